@@ -1,0 +1,120 @@
+using GovStatsValidation.Checking;
+using GovStatsValidation.Findings;
+using GovStatsValidation.Schemas;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace GovStatsValidation.Reporting;
+
+/// <summary>
+/// The machine-readable form: <c>{"reports":[{"source","agency","year","schema","findings":[{"rule","severity","message",
+/// "cells":[{"id","label","value"}],"expected","actual","line",…}]}],"inputErrors":[…],"summary":{…}}</c>.
+/// </summary>
+public sealed class JsonRenderer : IRunRenderer
+{
+    /// <inheritdoc/>
+    public string Format => "json";
+
+    /// <inheritdoc/>
+    public void Render(CheckRun run, TextWriter writer, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(writer);
+        var root = ToJson(run, options);
+        using var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false };
+        root.WriteTo(json);
+        writer.WriteLine();
+    }
+
+    /// <summary>The JSON object of a run.</summary>
+    public static JObject ToJson(CheckRun run, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(options);
+        var reports = new JArray();
+        foreach (var result in run.Results)
+        {
+            var r = result.Report;
+            reports.Add(new JObject
+            {
+                ["source"] = r.Source,
+                ["agency"] = r.Agency.Name,
+                ["agencyLevel"] = r.Agency.Level.ToString().ToLowerInvariant(),
+                ["parent"] = r.Agency.Parent,
+                ["year"] = r.Year,
+                ["schema"] = r.Schema.ToToken(),
+                ["input"] = r.Input is { } input ? new JObject { ["format"] = input.Format, ["encoding"] = input.Encoding, ["notes"] = new JArray(input.Notes) } : null,
+                ["counts"] = new JObject
+                {
+                    ["error"] = result.Count(Rules.Severity.Error),
+                    ["warning"] = result.Count(Rules.Severity.Warning),
+                    ["info"] = result.Count(Rules.Severity.Info),
+                },
+                ["findings"] = new JArray(result.Findings.Select(f => Finding(f, r.Agency.Name, r.Year, options))),
+            });
+        }
+
+        return new JObject
+        {
+            ["reports"] = reports,
+            ["inputErrors"] = new JArray(run.InputErrors.Select(e => new JObject { ["source"] = e.Source, ["message"] = e.Message, ["line"] = e.Line })),
+            ["summary"] = new JObject
+            {
+                ["reports"] = run.Results.Count,
+                ["inputErrors"] = run.InputErrors.Count,
+                ["error"] = run.Results.Sum(x => x.Count(Rules.Severity.Error)),
+                ["warning"] = run.Results.Sum(x => x.Count(Rules.Severity.Warning)),
+                ["info"] = run.Results.Sum(x => x.Count(Rules.Severity.Info)),
+            },
+        };
+    }
+
+    /// <summary>The JSON object of one finding.</summary>
+    public static JObject Finding(Finding f, string agency, int year, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var o = new JObject
+        {
+            ["rule"] = f.RuleId,
+            ["severity"] = f.Severity.ToString().ToLowerInvariant(),
+            ["title"] = f.Title.In(options.Language),
+            ["message"] = f.Message.In(options.Language),
+            ["messageZh"] = f.Message.Zh,
+            ["messageEn"] = f.Message.En,
+            ["cells"] = new JArray(f.Cells.Select(c => new JObject
+            {
+                ["id"] = c.Id.Value,
+                ["label"] = c.Label,
+                ["value"] = c.Value is { } v ? new JValue(v) : c.State == Model.CellState.Number ? null : new JValue(c.Display),
+                ["state"] = c.State.ToString().ToLowerInvariant(),
+                ["raw"] = c.Raw,
+                ["line"] = c.Line,
+            })),
+            ["expression"] = f.Expression,
+            ["formula"] = f.Formula,
+            ["expected"] = f.Expected,
+            ["actual"] = f.Actual,
+            ["difference"] = f.Difference,
+            ["line"] = f.Line,
+            ["passed"] = f.Passed,
+            ["instance"] = f.Instance,
+            ["fingerprint"] = f.FingerprintFor(agency, year),
+        };
+        if (f.Suspect is { } s)
+        {
+            o["suspect"] = new JObject { ["cell"] = s.Cell.Value, ["reason"] = s.Reason.In(options.Language), ["correctedValue"] = s.CorrectedValue };
+        }
+
+        if (f.Quote is { } quote)
+        {
+            o["quote"] = quote;
+        }
+
+        if (f.RelatedSources.Count > 0)
+        {
+            o["sources"] = new JArray(f.RelatedSources);
+        }
+
+        return o;
+    }
+}

@@ -1,0 +1,160 @@
+using GovStatsValidation.Findings;
+using GovStatsValidation.Model;
+using GovStatsValidation.Rules;
+using GovStatsValidation.Rules.Language;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.Checking;
+
+/// <summary>The outcome of evaluating one rule instance on one report.</summary>
+public enum RuleOutcome
+{
+    /// <summary>The condition held.</summary>
+    Passed,
+
+    /// <summary>The condition failed.</summary>
+    Failed,
+
+    /// <summary>The rule did not apply (its <c>when</c> was false, or a cell it needs was missing).</summary>
+    NotApplicable,
+}
+
+/// <summary>One rule evaluated on one report, for <c>explain</c>.</summary>
+/// <param name="RuleId">The rule.</param>
+/// <param name="Instance">The forEach instance, e.g. col=total.</param>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Expression">The expression with ids.</param>
+/// <param name="Formula">The expression with numbers, when evaluated.</param>
+/// <param name="Reason">Why not applicable, when it was not.</param>
+public sealed record RuleEvaluation(string RuleId, string Instance, RuleOutcome Outcome, string Expression, string? Formula, string? Reason);
+
+/// <summary>The rules of one schema, compiled; evaluates reports flattened into frames.</summary>
+internal sealed class CompiledRuleSet
+{
+    public CompiledRuleSet(ReportSchema schema, IReadOnlyList<CompiledRule> rules)
+    {
+        Schema = schema;
+        Rules = rules;
+    }
+
+    public ReportSchema Schema { get; }
+
+    public IReadOnlyList<CompiledRule> Rules { get; }
+
+    /// <summary>Runs every rule; builds a finding only for a rule that fails (or always reports) at or above <paramref name="minimum"/>. Allocation-free when nothing is reported.</summary>
+    public void Evaluate(ReportFrame frame, Severity minimum, ICollection<Finding> findings)
+    {
+        var values = frame.Values;
+        var states = frame.States;
+        var year = frame.Year;
+        foreach (var rule in Rules)
+        {
+            if (rule.Severity < minimum && (rule.Definition.Emit != EmitMode.Always || rule.Definition.PassSeverity < minimum))
+            {
+                continue;
+            }
+
+            if (!Applicable(rule, states, values, year))
+            {
+                continue;
+            }
+
+            var passed = rule.Check(values, states, year);
+            if (!passed)
+            {
+                if (rule.Severity >= minimum)
+                {
+                    findings.Add(FindingBuilder.Build(rule, frame, passed: false));
+                }
+            }
+            else if (rule.Definition.Emit == EmitMode.Always && rule.Definition.PassSeverity >= minimum)
+            {
+                findings.Add(FindingBuilder.Build(rule, frame, passed: true));
+            }
+        }
+    }
+
+    /// <summary>Counts failures without building findings (the throughput path).</summary>
+    public int CountFailures(ReportFrame frame, Severity minimum)
+    {
+        var values = frame.Values;
+        var states = frame.States;
+        var year = frame.Year;
+        var failures = 0;
+        foreach (var rule in Rules)
+        {
+            if (rule.Severity >= minimum && Applicable(rule, states, values, year) && !rule.Check(values, states, year))
+            {
+                failures++;
+            }
+        }
+
+        return failures;
+    }
+
+    public IEnumerable<RuleEvaluation> Explain(ReportFrame frame)
+    {
+        foreach (var rule in Rules)
+        {
+            var reason = WhyNotApplicable(rule, frame);
+            if (reason is not null)
+            {
+                yield return new RuleEvaluation(rule.Definition.Id, rule.InstanceKey, RuleOutcome.NotApplicable, rule.ExpressionText, null, reason);
+                continue;
+            }
+
+            var passed = rule.Check(frame.Values, frame.States, frame.Year);
+            yield return new RuleEvaluation(rule.Definition.Id, rule.InstanceKey, passed ? RuleOutcome.Passed : RuleOutcome.Failed, rule.ExpressionText,
+                FindingBuilder.Formula(rule, frame), null);
+        }
+    }
+
+    private static bool Applicable(CompiledRule rule, byte[] states, long[] values, int year)
+    {
+        var mask = rule.MissingMask;
+        foreach (var slot in rule.ValueSlots)
+        {
+            if (((mask >> states[slot]) & 1) != 0)
+            {
+                return false;
+            }
+        }
+
+        foreach (var slot in rule.RequiredSlots)
+        {
+            if (states[slot] != (byte)CellState.Number)
+            {
+                return false;
+            }
+        }
+
+        return rule.When is null || rule.When(values, states, year);
+    }
+
+    private static string? WhyNotApplicable(CompiledRule rule, ReportFrame frame)
+    {
+        foreach (var cell in rule.ValueCells)
+        {
+            var state = (CellState)frame.States[cell.Slot];
+            if (((rule.MissingMask >> (int)state) & 1) != 0)
+            {
+                return $"{cell.Id} is {state.ToString().ToLowerInvariant()}";
+            }
+        }
+
+        foreach (var slot in rule.RequiredSlots)
+        {
+            if (frame.States[slot] != (byte)CellState.Number)
+            {
+                return $"{frame.Schema.Cells[slot].Id} is not reported ({((CellState)frame.States[slot]).ToString().ToLowerInvariant()})";
+            }
+        }
+
+        if (rule.When is { } when && !when(frame.Values, frame.States, frame.Year))
+        {
+            return $"when ({rule.Definition.When}) is false";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using GovStatsValidation.Findings;
+using GovStatsValidation.Model;
+using GovStatsValidation.Rules;
+using GovStatsValidation.Rules.Language;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.Checking;
+
+/// <summary>Builds the explained finding of a rule that failed (or always reports). Runs only on that path.</summary>
+internal static class FindingBuilder
+{
+    public static Finding Build(CompiledRule rule, ReportFrame frame, bool passed)
+    {
+        var (actual, expected) = Sides(rule, frame);
+        var formula = Formula(rule, frame);
+        var cells = rule.ValueCells.Concat(PredicateCells(rule.Condition)).Distinct().Select(c => Cell(c, frame)).ToList();
+        var suspect = passed ? null : FindSuspect(rule, frame, actual, expected);
+
+        var first = rule.ValueCells.Count > 0 ? rule.ValueCells[0] : null;
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["actual"] = actual is { } a ? ExpressionCompiler.Format(a) : "—",
+            ["expected"] = expected is { } e ? ExpressionCompiler.Format(e) : "—",
+            ["difference"] = actual is { } a2 && expected is { } e2 ? ExpressionCompiler.Format(a2 - e2) : "—",
+            ["absDifference"] = actual is { } a3 && expected is { } e3 ? ExpressionCompiler.Format(Math.Abs(a3 - e3)) : "—",
+            ["formula"] = formula,
+            ["year"] = frame.Year.ToString(CultureInfo.InvariantCulture),
+            ["agency"] = frame.Report?.Agency.Name ?? "",
+        };
+        if (rule.Bindings.TryGetValue("col", out var col))
+        {
+            arguments["col"] = col;
+            arguments["colLabel"] = frame.Schema.Cells.FirstOrDefault(c => c.Column?.Id == col)?.Column?.Label ?? col;
+        }
+
+        if (rule.Bindings.TryGetValue("row", out var row))
+        {
+            arguments["row"] = row;
+            arguments["rowLabel"] = frame.Schema.TryGetRow(row, out var r) ? r.Label
+                : frame.Schema.Tables.FirstOrDefault(t => t.Id == row)?.Title.Zh ?? row;
+        }
+
+        var mainCell = rule.Bindings.TryGetValue("cell", out var cellId) && frame.Schema.TryGetCell(new CellId(cellId), out var c0) ? c0
+            : rule.Suspect ?? PredicateCells(rule.Condition).FirstOrDefault() ?? first;
+        if (mainCell is not null)
+        {
+            arguments["cell"] = mainCell.Id.Value;
+            arguments["cellLabel"] = mainCell.Label;
+            arguments["value"] = Cell(mainCell, frame).Display;
+        }
+
+        if (suspect is not null)
+        {
+            arguments["suspect"] = suspect.Cell.Value;
+        }
+
+        var definition = rule.Definition;
+        return new Finding
+        {
+            RuleId = definition.Id,
+            Severity = passed ? definition.PassSeverity : rule.Severity,
+            Title = definition.Title,
+            Message = new LocalizedText(FindingMessage.Fill(definition.Message.Zh, arguments), FindingMessage.Fill(definition.Message.En, arguments)),
+            Cells = cells,
+            Expression = rule.ExpressionText,
+            Formula = formula,
+            Actual = actual is { } av ? Fixed.ToDecimal(av) : null,
+            Expected = expected is { } ev ? Fixed.ToDecimal(ev) : null,
+            Line = cells.Select(x => x.Line).FirstOrDefault(l => l is not null),
+            Suspect = suspect,
+            Passed = passed,
+            Arguments = arguments,
+            Instance = rule.InstanceKey,
+        };
+    }
+
+    /// <summary>The formula with numbers filled in; a compound side is followed by its value: <c>0 + 793 + 10 + 10 + 160 (= 973) ≥ 803</c>.</summary>
+    public static string Formula(CompiledRule rule, ReportFrame frame)
+    {
+        if (rule.Condition is BoundBinary { Type: ExprType.Boolean, Left.Type: ExprType.Number } b)
+        {
+            return $"{Side(b.Left, frame)} {ExpressionCompiler.Symbol(b.Operator)} {Side(b.Right, frame)}";
+        }
+
+        return ExpressionCompiler.Render(rule.Condition, frame.Values, frame.States, frame.Year);
+    }
+
+    private static string Side(Bound side, ReportFrame frame)
+    {
+        var text = ExpressionCompiler.Render(side, frame.Values, frame.States, frame.Year);
+        if (side is BoundCell or BoundConstant)
+        {
+            return text;
+        }
+
+        return $"{text} (= {ExpressionCompiler.Format(ExpressionCompiler.EvaluateNumber(side, frame.Values, frame.States, frame.Year))})";
+    }
+
+    private static (long? Actual, long? Expected) Sides(CompiledRule rule, ReportFrame frame)
+    {
+        long? actual = null, expected = null;
+        if (rule.Condition is BoundBinary { Type: ExprType.Boolean, Left.Type: ExprType.Number } b)
+        {
+            actual = ExpressionCompiler.EvaluateNumber(b.Left, frame.Values, frame.States, frame.Year);
+            expected = ExpressionCompiler.EvaluateNumber(b.Right, frame.Values, frame.States, frame.Year);
+        }
+
+        if (rule.ActualExpression is { } ax)
+        {
+            actual = ExpressionCompiler.EvaluateNumber(ax, frame.Values, frame.States, frame.Year);
+        }
+
+        if (rule.ExpectedExpression is { } ex)
+        {
+            expected = ExpressionCompiler.EvaluateNumber(ex, frame.Values, frame.States, frame.Year);
+        }
+
+        return (actual, expected);
+    }
+
+    private static IEnumerable<CellDefinition> PredicateCells(Bound bound) => bound switch
+    {
+        BoundPredicate { Function: not "reported" } p => p.Cells,
+        BoundUnary u => PredicateCells(u.Operand),
+        BoundBinary b => PredicateCells(b.Left).Concat(PredicateCells(b.Right)),
+        _ => [],
+    };
+
+    internal static FindingCell Cell(CellDefinition cell, ReportFrame frame)
+    {
+        var value = frame.Report?.Cells[cell.Id];
+        var state = (CellState)frame.States[cell.Slot];
+        return new FindingCell(cell.Id, cell.Label, state,
+            state == CellState.Number ? Fixed.ToDecimal(frame.Values[cell.Slot]) : null,
+            value?.Raw, value?.Location?.Line);
+    }
+
+    /// <summary>
+    /// Points at the most likely wrong cell of a failed equality: a rule-named suspect; else a single cell whose
+    /// digits differ from the value that would make the rule hold by one typo (one digit, a swap of neighbours, a
+    /// digit too many or too few); else, for "cell = expression", the single cell on the left (usually a total).
+    /// </summary>
+    private static Suspect? FindSuspect(CompiledRule rule, ReportFrame frame, long? actual, long? expected)
+    {
+        if (rule.Condition is not BoundBinary { Operator: "==", Left.Type: ExprType.Number } b || actual is not { } lhs || expected is not { } rhs)
+        {
+            return rule.Suspect is { } s ? new Suspect(s.Id, new LocalizedText("规则指定的可疑单元格", "the rule names this cell as the likely cause")) : null;
+        }
+
+        var diff = lhs - rhs;
+        if (rule.Suspect is { } named)
+        {
+            return new Suspect(named.Id, new LocalizedText("规则指定的可疑单元格", "the rule names this cell as the likely cause"),
+                named.Slot == (b.Left as BoundCell)?.Cell.Slot ? Fixed.ToDecimal(rhs) : null);
+        }
+
+        var leftCells = new HashSet<CellDefinition>();
+        ExpressionCompiler.CollectValueCells(b.Left, leftCells);
+        var typos = new List<(CellDefinition Cell, long Corrected)>();
+        foreach (var cell in rule.ValueCells)
+        {
+            var value = frame.Values[cell.Slot];
+            // A cell on the left must move by -diff to close the gap; on the right by +diff.
+            var corrected = leftCells.Contains(cell) ? value - diff : value + diff;
+            if (corrected >= 0 && value % Fixed.Scale == 0 && corrected % Fixed.Scale == 0 && IsTypo(value / Fixed.Scale, corrected / Fixed.Scale))
+            {
+                typos.Add((cell, corrected));
+            }
+        }
+
+        if (typos.Count == 1)
+        {
+            var (cell, corrected) = typos[0];
+            var shown = ExpressionCompiler.Format(corrected);
+            return new Suspect(cell.Id,
+                new LocalizedText($"{cell.Label} 若为 {shown}（一处数字之差）则等式成立，可能是录入错误",
+                    $"the identity holds if {cell.Id} were {shown}, one digit away: probably a typing error"),
+                Fixed.ToDecimal(corrected));
+        }
+
+        if (b.Left is BoundCell total)
+        {
+            var partEqual = rule.ValueCells.Where(c => c.Slot != total.Cell.Slot && frame.Values[c.Slot] == lhs && lhs != 0).ToList();
+            if (partEqual.Count == 1)
+            {
+                return new Suspect(total.Cell.Id,
+                    new LocalizedText($"合计等于其中一项（{partEqual[0].Label}），可能误填了分项数", $"the total equals one of its parts ({partEqual[0].Id}): a part was probably entered as the total"),
+                    Fixed.ToDecimal(rhs));
+            }
+
+            return new Suspect(total.Cell.Id,
+                new LocalizedText($"合计与分项之和相差 {ExpressionCompiler.Format(diff)}", $"the total differs from its parts by {ExpressionCompiler.Format(diff)}"),
+                Fixed.ToDecimal(rhs));
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether two non-negative whole numbers differ by one typing slip.</summary>
+    internal static bool IsTypo(long a, long b)
+    {
+        if (a == b)
+        {
+            return false;
+        }
+
+        var x = a.ToString(CultureInfo.InvariantCulture);
+        var y = b.ToString(CultureInfo.InvariantCulture);
+        if (x.Length == y.Length)
+        {
+            var diffs = Enumerable.Range(0, x.Length).Where(i => x[i] != y[i]).ToList();
+            return diffs.Count == 1
+                || (diffs.Count == 2 && diffs[1] == diffs[0] + 1 && x[diffs[0]] == y[diffs[1]] && x[diffs[1]] == y[diffs[0]]);
+        }
+
+        if (Math.Abs(x.Length - y.Length) == 1 && Math.Min(x.Length, y.Length) >= 2)
+        {
+            var (longer, shorter) = x.Length > y.Length ? (x, y) : (y, x);
+            for (var i = 0; i < longer.Length; i++)
+            {
+                if (string.Concat(longer.AsSpan(0, i), longer.AsSpan(i + 1)) == shorter)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,137 @@
+using GovStatsValidation.Findings;
+using GovStatsValidation.Model;
+using GovStatsValidation.Rules;
+
+namespace GovStatsValidation.Checking;
+
+/// <summary>The findings of one report.</summary>
+/// <param name="Report">The report checked.</param>
+/// <param name="Findings">Its findings, in a deterministic order (line, rule id, instance).</param>
+public sealed record ReportCheckResult(AnnualReport Report, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Whether any finding is an error.</summary>
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    /// <summary>How many findings have the given severity.</summary>
+    public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+}
+
+/// <summary>Checks reports: runs every registered <see cref="IFindingSource"/> (the compiled table rules first).</summary>
+public interface IReportChecker
+{
+    /// <summary>Checks one report.</summary>
+    ReportCheckResult Check(AnnualReport report);
+
+    /// <summary>Checks a stream of reports lazily, one at a time.</summary>
+    IEnumerable<ReportCheckResult> CheckAll(IEnumerable<AnnualReport> reports);
+
+    /// <summary>Every table rule evaluated on the report: passed, failed or not applicable, with numbers filled in.</summary>
+    IReadOnlyList<RuleEvaluation> Explain(AnnualReport report);
+}
+
+/// <summary>The default <see cref="IReportChecker"/>.</summary>
+public sealed class ReportChecker : IReportChecker
+{
+    private readonly TableRules _tableRules;
+    private readonly IReadOnlyList<IFindingSource> _sources;
+
+    /// <summary>A checker with the built-in rules and the given options, plus any extra finding sources.</summary>
+    public ReportChecker(GovStatsValidationOptions? options = null, IEnumerable<IFindingSource>? extraSources = null)
+        : this(options is null ? RuleCatalog.BuiltIn : new RuleCatalog(options), options ?? new GovStatsValidationOptions(), extraSources ?? [])
+    {
+    }
+
+    /// <summary>A checker over a rule catalog (the DI constructor).</summary>
+    public ReportChecker(RuleCatalog catalog, GovStatsValidationOptions options, IEnumerable<IFindingSource> extraSources)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        _tableRules = new TableRules(catalog, options);
+        _sources = [new InputRules(), _tableRules, .. extraSources ?? []];
+        Options = options;
+    }
+
+    /// <summary>The options in force.</summary>
+    public GovStatsValidationOptions Options { get; }
+
+    /// <inheritdoc/>
+    public ReportCheckResult Check(AnnualReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var findings = new List<Finding>();
+        foreach (var source in _sources)
+        {
+            source.Check(report, findings);
+        }
+
+        findings.RemoveAll(f => f.Severity < Options.MinimumSeverity || Options.DisabledRules.Contains(f.RuleId));
+        findings.Sort(FindingOrder.Instance);
+        return new ReportCheckResult(report, findings);
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<ReportCheckResult> CheckAll(IEnumerable<AnnualReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        foreach (var report in reports)
+        {
+            yield return Check(report);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<RuleEvaluation> Explain(AnnualReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return _tableRules.Explain(report).ToList();
+    }
+}
+
+/// <summary>The deterministic order of findings: by line (none last), severity (errors first), rule id, instance, first cell.</summary>
+public sealed class FindingOrder : IComparer<Finding>
+{
+    /// <summary>The shared instance.</summary>
+    public static FindingOrder Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public int Compare(Finding? x, Finding? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null || y is null)
+        {
+            return x is null ? -1 : 1;
+        }
+
+        var c = (x.Line ?? int.MaxValue).CompareTo(y.Line ?? int.MaxValue);
+        if (c == 0)
+        {
+            c = y.Severity.CompareTo(x.Severity);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.RuleId, y.RuleId);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.Instance, y.Instance);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.Cells.FirstOrDefault()?.Id.Value, y.Cells.FirstOrDefault()?.Id.Value);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.Message.En, y.Message.En);
+        }
+
+        return c;
+    }
+}

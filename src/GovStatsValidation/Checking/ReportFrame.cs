@@ -1,0 +1,74 @@
+using GovStatsValidation.Model;
+using GovStatsValidation.Rules.Language;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.Checking;
+
+/// <summary>
+/// A report flattened for the compiled rules: one fixed-point value and one state per schema cell. Frames are reused,
+/// so checking many reports allocates no per-report arrays.
+/// </summary>
+internal sealed class ReportFrame
+{
+    public ReportFrame(ReportSchema schema)
+    {
+        Schema = schema;
+        Values = new long[schema.Cells.Count];
+        States = new byte[schema.Cells.Count];
+    }
+
+    public ReportSchema Schema { get; }
+
+    public long[] Values { get; }
+
+    public byte[] States { get; }
+
+    public int Year { get; private set; }
+
+    /// <summary>The report last loaded (for raw text and source lines when a finding is built).</summary>
+    public AnnualReport? Report { get; private set; }
+
+    /// <summary>Cell ids of the report that the schema does not know.</summary>
+    public List<CellId> UnknownCells { get; } = [];
+
+    public void Load(AnnualReport report)
+    {
+        Array.Clear(Values);
+        Array.Clear(States); // 0 == CellState.Absent
+        UnknownCells.Clear();
+        Year = report.Year;
+        Report = report;
+        foreach (var (id, value) in report.Cells)
+        {
+            if (!Schema.TryGetCell(id, out var cell))
+            {
+                UnknownCells.Add(id);
+                continue;
+            }
+
+            Set(cell.Slot, value);
+        }
+    }
+
+    public void Set(int slot, CellValue value)
+    {
+        States[slot] = (byte)value.State;
+        Values[slot] = value.State == CellState.Number ? Fixed.FromDecimal(value.Number!.Value) : 0;
+    }
+
+    /// <summary>Sets a slot directly (the benchmark and generator path, no model objects).</summary>
+    public void Set(int slot, CellState state, long scaledValue)
+    {
+        States[slot] = (byte)state;
+        Values[slot] = scaledValue;
+    }
+
+    public void Reset(int year)
+    {
+        Array.Clear(Values);
+        Array.Clear(States);
+        UnknownCells.Clear();
+        Year = year;
+        Report = null;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using GovStatsValidation.Rules;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.Checking;
+
+/// <summary>
+/// The rule sets in force (built-in plus user folders, merged) and their compiled form per schema. Compilation happens
+/// once per schema, on first use or at <see cref="CompileAll"/>; every problem is thrown at once.
+/// </summary>
+public sealed class RuleCatalog
+{
+    private readonly ConcurrentDictionary<SchemaVersion, Lazy<CompiledRuleSet>> _compiled = new();
+    private readonly IReadOnlyDictionary<string, Severity> _severityOverrides;
+    private readonly HashSet<string> _disabled;
+
+    /// <summary>Builds the catalog from options.</summary>
+    /// <exception cref="RuleLoadException">A rule file is broken; every problem is listed.</exception>
+    public RuleCatalog(GovStatsValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<RuleSet> sets = options.UseBuiltInRules ? RuleSetLoader.LoadEmbedded() : [];
+        foreach (var folder in options.RuleFolders)
+        {
+            sets = RuleSetLoader.Merge(sets, RuleSetLoader.LoadFolder(folder));
+        }
+
+        sets = RuleSetLoader.Merge(sets, options.RuleSets);
+        Sets = sets;
+        _severityOverrides = new Dictionary<string, Severity>(options.SeverityOverrides, StringComparer.Ordinal);
+        _disabled = new HashSet<string>(options.DisabledRules, StringComparer.Ordinal);
+    }
+
+    /// <summary>A catalog of the built-in rules only.</summary>
+    public static RuleCatalog BuiltIn { get; } = new(new GovStatsValidationOptions());
+
+    /// <summary>The merged rule sets.</summary>
+    public IReadOnlyList<RuleSet> Sets { get; }
+
+    /// <summary>All rules of all sets.</summary>
+    public IEnumerable<RuleDefinition> Rules => Sets.SelectMany(s => s.Rules);
+
+    /// <summary>Compiles the rules of every schema now, so that broken rules fail at start-up rather than at first use.</summary>
+    /// <exception cref="RuleLoadException">A rule does not compile; every problem is listed.</exception>
+    public void CompileAll()
+    {
+        var problems = new List<RuleProblem>();
+        foreach (var version in SchemaVersions.All)
+        {
+            try
+            {
+                For(version);
+            }
+            catch (RuleLoadException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+
+        RuleSetLoader.ThrowIfAny(problems);
+    }
+
+    /// <summary>How many compiled rule instances a schema has (forEach expanded).</summary>
+    public int InstanceCount(SchemaVersion version) => For(version).Rules.Count;
+
+    internal CompiledRuleSet For(SchemaVersion version) =>
+        _compiled.GetOrAdd(version, v => new Lazy<CompiledRuleSet>(() => Compile(v))).Value;
+
+    private CompiledRuleSet Compile(SchemaVersion version)
+    {
+        var problems = new List<RuleProblem>();
+        var schema = SchemaCatalog.Get(version);
+        var rules = RuleCompiler.Compile(Sets, schema, _severityOverrides, _disabled, problems);
+        RuleSetLoader.ThrowIfAny(problems);
+        return new CompiledRuleSet(schema, rules);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text;
+using GovStatsValidation.Model;
+using GovStatsValidation.Rules;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.Findings;
+
+/// <summary>A cell a finding is about, with its value as read.</summary>
+/// <param name="Id">The cell id.</param>
+/// <param name="Label">The cell's label (row, and column after a slash).</param>
+/// <param name="State">What the cell held.</param>
+/// <param name="Value">The number, when it held one.</param>
+/// <param name="Raw">The printed text, when known.</param>
+/// <param name="Line">The source line, when known.</param>
+public sealed record FindingCell(CellId Id, string Label, CellState State, decimal? Value, string? Raw, int? Line)
+{
+    /// <summary>The value as shown in reports: the number, or (blank), (absent), the raw text.</summary>
+    public string Display => State switch
+    {
+        CellState.Number => Value!.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
+        CellState.Blank => "(blank)",
+        CellState.Absent => "(absent)",
+        _ => Raw ?? State.ToString().ToLowerInvariant(),
+    };
+}
+
+/// <summary>The cell a finding most likely lies in, and why.</summary>
+/// <param name="Cell">The suspected cell.</param>
+/// <param name="Reason">Why it is suspected.</param>
+/// <param name="CorrectedValue">The value that would make the rule hold, when one is implied.</param>
+public sealed record Suspect(CellId Cell, LocalizedText Reason, decimal? CorrectedValue = null);
+
+/// <summary>
+/// One finding, explained: which rule, how serious, which cells with which values, the formula with numbers filled
+/// in, expected against actual, where in the source, and a message in Chinese and English.
+/// </summary>
+public sealed record Finding
+{
+    /// <summary>The rule id (the finding code).</summary>
+    public required string RuleId { get; init; }
+
+    /// <summary>How serious.</summary>
+    public required Severity Severity { get; init; }
+
+    /// <summary>The rule's title.</summary>
+    public required LocalizedText Title { get; init; }
+
+    /// <summary>The message, placeholders filled.</summary>
+    public required LocalizedText Message { get; init; }
+
+    /// <summary>The cells involved, with their values.</summary>
+    public IReadOnlyList<FindingCell> Cells { get; init; } = [];
+
+    /// <summary>The rule's expression with ids, e.g. <c>requests.received == sum(children(requests.received))</c>.</summary>
+    public string? Expression { get; init; }
+
+    /// <summary>The formula with numbers filled in, e.g. <c>224 = 18 + 0 + 131 + 75 (= 224)</c>.</summary>
+    public string? Formula { get; init; }
+
+    /// <summary>The value the rule expected.</summary>
+    public decimal? Expected { get; init; }
+
+    /// <summary>The value found.</summary>
+    public decimal? Actual { get; init; }
+
+    /// <summary><see cref="Actual"/> minus <see cref="Expected"/>.</summary>
+    public decimal? Difference => Actual is { } a && Expected is { } e ? a - e : null;
+
+    /// <summary>Where in the original text, when known (1-based line).</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The most likely wrong cell, when the evidence points at one.</summary>
+    public Suspect? Suspect { get; init; }
+
+    /// <summary>A sentence from the report's text the finding quotes, when it is about the narrative.</summary>
+    public string? Quote { get; init; }
+
+    /// <summary>Whether the rule's condition held (findings of rules that always report a comparison).</summary>
+    public bool Passed { get; init; }
+
+    /// <summary>The placeholder values the message was built from (so it can be re-rendered).</summary>
+    public IReadOnlyDictionary<string, string> Arguments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The forEach instance, e.g. <c>col=natural_person</c>, or empty.</summary>
+    public string Instance { get; init; } = "";
+
+    /// <summary>Other reports a cross-report finding involves (their sources).</summary>
+    public IReadOnlyList<string> RelatedSources { get; init; } = [];
+
+    /// <summary>A stable hash of rule id, instance and cell ids (agency and year are added by <see cref="FingerprintFor"/>).</summary>
+    public string FingerprintFor(string agency, int year)
+    {
+        var text = $"{RuleId}|{Instance}|{agency}|{year}|{string.Join(",", Cells.Select(c => c.Id.Value))}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Severity.ToString().ToLowerInvariant()} {RuleId}{(Line is { } l ? $" (line {l})" : "")}: {Message.En}";
+}
+
+/// <summary>Fills message templates.</summary>
+internal static class FindingMessage
+{
+    public static readonly HashSet<string> KnownPlaceholders =
+    [
+        "actual", "expected", "difference", "absDifference", "formula", "col", "colLabel", "row", "rowLabel", "cell", "cellLabel",
+        "value", "claim", "suspect", "quote", "year", "agency", "other", "detail",
+    ];
+
+    public static string Fill(string template, IReadOnlyDictionary<string, string> arguments)
+    {
+        var sb = new StringBuilder(template.Length + 32);
+        var i = 0;
+        while (i < template.Length)
+        {
+            var open = template.IndexOf('{', i);
+            if (open < 0)
+            {
+                sb.Append(template, i, template.Length - i);
+                break;
+            }
+
+            var close = template.IndexOf('}', open);
+            if (close < 0)
+            {
+                sb.Append(template, i, template.Length - i);
+                break;
+            }
+
+            sb.Append(template, i, open - i);
+            var name = template[(open + 1)..close];
+            sb.Append(arguments.TryGetValue(name, out var value) ? value : "{" + name + "}");
+            i = close + 1;
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,14 @@
+namespace GovStatsValidation;
+
+/// <summary>A text in Chinese (zh-CN) and English.</summary>
+/// <param name="Zh">The Chinese text.</param>
+/// <param name="En">The English text.</param>
+public sealed record LocalizedText(string Zh, string En)
+{
+    /// <summary>The text in the given language; <c>zh</c> (or any <c>zh-*</c>) gives Chinese, anything else English.</summary>
+    public string In(string language) =>
+        language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Zh : En;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Zh} / {En}";
+}

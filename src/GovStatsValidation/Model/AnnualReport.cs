@@ -1,0 +1,107 @@
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.Model;
+
+/// <summary>
+/// One annual report as checked: who published it, for which year, in which table format, its table cells and,
+/// when read from a published text, its sections and narrative figures.
+/// </summary>
+public sealed class AnnualReport
+{
+    /// <summary>The publishing body.</summary>
+    public required Agency Agency { get; init; }
+
+    /// <summary>The report year (the year the statistics cover).</summary>
+    public required int Year { get; init; }
+
+    /// <summary>The table format.</summary>
+    public required SchemaVersion Schema { get; init; }
+
+    /// <summary>The table cells by id. A cell not listed is absent.</summary>
+    public ReportCells Cells { get; init; } = new();
+
+    /// <summary>Where the report was read from (a path or a name), when known.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>How the input was read (format, encoding, detection reasons), when read from a file.</summary>
+    public InputInfo? Input { get; set; }
+
+    /// <summary>Top-level section headings seen in the text, in order. Empty for a report typed as figures only.</summary>
+    public IList<ReportSection> Sections { get; init; } = [];
+
+    /// <summary>Figures stated in the narrative text.</summary>
+    public IList<NarrativeClaim> Claims { get; init; } = [];
+
+    /// <summary>The tables seen in the text (schema table ids with their first line).</summary>
+    public IList<TableSeen> Tables { get; init; } = [];
+
+    /// <summary>Whether the report was read from a text (so sections and narrative are known) rather than typed as figures.</summary>
+    public bool HasText => Input?.HasText ?? false;
+
+    /// <summary>The description of <see cref="Schema"/>.</summary>
+    public ReportSchema SchemaDefinition => SchemaCatalog.Get(Schema);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Agency.Name} {Year} ({Schema.ToToken()})";
+}
+
+/// <summary>How a report was read.</summary>
+public sealed record InputInfo
+{
+    /// <summary>The input format: <c>json</c>, <c>text</c>, <c>html</c>, <c>docx</c>, <c>markdown</c>.</summary>
+    public required string Format { get; init; }
+
+    /// <summary>The detected text encoding and how it was decided, e.g. <c>utf-8 (valid UTF-8, no BOM)</c>.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>Whether the input had report text (sections, narrative) rather than figures only.</summary>
+    public bool HasText { get; init; }
+
+    /// <summary>Why the schema, year and agency were taken as they were, and anything the reader was unsure of.</summary>
+    public IList<string> Notes { get; init; } = [];
+}
+
+/// <summary>A top-level section heading as printed.</summary>
+/// <param name="Numeral">The Chinese numeral (一 … 九), or <see langword="null"/> when the heading lost it.</param>
+/// <param name="Title">The heading text without numeral.</param>
+/// <param name="Line">The line in the original text.</param>
+/// <param name="SectionId">The id of the format's section it matches, when matched.</param>
+public sealed record ReportSection(string? Numeral, string Title, int Line, string? SectionId = null);
+
+/// <summary>A table of the format seen in the text.</summary>
+/// <param name="TableId">The schema table id.</param>
+/// <param name="Line">The first line of the table.</param>
+/// <param name="Note">A reader's remark, e.g. that the table was too mangled to read safely.</param>
+public sealed record TableSeen(string TableId, int Line, string? Note = null);
+
+/// <summary>The cells of a report by id; absent cells are simply not listed.</summary>
+public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>
+{
+    private readonly SortedDictionary<CellId, CellValue> _cells = new();
+
+    /// <summary>The value of a cell; reading a cell that is not listed gives an absent value.</summary>
+    public CellValue this[CellId id]
+    {
+        get => _cells.TryGetValue(id, out var v) ? v : AbsentValue;
+        set => _cells[id] = value;
+    }
+
+    /// <summary>The number of listed (not absent) cells.</summary>
+    public int Count => _cells.Count;
+
+    /// <summary>Whether the cell is listed.</summary>
+    public bool Contains(CellId id) => _cells.ContainsKey(id);
+
+    /// <summary>Removes a cell, making it absent.</summary>
+    public bool Remove(CellId id) => _cells.Remove(id);
+
+    /// <summary>Adds a cell (collection-initializer support).</summary>
+    public void Add(CellId id, CellValue value) => _cells.Add(id, value);
+
+    /// <inheritdoc/>
+    public IEnumerator<KeyValuePair<CellId, CellValue>> GetEnumerator() => _cells.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static readonly CellValue AbsentValue = new() { State = CellState.Absent };
+}

@@ -1,0 +1,244 @@
+using GovStatsValidation.Model;
+using GovStatsValidation.Rules.Language;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.Rules;
+
+/// <summary>One rule instance (a rule with its forEach placeholders filled), compiled for one schema.</summary>
+internal sealed class CompiledRule
+{
+    public required RuleDefinition Definition { get; init; }
+
+    /// <summary>The placeholder values of this instance, e.g. col=natural_person.</summary>
+    public required IReadOnlyDictionary<string, string> Bindings { get; init; }
+
+    public required string ExpressionText { get; init; }
+
+    public required Bound Condition { get; init; }
+
+    public Bound? WhenCondition { get; init; }
+
+    public Bound? ActualExpression { get; init; }
+
+    public Bound? ExpectedExpression { get; init; }
+
+    public required CompiledCondition Check { get; init; }
+
+    public CompiledCondition? When { get; init; }
+
+    /// <summary>Slots whose values the rule uses as numbers.</summary>
+    public required int[] ValueSlots { get; init; }
+
+    /// <summary>Slots that must hold reported numbers.</summary>
+    public required int[] RequiredSlots { get; init; }
+
+    /// <summary>Bit i set: a cell in state i makes the rule not applicable.</summary>
+    public required int MissingMask { get; init; }
+
+    public required IReadOnlyList<CellDefinition> ValueCells { get; init; }
+
+    public CellDefinition? Suspect { get; init; }
+
+    /// <summary>The rule's own severity, after options.</summary>
+    public required Severity Severity { get; init; }
+
+    public string InstanceKey => Bindings.Count == 0 ? "" : string.Join(",", Bindings.Select(b => $"{b.Key}={b.Value}"));
+}
+
+/// <summary>Expands, binds and compiles rule definitions for a schema, collecting every problem.</summary>
+internal static class RuleCompiler
+{
+    public static IReadOnlyList<CompiledRule> Compile(
+        IEnumerable<RuleSet> sets, ReportSchema schema, IReadOnlyDictionary<string, Severity>? severityOverrides,
+        ISet<string>? disabled, List<RuleProblem> problems)
+    {
+        var result = new List<CompiledRule>();
+        foreach (var set in sets)
+        {
+            foreach (var rule in set.Rules)
+            {
+                if (rule.Disabled || disabled?.Contains(rule.Id) == true || !rule.Schemas.Contains(schema.Version))
+                {
+                    continue;
+                }
+
+                var severity = severityOverrides is not null && severityOverrides.TryGetValue(rule.Id, out var s) ? s : rule.Severity;
+                foreach (var bindings in Expand(rule, schema, set.Source, problems))
+                {
+                    if (CompileInstance(rule, bindings, schema, severity, set.Source, problems) is { } compiled)
+                    {
+                        result.Add(compiled);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>All combinations of the rule's forEach placeholders, with '@…' sets resolved against the schema.</summary>
+    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(RuleDefinition rule, ReportSchema schema, string file, List<RuleProblem> problems)
+    {
+        IEnumerable<Dictionary<string, string>> combos = [new Dictionary<string, string>(StringComparer.Ordinal)];
+        foreach (var (name, values) in rule.ForEach)
+        {
+            var resolved = new List<string>();
+            foreach (var value in values)
+            {
+                if (value.StartsWith('@'))
+                {
+                    var set = ResolveSet(value, schema);
+                    if (set is null)
+                    {
+                        problems.Add(new RuleProblem(file, Line(rule), null, rule.Id, $"forEach '{name}': unknown set '{value}' for schema {schema.Version.ToToken()} (known: @columns:TABLE, @parts:TABLE, @rows:TABLE, @cells:count, @cells:amount, @cells:signed, @cells:all)"));
+                        yield break;
+                    }
+
+                    resolved.AddRange(set);
+                }
+                else
+                {
+                    resolved.Add(value);
+                }
+            }
+
+            var current = combos.ToList();
+            combos = current.SelectMany(c => resolved.Select(v => new Dictionary<string, string>(c, StringComparer.Ordinal) { [name] = v }));
+        }
+
+        foreach (var c in combos)
+        {
+            yield return c;
+        }
+    }
+
+    private static IReadOnlyList<string>? ResolveSet(string name, ReportSchema schema)
+    {
+        var parts = name[1..].Split(':', 2);
+        var table = parts.Length == 2 ? schema.Tables.FirstOrDefault(t => t.Id == parts[1]) : null;
+        return parts[0] switch
+        {
+            "columns" when table is not null => table.Columns.Select(c => c.Id).ToList(),
+            "parts" when table is not null => table.Columns.Where(c => !c.IsTotal).Select(c => c.Id).ToList(),
+            "rows" when table is not null => table.AllRows.Where(r => r.Kind == RowKind.Value).Select(r => r.Id).ToList(),
+            "cells" when parts.Length == 2 && parts[1] == "all" => schema.Cells.Select(c => c.Id.Value).ToList(),
+            "cells" when parts.Length == 2 && parts[1] == "count" => schema.Cells.Where(c => c.Kind == ValueKind.Count).Select(c => c.Id.Value).ToList(),
+            "cells" when parts.Length == 2 && parts[1] == "amount" => schema.Cells.Where(c => c.Kind == ValueKind.Amount).Select(c => c.Id.Value).ToList(),
+            "cells" when parts.Length == 2 && parts[1] == "signed" => schema.Cells.Where(c => c.Kind == ValueKind.SignedCount).Select(c => c.Id.Value).ToList(),
+            _ => null,
+        };
+    }
+
+    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<RuleProblem> problems)
+    {
+        var binder = new Binder(schema);
+        var instance = bindings.Count == 0 ? "" : $" [{string.Join(", ", bindings.Select(b => $"{b.Key}={b.Value}"))}]";
+        var ok = true;
+
+        Bound? BindText(string what, string? text, bool condition)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            var substituted = Substitute(text, bindings);
+            try
+            {
+                var bound = binder.Bind(ExpressionParser.Parse(substituted));
+                var wanted = condition ? ExprType.Boolean : ExprType.Number;
+                if (bound.Type != wanted)
+                {
+                    throw new BindException($"'{what}' must be a {(condition ? "condition (a comparison or test)" : "number")}", 0);
+                }
+
+                return bound;
+            }
+            catch (Exception e) when (e is ExpressionSyntaxException or BindException)
+            {
+                var position = e is ExpressionSyntaxException se ? se.Position : ((BindException)e).Position;
+                var (line, column) = rule.TextLocations.TryGetValue(what, out var at) ? at : (Line(rule) ?? 0, 0);
+                // The position is in the substituted text; it maps back exactly when no placeholder precedes it.
+                problems.Add(new RuleProblem(file, line == 0 ? null : line, column == 0 ? null : column + position, rule.Id,
+                    $"{what}{instance}: {e.Message} (at character {position + 1} of \"{substituted}\")"));
+                ok = false;
+                return null;
+            }
+        }
+
+        var condition = BindText("expression", rule.Expression, condition: true);
+        var when = BindText("when", rule.When, condition: true);
+        var actual = BindText("actual", rule.Actual, condition: false);
+        var expected = BindText("expected", rule.Expected, condition: false);
+
+        var requires = new List<CellDefinition>();
+        foreach (var id in rule.Requires)
+        {
+            var cellId = Substitute(id, bindings);
+            if (schema.TryGetCell(new CellId(cellId), out var cell))
+            {
+                requires.Add(cell);
+            }
+            else
+            {
+                problems.Add(new RuleProblem(file, Line(rule), null, rule.Id, $"requires{instance}: unknown cell id '{cellId}' in schema {schema.Version.ToToken()}"));
+                ok = false;
+            }
+        }
+
+        CellDefinition? suspect = null;
+        if (rule.Suspect is { } suspectText && !schema.TryGetCell(new CellId(Substitute(suspectText, bindings)), out suspect))
+        {
+            problems.Add(new RuleProblem(file, Line(rule), null, rule.Id, $"suspect{instance}: unknown cell id '{Substitute(suspectText, bindings)}'"));
+            ok = false;
+        }
+
+        if (!ok || condition is null)
+        {
+            return null;
+        }
+
+        var valueCells = new SortedSet<CellDefinition>(Comparer<CellDefinition>.Create((a, b) => a.Slot.CompareTo(b.Slot)));
+        ExpressionCompiler.CollectValueCells(condition, valueCells);
+        var mask = 0;
+        foreach (var state in Enum.GetValues<CellState>())
+        {
+            if (rule.Missing.For(state) == MissingTreatment.Missing)
+            {
+                mask |= 1 << (int)state;
+            }
+        }
+
+        return new CompiledRule
+        {
+            Definition = rule,
+            Bindings = bindings,
+            ExpressionText = Substitute(rule.Expression, bindings),
+            Condition = condition,
+            WhenCondition = when,
+            ActualExpression = actual,
+            ExpectedExpression = expected,
+            Check = ExpressionCompiler.CompileCondition(condition, Fixed.FromDecimal(rule.Tolerance)),
+            When = when is null ? null : ExpressionCompiler.CompileCondition(when, 0),
+            ValueSlots = valueCells.Select(c => c.Slot).ToArray(),
+            RequiredSlots = requires.Select(c => c.Slot).ToArray(),
+            MissingMask = mask,
+            ValueCells = valueCells.ToList(),
+            Suspect = suspect,
+            Severity = severity,
+        };
+    }
+
+    internal static string Substitute(string text, IReadOnlyDictionary<string, string> bindings)
+    {
+        foreach (var (name, value) in bindings.OrderByDescending(b => b.Key.Length))
+        {
+            text = text.Replace("$" + name, value, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static int? Line(RuleDefinition rule) =>
+        rule.DefinedIn is { } d && d.LastIndexOf(':') is var i and > 0 && int.TryParse(d[(i + 1)..], out var line) ? line : null;
+}

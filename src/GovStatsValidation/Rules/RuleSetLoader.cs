@@ -1,0 +1,435 @@
+using GovStatsValidation.Findings;
+using GovStatsValidation.Schemas;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace GovStatsValidation.Rules;
+
+/// <summary>
+/// Reads rule files (<c>*.rules.json</c>): the embedded built-in sets and any folder of user sets. A set whose id
+/// equals an earlier set's id replaces it; a rule whose id equals an earlier rule's id replaces that rule. Every
+/// problem in every file is collected and thrown at once as a <see cref="RuleLoadException"/>.
+/// </summary>
+public static class RuleSetLoader
+{
+    /// <summary>The built-in rule sets embedded in this assembly.</summary>
+    /// <exception cref="RuleLoadException">An embedded file is broken (a build defect).</exception>
+    public static IReadOnlyList<RuleSet> LoadEmbedded()
+    {
+        var problems = new List<RuleProblem>();
+        var sets = new List<RuleSet>();
+        foreach (var name in EmbeddedData.List("rules/").Where(n => n.EndsWith(".rules.json", StringComparison.Ordinal)))
+        {
+            if (Parse(EmbeddedData.ReadText(name), name, problems) is { } set)
+            {
+                sets.Add(set);
+            }
+        }
+
+        ThrowIfAny(problems);
+        return sets;
+    }
+
+    /// <summary>Reads every <c>*.rules.json</c> under a folder (recursively), in ordinal path order.</summary>
+    /// <exception cref="RuleLoadException">Any file has a problem; all problems are listed.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static IReadOnlyList<RuleSet> LoadFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Rule folder '{folder}' does not exist.");
+        }
+
+        var problems = new List<RuleProblem>();
+        var sets = new List<RuleSet>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.rules.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (IOException e)
+            {
+                problems.Add(new RuleProblem(path, null, null, null, e.Message));
+                continue;
+            }
+
+            if (Parse(text, path, problems) is { } set)
+            {
+                sets.Add(set);
+            }
+        }
+
+        ThrowIfAny(problems);
+        return sets;
+    }
+
+    /// <summary>Parses one rule file's text.</summary>
+    /// <exception cref="RuleLoadException">The file has problems; all are listed.</exception>
+    public static RuleSet Parse(string json, string fileName)
+    {
+        var problems = new List<RuleProblem>();
+        var set = Parse(json, fileName, problems);
+        ThrowIfAny(problems);
+        return set!;
+    }
+
+    /// <summary>Merges sets in order: a later set with the same id replaces an earlier one; a later rule with the same id replaces an earlier rule.</summary>
+    public static IReadOnlyList<RuleSet> Merge(IEnumerable<RuleSet> first, IEnumerable<RuleSet> then)
+    {
+        var sets = new List<RuleSet>(first);
+        foreach (var set in then)
+        {
+            var index = sets.FindIndex(s => s.Id == set.Id);
+            if (index >= 0)
+            {
+                sets[index] = set;
+                continue;
+            }
+
+            var overridden = set.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < sets.Count; i++)
+            {
+                if (sets[i].Rules.Any(r => overridden.Contains(r.Id)))
+                {
+                    sets[i] = sets[i] with { Rules = sets[i].Rules.Where(r => !overridden.Contains(r.Id)).ToList() };
+                }
+            }
+
+            sets.Add(set);
+        }
+
+        return sets;
+    }
+
+    internal static void ThrowIfAny(List<RuleProblem> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new RuleLoadException(problems);
+        }
+    }
+
+    private static readonly HashSet<string> KnownRuleProperties =
+    [
+        "id", "severity", "title", "message", "expression", "when", "actual", "expected", "requires", "tolerance",
+        "missing", "forEach", "emit", "passSeverity", "suspect", "schemas", "disabled", "description", "example",
+    ];
+
+    internal static RuleSet? Parse(string json, string fileName, List<RuleProblem> problems)
+    {
+        JObject root;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            root = JObject.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+        }
+        catch (JsonReaderException e)
+        {
+            problems.Add(new RuleProblem(fileName, e.LineNumber == 0 ? null : e.LineNumber, e.LinePosition == 0 ? null : e.LinePosition, null, $"not valid JSON: {StripLocation(e.Message)}"));
+            return null;
+        }
+
+        var before = problems.Count;
+        var setId = Str(root, "id", fileName, null, problems, required: true) ?? Path.GetFileNameWithoutExtension(fileName);
+        var title = Text(root["title"], fileName, null, problems, "title") ?? new LocalizedText(setId, setId);
+        var setSchemas = Schemas(root["schemas"], fileName, null, problems) ?? SchemaVersions.All;
+        var defaults = root["defaults"] as JObject;
+
+        var rules = new List<RuleDefinition>();
+        if (root["rules"] is not JArray array)
+        {
+            problems.Add(At(fileName, root, null, "'rules' must be an array"));
+            return null;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in array)
+        {
+            if (token is not JObject r)
+            {
+                problems.Add(At(fileName, token, null, "a rule must be an object"));
+                continue;
+            }
+
+            var id = Str(r, "id", fileName, null, problems, required: true);
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!seen.Add(id))
+            {
+                problems.Add(At(fileName, r["id"]!, id, "duplicate rule id in this file"));
+            }
+
+            foreach (var property in r.Properties())
+            {
+                if (!KnownRuleProperties.Contains(property.Name) && !property.Name.StartsWith('$'))
+                {
+                    problems.Add(At(fileName, property, id, $"unknown property '{property.Name}'"));
+                }
+            }
+
+            var severityText = (string?)r["severity"] ?? (string?)defaults?["severity"];
+            var severity = ParseSeverity(severityText);
+            if (severity is null)
+            {
+                problems.Add(At(fileName, r["severity"] ?? r, id, severityText is null ? "missing 'severity'" : $"unknown severity '{severityText}' (error, warning, info)"));
+            }
+
+            var passSeverity = r["passSeverity"] is { } ps ? ParseSeverity((string?)ps) : Severity.Info;
+            var expression = Str(r, "expression", fileName, id, problems, required: true);
+            var message = Text(r["message"], fileName, id, problems, "message");
+            var ruleTitle = Text(r["title"], fileName, id, problems, "title");
+            if (message is null || ruleTitle is null)
+            {
+                continue;
+            }
+
+            CheckPlaceholders(message, fileName, r["message"]!, id, problems);
+            var missing = ParseMissing(defaults?["missing"], MissingPolicy.Default, fileName, id, problems);
+            missing = ParseMissing(r["missing"], missing, fileName, id, problems);
+            var emitText = (string?)r["emit"] ?? "onFailure";
+            var emit = emitText switch
+            {
+                "onFailure" => EmitMode.OnFailure,
+                "always" => EmitMode.Always,
+                _ => (EmitMode?)null,
+            };
+            if (emit is null)
+            {
+                problems.Add(At(fileName, r["emit"]!, id, $"unknown emit '{emitText}' (onFailure, always)"));
+            }
+
+            var forEach = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            if (r["forEach"] is JObject fe)
+            {
+                foreach (var (name, value) in fe)
+                {
+                    forEach[name] = value switch
+                    {
+                        JArray list => list.Select(x => (string)x!).ToList(),
+                        JValue { Type: JTokenType.String } v => [(string)v!],
+                        _ => [],
+                    };
+                    if (forEach[name].Count == 0)
+                    {
+                        problems.Add(At(fileName, value!, id, $"forEach '{name}' needs a list of values or a '@…' set name"));
+                    }
+                }
+            }
+
+            decimal tolerance = 0;
+            if (r["tolerance"] is { } tol)
+            {
+                if (tol.Type is JTokenType.Integer or JTokenType.Float && (decimal)tol >= 0)
+                {
+                    tolerance = (decimal)tol;
+                }
+                else
+                {
+                    problems.Add(At(fileName, tol, id, "'tolerance' must be a non-negative number"));
+                }
+            }
+
+            rules.Add(new RuleDefinition
+            {
+                Id = id,
+                Severity = severity ?? Severity.Error,
+                PassSeverity = passSeverity ?? Severity.Info,
+                Title = ruleTitle,
+                Message = message,
+                Expression = expression ?? "",
+                When = (string?)r["when"],
+                Actual = (string?)r["actual"],
+                Expected = (string?)r["expected"],
+                Requires = r["requires"] is JArray req ? req.Select(x => (string)x!).ToList() : [],
+                Tolerance = tolerance,
+                Missing = missing,
+                ForEach = forEach,
+                Emit = emit ?? EmitMode.OnFailure,
+                Suspect = (string?)r["suspect"],
+                Schemas = Schemas(r["schemas"], fileName, id, problems) ?? setSchemas,
+                Disabled = (bool?)r["disabled"] ?? false,
+                DefinedIn = $"{fileName}:{((IJsonLineInfo)r).LineNumber}",
+                TextLocations = new[] { "expression", "when", "actual", "expected" }
+                    .Where(k => r[k] is JValue { Type: JTokenType.String })
+                    .ToDictionary(k => k, k => StartOf((JValue)r[k]!)),
+            });
+        }
+
+        return problems.Count > before ? null : new RuleSet(setId, title, fileName, rules);
+    }
+
+    private static void CheckPlaceholders(LocalizedText message, string file, JToken token, string id, List<RuleProblem> problems)
+    {
+        var zh = Placeholders(message.Zh);
+        var en = Placeholders(message.En);
+        if (!zh.SetEquals(en))
+        {
+            problems.Add(At(file, token, id, $"the zh and en messages use different placeholders: zh {{{string.Join("}, {", zh.Order())}}}, en {{{string.Join("}, {", en.Order())}}}"));
+        }
+
+        foreach (var name in zh.Concat(en))
+        {
+            if (!FindingMessage.KnownPlaceholders.Contains(name))
+            {
+                problems.Add(At(file, token, id, $"unknown placeholder '{{{name}}}' (known: {string.Join(", ", FindingMessage.KnownPlaceholders.Order())})"));
+            }
+        }
+    }
+
+    internal static HashSet<string> Placeholders(string template)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = template.IndexOf('{'); i >= 0; i = template.IndexOf('{', i + 1))
+        {
+            var end = template.IndexOf('}', i);
+            if (end > i)
+            {
+                result.Add(template[(i + 1)..end]);
+            }
+        }
+
+        return result;
+    }
+
+    private static MissingPolicy ParseMissing(JToken? token, MissingPolicy start, string file, string id, List<RuleProblem> problems)
+    {
+        if (token is null)
+        {
+            return start;
+        }
+
+        if (token is not JObject o)
+        {
+            problems.Add(At(file, token, id, "'missing' must be an object such as {\"blank\": \"zero\", \"absent\": \"missing\"}"));
+            return start;
+        }
+
+        var policy = start;
+        foreach (var (name, value) in o)
+        {
+            var treatment = (string?)value switch
+            {
+                "zero" => MissingTreatment.Zero,
+                "missing" => MissingTreatment.Missing,
+                _ => (MissingTreatment?)null,
+            };
+            if (treatment is null)
+            {
+                problems.Add(At(file, value!, id, $"missing.{name} must be \"zero\" or \"missing\""));
+                continue;
+            }
+
+            policy = name switch
+            {
+                "blank" => policy with { Blank = treatment.Value },
+                "absent" => policy with { Absent = treatment.Value },
+                "placeholder" => policy with { Placeholder = treatment.Value },
+                "unreadable" => policy with { Unreadable = treatment.Value },
+                _ => Report(policy, At(file, value!, id, $"unknown key missing.{name} (blank, absent, placeholder, unreadable)"), problems),
+            };
+        }
+
+        return policy;
+    }
+
+    private static MissingPolicy Report(MissingPolicy policy, RuleProblem problem, List<RuleProblem> problems)
+    {
+        problems.Add(problem);
+        return policy;
+    }
+
+    private static IReadOnlyList<SchemaVersion>? Schemas(JToken? token, string file, string? id, List<RuleProblem> problems)
+    {
+        if (token is null)
+        {
+            return null;
+        }
+
+        var result = new List<SchemaVersion>();
+        foreach (var item in token is JArray a ? a.Children().ToList() : new List<JToken> { token })
+        {
+            var text = (string?)item;
+            if (text == "*")
+            {
+                return SchemaVersions.All;
+            }
+
+            if (SchemaVersions.TryParse(text, out var v))
+            {
+                result.Add(v);
+            }
+            else
+            {
+                problems.Add(At(file, item, id, $"unknown schema '{text}' (pre2019, 2019, 2021, *)"));
+            }
+        }
+
+        return result;
+    }
+
+    private static Severity? ParseSeverity(string? text) => text?.ToLowerInvariant() switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "info" => Severity.Info,
+        _ => null,
+    };
+
+    private static string? Str(JObject o, string name, string file, string? id, List<RuleProblem> problems, bool required)
+    {
+        var token = o[name];
+        if (token is null)
+        {
+            if (required)
+            {
+                problems.Add(At(file, o, id, $"missing '{name}'"));
+            }
+
+            return null;
+        }
+
+        if (token.Type != JTokenType.String)
+        {
+            problems.Add(At(file, token, id, $"'{name}' must be a string"));
+            return null;
+        }
+
+        return (string?)token;
+    }
+
+    private static LocalizedText? Text(JToken? token, string file, string? id, List<RuleProblem> problems, string what)
+    {
+        if (token is JObject o && o["zh"]?.Type == JTokenType.String && o["en"]?.Type == JTokenType.String)
+        {
+            return new LocalizedText((string)o["zh"]!, (string)o["en"]!);
+        }
+
+        problems.Add(At(file, token ?? new JObject(), id, $"'{what}' must be an object with \"zh\" and \"en\" strings"));
+        return null;
+    }
+
+    /// <summary>The line and column of a string value's first character (line info points just past the closing quote).</summary>
+    private static (int Line, int Column) StartOf(JValue value)
+    {
+        var info = (IJsonLineInfo)value;
+        var length = ((string)value!).Length;
+        return (info.LineNumber, Math.Max(1, info.LinePosition - length));
+    }
+
+    internal static RuleProblem At(string file, JToken token, string? id, string message)
+    {
+        var info = (IJsonLineInfo)token;
+        return new RuleProblem(file, info.HasLineInfo() ? info.LineNumber : null, info.HasLineInfo() ? info.LinePosition : null, id, message);
+    }
+
+    private static string StripLocation(string message)
+    {
+        var i = message.IndexOf(" Path '", StringComparison.Ordinal);
+        return i > 0 ? message[..i] : message;
+    }
+}

@@ -1,0 +1,62 @@
+using FluentValidation;
+using GovStatsValidation.Checking;
+using GovStatsValidation.Findings;
+using GovStatsValidation.Model;
+using GovStatsValidation.Validation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GovStatsValidation;
+
+/// <summary>Registration of the checker with Microsoft.Extensions.DependencyInjection.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="GovStatsValidationOptions"/>, the <see cref="RuleCatalog"/> (rules compiled at first use),
+    /// <see cref="IReportChecker"/> and an <see cref="IValidator{T}"/> of <see cref="AnnualReport"/>. Repeated calls are
+    /// harmless: the first registration wins, later <paramref name="configure"/> delegates still apply to the options.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddGovStatsValidation(this IServiceCollection services, Action<GovStatsValidationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (configure is not null)
+        {
+            services.AddSingleton(new OptionsConfiguration(configure));
+        }
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = new GovStatsValidationOptions();
+            foreach (var c in sp.GetServices<OptionsConfiguration>())
+            {
+                c.Configure(options);
+            }
+
+            return options;
+        });
+        services.TryAddSingleton(sp => new RuleCatalog(sp.GetRequiredService<GovStatsValidationOptions>()));
+        services.TryAddSingleton<IReportChecker>(sp => new ReportChecker(
+            sp.GetRequiredService<RuleCatalog>(), sp.GetRequiredService<GovStatsValidationOptions>(), sp.GetServices<IFindingSource>()));
+        services.TryAddSingleton<IValidator<AnnualReport>>(sp => new ReportRulesValidator(sp.GetRequiredService<IReportChecker>(), sp.GetRequiredService<GovStatsValidationOptions>()));
+        return services;
+    }
+
+    /// <summary>Registers a user's FluentValidation validator over the report model; its failures appear among the checker's findings.</summary>
+    /// <typeparam name="TValidator">The validator type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddReportValidator<TValidator>(this IServiceCollection services)
+        where TValidator : class, IValidator<AnnualReport>
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<TValidator>();
+        services.AddSingleton<IFindingSource>(sp => new FluentValidationFindingSource(sp.GetRequiredService<TValidator>()));
+        return services;
+    }
+
+
+    private sealed record OptionsConfiguration(Action<GovStatsValidationOptions> Configure);
+}
