@@ -85,6 +85,26 @@ internal sealed class CellMapper
                 continue;
             }
 
+            if (s.Labels.Count == 0 && table.Layout == TableLayout.SpaceAligned
+                && MatchWithFragments(splits, used, idx, s, context) is { Match.Row: { } fragRow } frag
+                && frag.Match.Quality >= MatchQuality.BareExact
+                && FitsColumns(fragRow, s.Values))
+            {
+                // Numbers line between the two halves of a wrapped label.
+                foreach (var f in frag.Used)
+                {
+                    used[f] = true;
+                }
+
+                context = fragRow;
+                if (fragRow.HasValue)
+                {
+                    Emit(table, frag.Match, s, frag.Text, rows[idx].Line);
+                }
+
+                continue;
+            }
+
             if (s.Labels.Count == 0)
             {
                 if (!TryFlattened(table, idx, s))
@@ -318,6 +338,18 @@ internal sealed class CellMapper
         Diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Warning, "row-values-mismatch",
             $"Line {labelLine}: row '{labelText}' ({row.Id}) has {values.Count} value(s) for {columns.Count} columns ({string.Join(" | ", values.Select(v => v.Text))}); not assigned rather than guessed.",
             labelLine));
+    }
+
+    private static bool FitsColumns(SchemaRow row, List<RawCell> values)
+    {
+        var n = row.Table.Columns.Count;
+        var count = values.Count;
+        while (count > Math.Max(n, 1) && CellText.IsBlank(values[count - 1].Text))
+        {
+            count--;
+        }
+
+        return n == 0 ? count == 1 : count == n;
     }
 
     private bool TryFlattened(RawTable table, int idx, Split s)

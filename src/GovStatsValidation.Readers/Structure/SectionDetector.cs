@@ -92,10 +92,12 @@ internal static class SectionDetector
     {
         var sections = new List<ReportSection>();
         var previous = 0;
+        // Lines that are table rows (not whole table ranges: mangled tables interleave headings).
+        var rowLines = new HashSet<int>(tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => c.Line));
         for (var n = 1; n <= text.LineCount; n++)
         {
             var line = text.OriginalLineNumber(n);
-            if (tables.Any(t => line >= t.FirstLine && line <= t.LastLine))
+            if (rowLines.Contains(line))
             {
                 continue;
             }
@@ -108,6 +110,13 @@ internal static class SectionDetector
 
             if (ParseHeading(trimmed) is { } h)
             {
+                if (previous > 0 && h.Number <= previous && tables.Any(t => line > t.FirstLine && line < t.LastLine))
+                {
+                    diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Info, "heading-in-table",
+                        $"Line {line} ('{trimmed}') looks like a heading but lies inside a table and breaks the numbering; taken as a table fragment.", line));
+                    continue;
+                }
+
                 var restarted = previous > 0 && h.Number <= previous;
                 if (restarted)
                 {
