@@ -105,6 +105,9 @@ public sealed class SourceText
         }
     }
 
+    /// <summary>True when line numbers of this text are the source line numbers (plain text input).</summary>
+    public bool IsIdentityMapped { get; private init; }
+
     /// <summary>Number of lines.</summary>
     public int LineCount => _original.Length;
 
@@ -121,7 +124,7 @@ public sealed class SourceText
             numbers[i] = i + 1;
         }
 
-        return new SourceText(lines, numbers);
+        return new SourceText(lines, numbers) { IsIdentityMapped = true };
     }
 
     /// <summary>Builds a text from lines taken from another document, each with its line number in that document.</summary>

@@ -246,19 +246,8 @@ public static class TextDecoding
             }
         }
 
-        var pairs = n / 2;
-        // Chinese text in UTF-16 has few zero bytes; ASCII-heavy UTF-16 has many. Either way, UTF-8/GBK text never contains zero bytes.
-        if (zeroOdd > pairs / 4 && zeroEven == 0)
-        {
-            return true;
-        }
-
-        if (zeroEven > pairs / 4 && zeroOdd == 0)
-        {
-            return false;
-        }
-
-        // Mostly CJK: look for newline code units.
+        // UTF-8 and GB18030 text never contains zero bytes; UTF-16 text has ASCII code units (digits, spaces, line breaks)
+        // whose zero byte sits at odd offsets (LE) or even offsets (BE).
         if (zeroEven == 0 && zeroOdd == 0)
         {
             return null;
@@ -267,29 +256,31 @@ public static class TextDecoding
         int le = 0, be = 0;
         for (var i = 0; i < n; i += 2)
         {
-            if ((bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x20) && bytes[i + 1] == 0)
+            if (bytes[i + 1] == 0 && IsAsciiText(bytes[i]))
             {
                 le++;
             }
 
-            if (bytes[i] == 0 && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D || bytes[i + 1] == 0x20))
+            if (bytes[i] == 0 && IsAsciiText(bytes[i + 1]))
             {
                 be++;
             }
         }
 
-        if (le > 0 && be == 0 && zeroEven == 0)
+        if (le >= 2 && le > 4 * be)
         {
             return true;
         }
 
-        if (be > 0 && le == 0 && zeroOdd == 0)
+        if (be >= 2 && be > 4 * le)
         {
             return false;
         }
 
         return null;
     }
+
+    private static bool IsAsciiText(byte b) => b == 0x09 || b == 0x0A || b == 0x0D || (b >= 0x20 && b < 0x7F);
 
     private static void RejectBinary(ReadOnlySpan<byte> bytes, long baseOffset)
     {

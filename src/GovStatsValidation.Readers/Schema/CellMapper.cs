@@ -415,7 +415,9 @@ internal sealed class CellMapper
         }
 
         var line = table.Rows[idx].Line;
-        for (var n = 1; n <= _text.LineCount; n++)
+        var from = _text.IsIdentityMapped ? Math.Max(1, line - 25) : 1;
+        var to = _text.IsIdentityMapped ? Math.Min(_text.LineCount, line - 1) : _text.LineCount;
+        for (var n = from; n <= to; n++)
         {
             var src = _text.OriginalLineNumber(n);
             if (src < line - 25 || src >= line)

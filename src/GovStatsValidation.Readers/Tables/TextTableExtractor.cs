@@ -308,7 +308,7 @@ internal static class TextTableExtractor
                 continue;
             }
 
-            if (b is not null && b.Layout == TableLayout.SpaceAligned && IsFragment(trimmed))
+            if (b is not null && b.Layout == TableLayout.SpaceAligned && IsFragment(trimmed) && !SectionDetector.IsTopLevelHeading(trimmed))
             {
                 if (n - b.LastData <= 10)
                 {
@@ -325,7 +325,7 @@ internal static class TextTableExtractor
             {
                 Flush();
             }
-            else if (b is not null && !IsFragment(trimmed))
+            else if (b is not null && (!IsFragment(trimmed) || (b.Layout == TableLayout.SpaceAligned && SectionDetector.IsTopLevelHeading(trimmed))))
             {
                 Flush();
             }
