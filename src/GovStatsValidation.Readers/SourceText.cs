@@ -71,17 +71,36 @@ public static class TextNormalizer
     public static string NormalizeCompact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
+        var i = 0;
+        while (i < text.Length)
         {
-            var c = Map(ch);
+            var c = text[i];
+            if (Map(c) != c || IsSpace(c) || c == '\r' || c == '\n')
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text; // nothing to change: no allocation
+        }
+
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        text.AsSpan(0, i).CopyTo(buffer);
+        var n = i;
+        for (; i < text.Length; i++)
+        {
+            var c = Map(text[i]);
             if (!IsSpace(c) && c != '\r' && c != '\n')
             {
-                sb.Append(c);
+                buffer[n++] = c;
             }
         }
 
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
 }
 

@@ -67,8 +67,27 @@ internal sealed class LabelMatcher
         }
     }
 
+    private readonly Dictionary<(string, string?, bool), LabelMatch> _cache = [];
+
     /// <summary>Matches a printed label. <paramref name="context"/> is the row matched just before (for ambiguous labels such as 被依法纠错数).</summary>
     public LabelMatch Match(string printed, SchemaRow? context = null, bool allowSubstring = true)
+    {
+        var key = (printed, context?.Id, allowSubstring);
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var result = MatchUncached(printed, context, allowSubstring);
+        if (_cache.Count < 100_000)
+        {
+            _cache[key] = result;
+        }
+
+        return result;
+    }
+
+    private LabelMatch MatchUncached(string printed, SchemaRow? context, bool allowSubstring)
     {
         var full = NormalizeLabel(printed);
         if (full.Length == 0)

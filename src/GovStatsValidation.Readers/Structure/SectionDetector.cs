@@ -103,9 +103,9 @@ internal static class SectionDetector
             }
 
             var trimmed = text.GetNormalizedLine(n).Trim(' ', '\t', '\f');
-            if (trimmed.Length == 0 || trimmed[0] == '|')
+            if (trimmed.Length == 0 || (LabelMatcher.ChineseNumeralValue(trimmed[0]) < 0 && trimmed[0] != '、'))
             {
-                continue;
+                continue; // cheap pre-check: headings start with a numeral or a lone 、
             }
 
             if (ParseHeading(trimmed) is { } h)

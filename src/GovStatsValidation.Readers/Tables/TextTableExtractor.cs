@@ -365,6 +365,11 @@ internal static class TextTableExtractor
 
     internal static bool IsPageNumber(string trimmed)
     {
+        if (trimmed.Length > 16)
+        {
+            return false;
+        }
+
         var c = TextNormalizer.NormalizeCompact(trimmed);
         if (c.Length < 1 || c.Length > 8)
         {
