@@ -7,7 +7,7 @@ namespace GovStatsValidation.Readers;
 public sealed class ReportReaderOptions
 {
     /// <summary>Directory holding <c>*.table.json</c> schemas.</summary>
-    /// <value>Default: null, meaning the first <c>rules/tables</c> found walking up from the application directory and then the current directory.</value>
+    /// <value>Default: null, meaning the descriptions embedded in the core library.</value>
     public string? SchemaDirectory { get; init; }
 
     /// <summary>Schema id to use instead of detecting it from labels.</summary>
@@ -24,15 +24,11 @@ public sealed class ReportReader
 
     /// <summary>Creates a reader, loading the table schemas.</summary>
     /// <param name="options">Options; null for defaults.</param>
-    /// <exception cref="DirectoryNotFoundException">No schema directory was found.</exception>
+    /// <exception cref="DirectoryNotFoundException">A schema directory was named but does not exist.</exception>
     public ReportReader(ReportReaderOptions? options = null)
     {
         _options = options ?? new ReportReaderOptions();
-        var dir = _options.SchemaDirectory
-            ?? TableSchema.FindRulesDirectory(AppContext.BaseDirectory)
-            ?? TableSchema.FindRulesDirectory(Directory.GetCurrentDirectory())
-            ?? throw new DirectoryNotFoundException("No rules/tables directory with *.table.json found; set ReportReaderOptions.SchemaDirectory.");
-        _schemas = TableSchema.LoadDirectory(dir);
+        _schemas = _options.SchemaDirectory is { } dir ? TableSchema.LoadDirectory(dir) : TableSchema.LoadBuiltIn();
     }
 
     internal ReportReader(IReadOnlyList<TableSchema> schemas, ReportReaderOptions? options = null)

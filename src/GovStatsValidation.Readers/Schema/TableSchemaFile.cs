@@ -179,6 +179,10 @@ internal sealed class TableSchema
         return files.Select(f => Parse(File.ReadAllText(f))).ToList();
     }
 
+    /// <summary>The table descriptions embedded in the core assembly (the same files as <c>rules/tables</c>).</summary>
+    public static IReadOnlyList<TableSchema> LoadBuiltIn() =>
+        EmbeddedData.List("rules/tables/").Select(name => Parse(EmbeddedData.ReadText(name))).ToList();
+
     /// <summary>Finds rules/tables by walking up from <paramref name="start"/>.</summary>
     public static string? FindRulesDirectory(string start)
     {
