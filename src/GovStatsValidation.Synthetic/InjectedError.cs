@@ -24,7 +24,7 @@ public enum InjectedErrorKind
     /// <summary>A count entered with a fraction (12.5 applications).</summary>
     FractionalCount,
 
-    /// <summary>A cell holding text that is not a number (见附件).</summary>
+    /// <summary>A cell holding text that is not a number (a mangled number such as <c>1,23</c>).</summary>
     UnreadableText,
 
     /// <summary>A zero printed as a placeholder (——); reported for the record, read as zero.</summary>

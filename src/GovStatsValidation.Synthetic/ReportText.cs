@@ -263,8 +263,9 @@ public static class ReportText
     private static void WriteReview(SyntheticReport r, TextWriter w, TableDefinition table)
     {
         var labels = string.Join("\t", table.Columns.Select(c => c.Label));
-        w.WriteLine("行政复议" + new string('\t', 5) + "行政诉讼" + new string('\t', 9));
-        w.WriteLine(new string('\t', 5) + "未经复议直接起诉" + new string('\t', 5) + "复议后起诉" + new string('\t', 4));
+        // Merged header cells copied out of a Word table: one label per merged cell, no empty cells after them.
+        w.WriteLine("行政复议\t行政诉讼");
+        w.WriteLine("未经复议直接起诉\t复议后起诉");
         w.WriteLine($"{labels}\t{labels}\t{labels}");
         w.WriteLine(string.Join("\t", ((string[])["review", "litigation.direct", "litigation.after_review"])
             .Select(id => table.AllRows.Single(x => x.Id == id)).Select(row => Values(r, row))));

@@ -22,7 +22,9 @@ public sealed class SyntheticGenerator
         ("住房和城乡建设局", AgencyLevel.Department), ("生态环境分局", AgencyLevel.Department), ("人力资源和社会保障局", AgencyLevel.Department),
     ];
 
-    private static readonly string[] UnreadableTexts = ["见附件", "详见附表", "不详", "另行统计", "见说明"];
+    // Numbers mangled in typing or conversion (a misplaced thousands separator): printed where a number belongs, so a
+    // reader keeps them in the value column, but not a number the checker can use.
+    private static readonly string[] UnreadableTexts = ["1,23", "12,3", "2,5", "10,00", "3,4"];
     private static readonly string[] PlaceholderTexts = ["——", "/", "无", "—"];
 
     private readonly SchemaPlan[] _plans;
@@ -52,12 +54,12 @@ public sealed class SyntheticGenerator
     {
         for (var i = start; i < start + count; i++)
         {
-            yield return Generate(i);
+            yield return Report(i);
         }
     }
 
     /// <summary>Report number <paramref name="index"/>.</summary>
-    public SyntheticReport Generate(long index)
+    public SyntheticReport Report(long index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var plan = _plans[(int)(index % _plans.Length)];
