@@ -1,0 +1,84 @@
+namespace GovStatsValidation.Baseline;
+
+/// <summary>
+/// The error codes of the hand-written validators (the names a team would choose), and the table that maps each to the
+/// id of the built-in rule that checks the same identity, so that both can be compared report by report.
+/// </summary>
+public static class BaselineCodes
+{
+#pragma warning disable CS1591 // The codes are named after what they check; the map below documents each.
+    public const string CountNegative = "CountNegative";
+    public const string CountFraction = "CountFraction";
+    public const string AmountNegative = "AmountNegative";
+    public const string SignedFraction = "SignedFraction";
+    public const string Unreadable = "Unreadable";
+    public const string Placeholder = "Placeholder";
+
+    public const string StatsPartsSum = "StatsPartsSum";
+    public const string StatsTotalBlank = "StatsTotalBlank";
+    public const string StatsOfWhich = "StatsOfWhich";
+    public const string StatsRefusedReasonsOver = "StatsRefusedReasonsOver";
+    public const string StatsRefusedReasonsUnder = "StatsRefusedReasonsUnder";
+    public const string StatsChannelAboveTotal = "StatsChannelAboveTotal";
+    public const string StatsChannelsCover = "StatsChannelsCover";
+    public const string StatsDocsUnpublished = "StatsDocsUnpublished";
+    public const string StatsDocsMorePublished = "StatsDocsMorePublished";
+    public const string StatsCompletedAboveReceived = "StatsCompletedAboveReceived";
+    public const string StatsRepliesVsCompleted = "StatsRepliesVsCompleted";
+    public const string StatsHandledWithoutApplications = "StatsHandledWithoutApplications";
+    public const string StatsTableMissing = "StatsTableMissing";
+
+    public const string AppRowTotal = "AppRowTotal";
+    public const string AppRowTotalBlank = "AppRowTotalBlank";
+    public const string AppResultTotal = "AppResultTotal";
+    public const string AppResultTotalBlank = "AppResultTotalBlank";
+    public const string AppFlow = "AppFlow";
+    public const string AppFlowTotal = "AppFlowTotal";
+    public const string AppFlowComputedTotal = "AppFlowComputedTotal";
+    public const string ReviewParts = "ReviewParts";
+    public const string ReviewTotalBlank = "ReviewTotalBlank";
+    public const string TableMissing = "TableMissing";
+    public const string Article20Missing = "Article20Missing";
+    public const string IssuedAboveStock = "IssuedAboveStock";
+#pragma warning restore CS1591
+
+    /// <summary>Baseline error code → built-in rule id. Codes shared by the formats map per format: see <see cref="RuleId"/>.</summary>
+    public static IReadOnlyDictionary<string, string> Map { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [CountNegative] = "common.count.non-negative",
+        [CountFraction] = "common.count.whole",
+        [AmountNegative] = "common.amount.non-negative",
+        [SignedFraction] = "common.signed.whole",
+        [Unreadable] = "common.unreadable",
+        [Placeholder] = "common.placeholder",
+        [StatsPartsSum] = "pre2019.parts-sum",
+        [StatsTotalBlank] = "pre2019.total-blank",
+        [StatsOfWhich] = "pre2019.of-which",
+        [StatsRefusedReasonsOver] = "pre2019.refused-reasons.over",
+        [StatsRefusedReasonsUnder] = "pre2019.refused-reasons.under",
+        [StatsChannelAboveTotal] = "pre2019.channels.each",
+        [StatsChannelsCover] = "pre2019.channels.cover",
+        [StatsDocsUnpublished] = "pre2019.normative-docs.unpublished",
+        [StatsDocsMorePublished] = "pre2019.normative-docs.more-published",
+        [StatsCompletedAboveReceived] = "pre2019.requests.completed-above-received",
+        [StatsRepliesVsCompleted] = "pre2019.requests.replies-vs-completed",
+        [StatsHandledWithoutApplications] = "pre2019.requests.handled-without-applications",
+        [StatsTableMissing] = "pre2019.table.missing",
+        [AppRowTotal] = "2021.applications.row-total",
+        [AppRowTotalBlank] = "2021.applications.row-total-blank",
+        [AppResultTotal] = "2021.applications.result-total",
+        [AppResultTotalBlank] = "2021.applications.result-total-blank",
+        [AppFlow] = "2021.applications.flow",
+        [AppFlowTotal] = "2021.applications.flow-total",
+        [AppFlowComputedTotal] = "2021.applications.flow-with-computed-total",
+        [ReviewParts] = "2021.review-litigation.parts",
+        [ReviewTotalBlank] = "2021.review-litigation.total-blank",
+        [TableMissing] = "2021.table.missing",
+        [Article20Missing] = "2021.article20.missing",
+        [IssuedAboveStock] = "2021.art20_1.issued-within-stock",
+    };
+
+    /// <summary>The built-in rule id of a baseline error code.</summary>
+    /// <exception cref="KeyNotFoundException">The code is not in the table.</exception>
+    public static string RuleId(string code) => Map[code];
+}

@@ -1,0 +1,113 @@
+using FluentValidation;
+using GovStatsValidation.Model;
+using GovStatsValidation.Schemas;
+using static GovStatsValidation.Baseline.Cells;
+
+namespace GovStatsValidation.Baseline;
+
+/// <summary>The identities of the 2021-format tables, written by hand.</summary>
+public sealed class Format2021Validator : AbstractValidator<AnnualReport>
+{
+    private static readonly string[] Applicants = ["natural_person", "org.commercial", "org.research", "org.social_welfare", "org.legal_service", "org.other"];
+    private static readonly string[] Columns = [.. Applicants, "total"];
+
+    private static readonly string[] Leaves =
+    [
+        "result.granted", "result.partial",
+        "result.withheld.state_secret", "result.withheld.law_prohibited", "result.withheld.security_stability", "result.withheld.third_party",
+        "result.withheld.internal_affairs", "result.withheld.process_info", "result.withheld.enforcement_file", "result.withheld.admin_query",
+        "result.unable.not_held", "result.unable.needs_creation", "result.unable.unclear",
+        "result.not_processed.petition", "result.not_processed.duplicate", "result.not_processed.publication", "result.not_processed.mass_repeat",
+        "result.not_processed.confirm_reissue",
+        "result.other.no_correction", "result.other.no_fee", "result.other.other",
+    ];
+
+    private static readonly string[] ApplicationRows = ["requests.new", "requests.carried_over", .. Leaves, "result.total", "requests.carry_forward"];
+    private static readonly string[] ReviewRows = ["review", "litigation.direct", "litigation.after_review"];
+    private static readonly string[] Outcomes = ["upheld", "corrected", "other", "pending"];
+
+    private static readonly CellId[] ApplicationCells = ApplicationRows.SelectMany(r => Row(r, Columns)).ToArray();
+    private static readonly CellId[] ReviewCells = ReviewRows.SelectMany(r => Row(r, [.. Outcomes, "total"])).ToArray();
+    private static readonly CellId[] Article20Cells =
+    [
+        .. Row("art20_1.regulations", ["issued", "repealed", "in_force"]), .. Row("art20_1.normative_docs", ["issued", "repealed", "in_force"]),
+        Format2021Cells.Art205Licensing.Decisions, Format2021Cells.Art206Penalty.Decisions, Format2021Cells.Art206Coercion.Decisions,
+        Format2021Cells.Art208AdminFees.Amount,
+    ];
+
+    /// <summary>Builds the validator.</summary>
+    public Format2021Validator()
+    {
+        foreach (var row in ApplicationRows)
+        {
+            var parts = Row(row, Applicants);
+            var total = new CellId($"{row}[total]");
+            RuleFor(r => r).Must(r => Value(r, total) == Sum(r, parts))
+                .When(r => IsNumber(r, total) && Sum(r, parts) is not null)
+                .WithErrorCode(BaselineCodes.AppRowTotal).OverridePropertyName(total.Value).WithMessage("{PropertyName} is not the sum of the applicant columns");
+            RuleFor(r => r).Must(r => IsNumber(r, total) || Sum(r, parts) == 0)
+                .When(r => Sum(r, parts) is not null)
+                .WithErrorCode(BaselineCodes.AppRowTotalBlank).WithSeverity(Severity.Info).OverridePropertyName(total.Value).WithMessage("{PropertyName} is blank");
+        }
+
+        foreach (var column in Columns)
+        {
+            var leaves = Leaves.Select(l => new CellId($"{l}[{column}]")).ToArray();
+            var handled = new CellId($"result.total[{column}]");
+            var fresh = new CellId($"requests.new[{column}]");
+            var carried = new CellId($"requests.carried_over[{column}]");
+            var forward = new CellId($"requests.carry_forward[{column}]");
+            RuleFor(r => r).Must(r => Value(r, handled) == Sum(r, leaves))
+                .When(r => IsNumber(r, handled) && Sum(r, leaves) is not null)
+                .WithErrorCode(BaselineCodes.AppResultTotal).OverridePropertyName(handled.Value).WithMessage("{PropertyName} is not the sum of the outcomes");
+            RuleFor(r => r).Must(r => IsNumber(r, handled) || Sum(r, leaves) == 0)
+                .When(r => Sum(r, leaves) is not null)
+                .WithErrorCode(BaselineCodes.AppResultTotalBlank).WithSeverity(Severity.Warning).OverridePropertyName(handled.Value).WithMessage("{PropertyName} is blank");
+            if (column == "total")
+            {
+                RuleFor(r => r).Must(r => Value(r, fresh) + Value(r, carried) == Value(r, handled) + Value(r, forward))
+                    .When(r => IsNumber(r, fresh) && IsNumber(r, carried) && IsNumber(r, handled) && IsNumber(r, forward))
+                    .WithErrorCode(BaselineCodes.AppFlowTotal).OverridePropertyName(handled.Value).WithMessage("new + carried over ≠ handled + carried forward");
+            }
+            else
+            {
+                RuleFor(r => r).Must(r => Value(r, fresh) + Value(r, carried) == Value(r, handled) + Value(r, forward))
+                    .When(r => IsNumber(r, handled) && Value(r, fresh) is not null && Value(r, carried) is not null && Value(r, forward) is not null)
+                    .WithErrorCode(BaselineCodes.AppFlow).OverridePropertyName(handled.Value).WithMessage("new + carried over ≠ handled + carried forward");
+            }
+
+            RuleFor(r => r).Must(r => Value(r, fresh) + Value(r, carried) == Sum(r, leaves) + Value(r, forward))
+                .When(r => Value(r, fresh) is not null && Value(r, carried) is not null && Value(r, forward) is not null && Sum(r, leaves) is not null
+                    && !IsNumber(r, handled) && Sum(r, leaves) > 0)
+                .WithErrorCode(BaselineCodes.AppFlowComputedTotal).WithSeverity(Severity.Info).OverridePropertyName(handled.Value).WithMessage("new + carried over ≠ outcomes + carried forward");
+        }
+
+        foreach (var row in ReviewRows)
+        {
+            var parts = Row(row, Outcomes);
+            var total = new CellId($"{row}[total]");
+            RuleFor(r => r).Must(r => Value(r, total) == Sum(r, parts))
+                .When(r => IsNumber(r, total) && Sum(r, parts) is not null)
+                .WithErrorCode(BaselineCodes.ReviewParts).OverridePropertyName(total.Value).WithMessage("{PropertyName} is not the sum of the outcomes");
+            RuleFor(r => r).Must(r => IsNumber(r, total) || Sum(r, parts) == 0)
+                .When(r => Sum(r, parts) is not null)
+                .WithErrorCode(BaselineCodes.ReviewTotalBlank).WithSeverity(Severity.Warning).OverridePropertyName(total.Value).WithMessage("{PropertyName} is blank");
+        }
+
+        RuleFor(r => r).Must(r => AnyPrinted(r, ApplicationCells)).WithErrorCode(BaselineCodes.TableMissing).OverridePropertyName("applications").WithMessage("the application table is missing");
+        RuleFor(r => r).Must(r => AnyPrinted(r, ReviewCells)).WithErrorCode(BaselineCodes.TableMissing).OverridePropertyName("review_litigation").WithMessage("the review table is missing");
+        RuleFor(r => r).Must(r => AnyPrinted(r, Article20Cells)).WithErrorCode(BaselineCodes.Article20Missing).OverridePropertyName("art20").WithMessage("the article 20 tables are missing");
+
+        foreach (var row in (string[])["art20_1.regulations", "art20_1.normative_docs"])
+        {
+            var issued = new CellId($"{row}[issued]");
+            var inForce = new CellId($"{row}[in_force]");
+            var repealed = new CellId($"{row}[repealed]");
+            RuleFor(r => r).Must(r => Value(r, issued) <= Value(r, inForce) + Value(r, repealed))
+                .When(r => Value(r, issued) is not null && Value(r, inForce) is not null && Value(r, repealed) is not null)
+                .WithErrorCode(BaselineCodes.IssuedAboveStock).WithSeverity(Severity.Warning).OverridePropertyName(issued.Value).WithMessage("more issued than in force and repealed");
+        }
+
+        CommonCellRules.Add(this, new HashSet<string>(StringComparer.Ordinal) { Format2021Cells.Art208AdminFees.Amount.Value }, new HashSet<string>(StringComparer.Ordinal));
+    }
+}

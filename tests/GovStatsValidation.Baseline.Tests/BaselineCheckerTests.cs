@@ -1,0 +1,77 @@
+using GovStatsValidation.Checking;
+using GovStatsValidation.Json;
+using GovStatsValidation.Schemas;
+using GovStatsValidation.Synthetic;
+using NUnit.Framework;
+
+namespace GovStatsValidation.Baseline.Tests;
+
+public sealed class BaselineCheckerTests
+{
+    private static readonly ReportChecker Checker = new();
+    private static readonly BaselineChecker Baseline = new();
+
+    private static string ExamplesFolder => Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "data", "examples");
+
+    [TestCase(SchemaVersion.Pre2019)]
+    [TestCase(SchemaVersion.Format2021)]
+    public void FailingRules_GeneratedReportsHalfWithErrors_SameRulesAsTheBuiltInRuleSet(SchemaVersion schema)
+    {
+        var generator = new SyntheticGenerator(new SyntheticOptions { Seed = 31, ErrorRate = 0.5, Schemas = [schema] });
+        var differences = new List<string>();
+        var failing = 0;
+        foreach (var report in generator.Generate(1200))
+        {
+            var model = report.ToAnnualReport();
+            var ours = Checker.Check(model).Findings.Where(f => !f.Passed).Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();
+            var theirs = Baseline.FailingRules(model);
+            failing += ours.Count > 0 ? 1 : 0;
+            if (!ours.SequenceEqual(theirs))
+            {
+                differences.Add($"{report.Name}: built-in [{string.Join(", ", ours)}], baseline [{string.Join(", ", theirs)}]");
+            }
+        }
+
+        Assert.That(differences, Is.Empty);
+        Assert.That(failing, Is.GreaterThan(400), "about half the reports carry an error");
+    }
+
+    [Test]
+    public void Map_EveryCode_NamesABuiltInRule()
+    {
+        var ids = RuleCatalog.BuiltIn.Rules.Select(r => r.Id).ToHashSet();
+        Assert.That(BaselineCodes.Map.Values.Where(id => !ids.Contains(id)), Is.Empty);
+    }
+
+    [Test]
+    public void Map_EveryBuiltInRuleOfTheCoveredFormats_HasABaselineCheck()
+    {
+        var covered = BaselineCodes.Map.Values.ToHashSet();
+        var rules = RuleCatalog.BuiltIn.Rules
+            .Where(r => r.Schemas.Any(s => BaselineChecker.Formats.Contains(s)))
+            .Where(r => r.Id != "common.signed.whole") // no signed cells in the pre-2019 or 2021 tables
+            .Select(r => r.Id);
+        Assert.That(rules.Where(id => !covered.Contains(id)), Is.Empty);
+    }
+
+    [Test]
+    public void FailingRules_CleanExample_None()
+    {
+        var report = ReportJson.ReadFile(Path.Combine(ExamplesFolder, "synthetic-clean-pre2019-2016.json"));
+        Assert.That(Baseline.FailingRules(report), Is.Empty);
+    }
+
+    [Test]
+    public void FailingRules_ExampleWithAPartChanged_PartsSumFails()
+    {
+        var report = ReportJson.ReadFile(Path.Combine(ExamplesFolder, "synthetic-clean-pre2019-2016.json"));
+        report.Cells[Pre2019Cells.RequestsReceivedOnline] = 98; // was 89: the received parts no longer add up to 157
+        Assert.That(Baseline.FailingRules(report), Is.EqualTo(new[] { "pre2019.parts-sum" }));
+    }
+
+    [Test]
+    public void For_Format2019_NotCovered()
+    {
+        Assert.That(() => Baseline.For(SchemaVersion.Format2019), Throws.TypeOf<NotSupportedException>());
+    }
+}
