@@ -39,6 +39,18 @@ public sealed class FrameChecker
         return findings.Where(f => !f.Passed).Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>CountFailures one instance at a time (the reference the fused function is tested against).</summary>
+    internal int CountFailuresPerInstance(SyntheticReport report) => _sets[(int)report.Schema].CountFailuresPerInstance(report.Frame, Minimum);
+
+    /// <summary>How many findings Evaluate builds, by the fused function and by walking the instances.</summary>
+    internal (int Fused, int PerInstance) CountReported(SyntheticReport report)
+    {
+        var set = _sets[(int)report.Schema];
+        var findings = new List<Finding>();
+        set.EvaluatePerInstance(report.Frame, Minimum, findings);
+        return (set.CountReported(report.Frame, Minimum), findings.Count);
+    }
+
     /// <summary>How many compiled rule instances the format has (forEach expanded).</summary>
     public int InstanceCount(SchemaVersion version) => _sets[(int)version].Rules.Count;
 

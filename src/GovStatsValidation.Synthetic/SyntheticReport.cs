@@ -119,6 +119,16 @@ public sealed class SyntheticReport
         (_raw ??= [])[slot] = raw;
     }
 
+    /// <summary>Overwrites a cell directly, state and fixed-point value (for fuzzing the checker with frames no generator would draw).</summary>
+    internal void SetRaw(int slot, CellState state, long scaled, string? raw = null)
+    {
+        Frame.Set(slot, state, scaled);
+        if (raw is not null)
+        {
+            (_raw ??= [])[slot] = raw;
+        }
+    }
+
     internal void AddError(InjectedError error) => (_errors ??= []).Add(error);
 
     private CellValue ValueAt(int slot) => (CellState)Frame.States[slot] switch

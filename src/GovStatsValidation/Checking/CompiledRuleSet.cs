@@ -41,8 +41,33 @@ internal sealed class CompiledRuleSet
 
     public IReadOnlyList<CompiledRule> Rules { get; }
 
+    /// <summary>
+    /// The whole set compiled into one function, per minimum severity: [2 × severity] counts failures, [2 × severity + 1]
+    /// counts the findings Evaluate would build. Compiled on first use.
+    /// </summary>
+    private readonly CompiledRuleCount?[] _fused = new CompiledRuleCount?[6];
+
     /// <summary>Runs every rule; builds a finding only for a rule that fails (or always reports) at or above <paramref name="minimum"/>. Allocation-free when nothing is reported.</summary>
     public void Evaluate(ReportFrame frame, Severity minimum, ICollection<Finding> findings)
+    {
+        var values = frame.Values;
+        var states = frame.States;
+        var year = frame.Year;
+
+        // The fused pass decides whether any finding is due; only then are the rules walked one by one to build them.
+        if (Fused(minimum, countReported: true)(values, states, year) == 0)
+        {
+            return;
+        }
+
+        EvaluatePerInstance(frame, minimum, findings);
+    }
+
+    /// <summary>How many findings <see cref="Evaluate"/> builds, counted by the fused function without building them.</summary>
+    public int CountReported(ReportFrame frame, Severity minimum) => Fused(minimum, countReported: true)(frame.Values, frame.States, frame.Year);
+
+    /// <summary>Evaluate, one instance at a time with the per-instance delegates, building each finding due.</summary>
+    public void EvaluatePerInstance(ReportFrame frame, Severity minimum, ICollection<Finding> findings)
     {
         var values = frame.Values;
         var states = frame.States;
@@ -75,7 +100,10 @@ internal sealed class CompiledRuleSet
     }
 
     /// <summary>Counts failures without building findings (the throughput path).</summary>
-    public int CountFailures(ReportFrame frame, Severity minimum)
+    public int CountFailures(ReportFrame frame, Severity minimum) => Fused(minimum, countReported: false)(frame.Values, frame.States, frame.Year);
+
+    /// <summary>Counts failures one instance at a time, with the per-instance delegates (the reference the fused function is tested against).</summary>
+    public int CountFailuresPerInstance(ReportFrame frame, Severity minimum)
     {
         var values = frame.Values;
         var states = frame.States;
@@ -90,6 +118,20 @@ internal sealed class CompiledRuleSet
         }
 
         return failures;
+    }
+
+    private CompiledRuleCount Fused(Severity minimum, bool countReported)
+    {
+        var index = Math.Clamp((int)minimum, 0, 2) * 2 + (countReported ? 1 : 0);
+        var fused = Volatile.Read(ref _fused[index]);
+        if (fused is null)
+        {
+            // A race compiles twice and keeps one; both are the same function.
+            Interlocked.CompareExchange(ref _fused[index], ExpressionCompiler.CompileRuleSet(Rules, Schema.Cells.Count, (Severity)(index / 2), countReported), null);
+            fused = _fused[index]!;
+        }
+
+        return fused;
     }
 
     public IEnumerable<RuleEvaluation> Explain(ReportFrame frame)

@@ -13,11 +13,14 @@ internal delegate bool CompiledCondition(long[] values, byte[] states, int year)
 internal delegate long CompiledNumber(long[] values, byte[] states, int year);
 
 /// <summary>Compiles bound expressions to delegates with System.Linq.Expressions, and renders them with numbers filled in.</summary>
-internal static class ExpressionCompiler
+internal static partial class ExpressionCompiler
 {
     private static readonly ParameterExpression Values = Expression.Parameter(typeof(long[]), "values");
     private static readonly ParameterExpression States = Expression.Parameter(typeof(byte[]), "states");
     private static readonly ParameterExpression Year = Expression.Parameter(typeof(int), "year");
+
+    /// <summary>Cell slots as constants: the expression of one rule instance.</summary>
+    private static readonly Func<CellDefinition, Expression> ConstantSlot = c => Expression.Constant(c.Slot);
 
     public static CompiledCondition CompileCondition(Bound bound, long tolerance) =>
         Expression.Lambda<CompiledCondition>(Emit(bound, tolerance), Values, States, Year).Compile();
@@ -25,8 +28,10 @@ internal static class ExpressionCompiler
     public static CompiledNumber CompileNumber(Bound bound) =>
         Expression.Lambda<CompiledNumber>(Emit(bound, 0), Values, States, Year).Compile();
 
-    private static Expression Emit(Bound bound, long tolerance)
+    /// <summary>Emits a bound expression; <paramref name="slot"/> gives the index expression of a cell (a constant, or a slot read from a table in a fused loop).</summary>
+    private static Expression Emit(Bound bound, long tolerance, Func<CellDefinition, Expression>? slot = null)
     {
+        slot ??= ConstantSlot;
         switch (bound)
         {
             case BoundConstant c:
@@ -34,26 +39,26 @@ internal static class ExpressionCompiler
             case BoundYear:
                 return Expression.Multiply(Expression.Convert(Year, typeof(long)), Expression.Constant(Fixed.Scale));
             case BoundCell cell:
-                return Expression.ArrayIndex(Values, Expression.Constant(cell.Cell.Slot));
+                return Expression.ArrayIndex(Values, slot(cell.Cell));
             case BoundUnary { Operator: "!" } u:
-                return Expression.Not(Emit(u.Operand, tolerance));
+                return Expression.Not(Emit(u.Operand, tolerance, slot));
             case BoundUnary u:
-                return Expression.NegateChecked(Emit(u.Operand, tolerance));
+                return Expression.NegateChecked(Emit(u.Operand, tolerance, slot));
             case BoundBinary b:
-                return EmitBinary(b, tolerance);
+                return EmitBinary(b, tolerance, slot);
             case BoundNumericCall call:
-                return EmitCall(call);
+                return EmitCall(call, slot);
             case BoundPredicate p:
-                return EmitPredicate(p);
+                return EmitPredicate(p, slot);
             default:
                 throw new InvalidOperationException($"cannot compile {bound.GetType().Name}");
         }
     }
 
-    private static Expression EmitBinary(BoundBinary b, long tolerance)
+    private static Expression EmitBinary(BoundBinary b, long tolerance, Func<CellDefinition, Expression> slot)
     {
-        var left = Emit(b.Left, tolerance);
-        var right = Emit(b.Right, tolerance);
+        var left = Emit(b.Left, tolerance, slot);
+        var right = Emit(b.Right, tolerance, slot);
         return b.Operator switch
         {
             "&&" => Expression.AndAlso(left, right),
@@ -76,18 +81,18 @@ internal static class ExpressionCompiler
 
     private static Expression Abs(Expression e) => Expression.Call(typeof(Math), nameof(Math.Abs), null, e);
 
-    private static Expression EmitCall(BoundNumericCall call)
+    private static Expression EmitCall(BoundNumericCall call, Func<CellDefinition, Expression> slot)
     {
         var terms = new List<Expression>();
         foreach (var arg in call.Arguments)
         {
             if (arg is BoundList list)
             {
-                terms.AddRange(list.Cells.Select(c => (Expression)Expression.ArrayIndex(Values, Expression.Constant(c.Slot))));
+                terms.AddRange(list.Cells.Select(c => (Expression)Expression.ArrayIndex(Values, slot(c))));
             }
             else
             {
-                terms.Add(Emit(arg, 0));
+                terms.Add(Emit(arg, 0, slot));
             }
         }
 
@@ -101,9 +106,9 @@ internal static class ExpressionCompiler
         };
     }
 
-    private static Expression EmitPredicate(BoundPredicate p)
+    private static Expression EmitPredicate(BoundPredicate p, Func<CellDefinition, Expression> slot)
     {
-        Expression State(CellDefinition c) => Expression.Convert(Expression.ArrayIndex(States, Expression.Constant(c.Slot)), typeof(int));
+        Expression State(CellDefinition c) => Expression.Convert(Expression.ArrayIndex(States, slot(c)), typeof(int));
         Expression Is(CellDefinition c, CellState s) => Expression.Equal(State(c), Expression.Constant((int)s));
         return p.Function switch
         {
@@ -113,8 +118,10 @@ internal static class ExpressionCompiler
             "isplaceholder" => Is(p.Cells[0], CellState.Placeholder),
             "isunreadable" => Is(p.Cells[0], CellState.Unreadable),
             "ismissing" => Expression.NotEqual(State(p.Cells[0]), Expression.Constant((int)CellState.Number)),
-            "reported" => Expression.Call(typeof(Fixed), nameof(Fixed.AnyPresent), null, States, Expression.Constant(p.Cells.Select(c => c.Slot).ToArray())),
-            "isinteger" => Expression.Equal(Expression.Modulo(Emit(p.Operand!, 0), Expression.Constant(Fixed.Scale)), Expression.Constant(0L)),
+            "reported" when ReferenceEquals(slot, ConstantSlot) =>
+                Expression.Call(typeof(Fixed), nameof(Fixed.AnyPresent), null, States, Expression.Constant(p.Cells.Select(c => c.Slot).ToArray())),
+            "reported" => p.Cells.Select(c => (Expression)Expression.NotEqual(State(c), Expression.Constant((int)CellState.Absent))).Aggregate(Expression.OrElse),
+            "isinteger" => Expression.Call(typeof(FrameKernels), nameof(FrameKernels.IsWhole), null, Emit(p.Operand!, 0, slot)),
             _ => throw new InvalidOperationException($"unknown predicate {p.Function}"),
         };
     }
