@@ -256,7 +256,7 @@ internal sealed class Binder(ReportSchema schema)
             return cell;
         }
 
-        if (schema.TryGetRow(new CellId(r.Name).Row, out var row) && row.Cells.Count > 1)
+        if (new CellId(r.Name).Column is null && schema.TryGetRow(r.Name, out var row) && row.Cells.Count > 1)
         {
             throw new BindException($"'{r.Name}' is a row with columns; name a column, e.g. {row.Cells[0].Id}", r.Position);
         }
