@@ -43,6 +43,9 @@ internal static class Fixed
 {
     public const long Scale = 10_000;
 
+    /// <summary>The largest magnitude a cell value may have (10¹²): scaled it is 10¹⁶, so sums of up to 900 cells cannot overflow.</summary>
+    public const decimal MaxMagnitude = 1_000_000_000_000m;
+
     public static long FromDecimal(decimal value) => (long)decimal.Round(value * Scale, 0, MidpointRounding.AwayFromZero);
 
     public static decimal ToDecimal(long scaled) => (decimal)scaled / Scale;
