@@ -53,6 +53,8 @@ internal static class BuiltInRuleCases
 
         // 2019.table
         yield return new("2019.applications.row-total", B, "clean", r => r) { Instance = "row=requests.new" };
+        yield return new("2019.applications.row-total-blank", B, "clean", r => r) { Instance = "row=requests.new" };
+        yield return new("2019.applications.flow-total", B, "clean", r => r) { Instance = "col=total" };
         yield return new("2019.applications.result-total", B, "clean", r => r) { Instance = "col=natural_person" };
         yield return new("2019.applications.result-total-blank", B, "blank total with no outcomes", r => r.Blank("result.total[org.research]")) { Instance = "col=org.research" };
         yield return new("2019.applications.flow", B, "clean", r => r) { Instance = "col=natural_person" };
@@ -69,6 +71,8 @@ internal static class BuiltInRuleCases
 
         // 2021.table
         yield return new("2021.applications.row-total", C, "clean", r => r) { Instance = "row=requests.new" };
+        yield return new("2021.applications.row-total-blank", C, "blank total with empty row", r => r.Blank("result.withheld.state_secret[total]")) { Instance = "row=result.withheld.state_secret" };
+        yield return new("2021.applications.flow-total", C, "clean", r => r) { Instance = "col=total" };
         yield return new("2021.applications.result-total", C, "clean", r => r) { Instance = "col=natural_person" };
         yield return new("2021.applications.result-total-blank", C, "clean", r => r) { Instance = "col=org.commercial" };
         yield return new("2021.applications.flow", C, "clean", r => r) { Instance = "col=org.social_welfare" };
@@ -219,6 +223,16 @@ internal static class BuiltInRuleCases
         {
             Instance = "row=requests.new", Severity = Severity.Error, Actual = 2, Expected = 3, Formula = "2 = 2 + 1 + 0 + 0 + 0 + 0 (= 3)", Cells = newRow2019,
         };
+        yield return new("2019.applications.row-total-blank", B, "blank row total", r => r.Blank("requests.new[total]"))
+        {
+            Instance = "row=requests.new", Severity = Severity.Info, Actual = null, Expected = 2, Formula = "isnumber(requests.new[total])=false or 2 + 0 + 0 + 0 + 0 + 0 = 0",
+            Cells = [.. newRow2019[..6], "requests.new[total]"],
+        };
+        yield return new("2019.applications.flow-total", B, "carried forward not accounted in the total column", r => r.Set("requests.carry_forward[total]", 1))
+        {
+            Instance = "col=total", Severity = Severity.Error, Actual = 2, Expected = 3, Formula = "2 + 0 (= 2) = 2 + 1 (= 3)",
+            Cells = ["requests.new[total]", "requests.carried_over[total]", "result.total[total]", "requests.carry_forward[total]"],
+        };
         yield return new("2019.applications.result-total", B, "total one too many", r => r.Set("result.total[natural_person]", 3))
         {
             Instance = "col=natural_person", Severity = Severity.Error, Actual = 3, Expected = 2, Formula = "3 = 1 + 1" + Zeros(17) + " (= 2)",
@@ -294,6 +308,17 @@ internal static class BuiltInRuleCases
             Instance = "row=requests.new", Severity = Severity.Error, Actual = 159, Expected = 160, Formula = "159 = 118 + 24 + 3 + 1 + 10 + 4 (= 160)",
             Cells = ["requests.new[natural_person]", "requests.new[org.commercial]", "requests.new[org.research]", "requests.new[org.social_welfare]",
                 "requests.new[org.legal_service]", "requests.new[org.other]", "requests.new[total]"],
+        };
+        yield return new("2021.applications.row-total-blank", C, "blank row total", r => r.Blank("requests.new[total]"))
+        {
+            Instance = "row=requests.new", Severity = Severity.Info, Actual = null, Expected = 159, Formula = "isnumber(requests.new[total])=false or 118 + 24 + 2 + 1 + 10 + 4 = 0",
+            Cells = ["requests.new[natural_person]", "requests.new[org.commercial]", "requests.new[org.research]", "requests.new[org.social_welfare]",
+                "requests.new[org.legal_service]", "requests.new[org.other]", "requests.new[total]"],
+        };
+        yield return new("2021.applications.flow-total", C, "carried over total changed", r => r.Set("requests.carried_over[total]", 14))
+        {
+            Instance = "col=total", Severity = Severity.Error, Actual = 173, Expected = 172, Formula = "159 + 14 (= 173) = 167 + 5 (= 172)",
+            Cells = ["requests.new[total]", "requests.carried_over[total]", "result.total[total]", "requests.carry_forward[total]"],
         };
         yield return new("2021.applications.result-total", C, "swapped digits in an outcome", r => r.Set("result.granted[natural_person]", 14))
         {
