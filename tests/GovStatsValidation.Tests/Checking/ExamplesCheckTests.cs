@@ -101,7 +101,7 @@ public sealed class ExamplesCheckTests
     }
 
     [Test]
-    public void FindingOrder_ShuffledFindings_SortBackToCheckOrder()
+    public void Compare_ShuffledFindings_SortBackToCheckOrder()
     {
         var report = ReportBuilder.CleanPre2019().Set("review.total", 7).Printed("training.meetings", "见附件").Set("org.budget", -1).Build();
         var findings = RuleHarness.BuiltIn.Check(report).Findings;
@@ -111,7 +111,7 @@ public sealed class ExamplesCheckTests
     }
 
     [Test]
-    public void FindingOrder_LineFirstThenSeverity()
+    public void Compare_LinesAndSeverities_LineFirstThenErrorsFirst()
     {
         Finding F(string id, Severity s, int? line) => new() { RuleId = id, Severity = s, Title = new("t", "t"), Message = new("m", "m"), Line = line };
         var list = new List<Finding> { F("b", Severity.Info, null), F("a", Severity.Info, 3), F("c", Severity.Error, null), F("d", Severity.Warning, 3), F("a", Severity.Error, 1) };

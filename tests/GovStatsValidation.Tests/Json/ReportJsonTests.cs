@@ -31,7 +31,7 @@ public sealed class ReportJsonTests
     private static ReportLoadException Fails(string json) => Assert.Throws<ReportLoadException>(() => ReportJson.Read(json, Name))!;
 
     [Test]
-    public void DataFiles_Exist()
+    public void EnumerateDataFiles_TestsData_FindsExamplesAndExtractions()
     {
         Assert.That(DataFiles().ToList(), Has.Count.GreaterThanOrEqualTo(11));
     }

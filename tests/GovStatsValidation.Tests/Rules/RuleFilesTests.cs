@@ -20,7 +20,7 @@ public sealed class RuleFilesTests
             .Order(StringComparer.Ordinal).Select(p => Path.GetRelativePath(RepoPaths.Rules, p));
 
     [Test]
-    public void RulesFolder_HasRuleFiles()
+    public void EnumerateRuleFiles_RulesFolder_FindsEveryBuiltInSet()
     {
         Assert.That(RuleFiles().ToList(), Has.Count.GreaterThanOrEqualTo(4));
     }
