@@ -196,18 +196,28 @@ internal static class RulesCommand
     /// <summary>Every problem of a rule folder: loading (JSON, properties, placeholders) and compiling for every format, de-duplicated.</summary>
     internal static IReadOnlyList<RuleProblem> Problems(string folder, out IReadOnlyList<RuleSet> sets)
     {
-        sets = [];
-        try
+        // Each file on its own, so that one broken file does not hide the compile problems of the others.
+        var problems = new List<RuleProblem>();
+        var loaded = new List<RuleSet>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.rules.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            sets = RuleSetLoader.LoadFolder(folder);
-        }
-        catch (RuleLoadException e)
-        {
-            return e.Problems.Distinct().ToList();
+            try
+            {
+                loaded.Add(RuleSetLoader.Parse(File.ReadAllText(path), path));
+            }
+            catch (RuleLoadException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+            catch (IOException e)
+            {
+                problems.Add(new RuleProblem(path, null, null, null, e.Message));
+            }
         }
 
+        sets = loaded;
         var options = new GovStatsValidationOptions { UseBuiltInRules = false };
-        foreach (var set in sets)
+        foreach (var set in loaded)
         {
             options.RuleSets.Add(set);
         }
@@ -218,10 +228,10 @@ internal static class RulesCommand
         }
         catch (RuleLoadException e)
         {
-            return e.Problems.Distinct().ToList();
+            problems.AddRange(e.Problems);
         }
 
-        return [];
+        return problems.Distinct().ToList();
     }
 
     /// <summary>A problem as compilers print them: <c>file:line:column: error: [rule] message</c>.</summary>

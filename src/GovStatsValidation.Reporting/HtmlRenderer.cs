@@ -90,17 +90,17 @@ public sealed class HtmlRenderer : IRunRenderer
     {
         const int height = 120;
         var max = Math.Max(1, Math.Max(errors, Math.Max(warnings, infos)));
-        w.Append("<svg class=\"severity-chart\" role=\"img\" viewBox=\"0 0 240 160\" width=\"240\" height=\"160\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+        w.Append("<svg class=\"severity-chart\" role=\"img\" viewBox=\"0 0 240 175\" width=\"240\" height=\"175\" xmlns=\"http://www.w3.org/2000/svg\">\n");
         var bars = new[] { ("sev-error", zh ? "错误" : "errors", errors), ("sev-warning", zh ? "警告" : "warnings", warnings), ("sev-info", zh ? "提示" : "info", infos) };
         for (var i = 0; i < bars.Length; i++)
         {
             var (css, label, value) = bars[i];
             var h = value == 0 ? 0 : Math.Max(2, value * height / max);
             var x = 20 + (i * 75);
-            w.Append("<rect class=\"").Append(css).Append("\" x=\"").Append(Int(x)).Append("\" y=\"").Append(Int(10 + height - h)).Append("\" width=\"50\" height=\"").Append(Int(h)).Append("\"><title>")
+            w.Append("<rect class=\"").Append(css).Append("\" x=\"").Append(Int(x)).Append("\" y=\"").Append(Int(25 + height - h)).Append("\" width=\"50\" height=\"").Append(Int(h)).Append("\"><title>")
                 .Append(E(label)).Append(": ").Append(Int(value)).Append("</title></rect>\n");
-            w.Append("<text x=\"").Append(Int(x + 25)).Append("\" y=\"").Append(Int(6 + height - h)).Append("\" text-anchor=\"middle\">").Append(Int(value)).Append("</text>\n");
-            w.Append("<text x=\"").Append(Int(x + 25)).Append("\" y=\"150\" text-anchor=\"middle\">").Append(E(label)).Append("</text>\n");
+            w.Append("<text x=\"").Append(Int(x + 25)).Append("\" y=\"").Append(Int(20 + height - h)).Append("\" text-anchor=\"middle\">").Append(Int(value)).Append("</text>\n");
+            w.Append("<text x=\"").Append(Int(x + 25)).Append("\" y=\"165\" text-anchor=\"middle\">").Append(E(label)).Append("</text>\n");
         }
 
         w.Append("</svg>\n");
