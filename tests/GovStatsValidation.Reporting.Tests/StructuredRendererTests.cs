@@ -57,6 +57,27 @@ public sealed class StructuredRendererTests
     }
 
     [Test]
+    public void SarifSchema_BrokenLogs_AreRejected()
+    {
+        var schema = LoadSchema("sarif-2.1.0-subset.schema.json");
+        var good = JObject.Parse(new SarifRenderer().RenderToString(ExampleRuns.Examples));
+        var noVersion = (JObject)good.DeepClone();
+        noVersion.Remove("version");
+        var badLevel = (JObject)good.DeepClone();
+        badLevel["runs"]![0]!["results"]![0]!["level"] = "fatal";
+        var zeroLine = JObject.Parse(new SarifRenderer().RenderToString(ExampleRuns.WithQuote()));
+        zeroLine["runs"]![0]!["results"]![0]!["locations"]![0]!["physicalLocation"]!["region"]!["startLine"] = 0;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(good.IsValid(schema), Is.True);
+            Assert.That(noVersion.IsValid(schema), Is.False);
+            Assert.That(badLevel.IsValid(schema), Is.False);
+            Assert.That(zeroLine.IsValid(schema), Is.False);
+        });
+    }
+
+    [Test]
     public void SarifRender_QuotedFinding_ValidAgainstSarifStructure()
     {
         var sarif = JObject.Parse(new SarifRenderer().RenderToString(ExampleRuns.WithQuote()));

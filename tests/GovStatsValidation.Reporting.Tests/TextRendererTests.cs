@@ -18,7 +18,7 @@ public sealed class TextRendererTests
     {
         var text = new TextRenderer().RenderToString(ExampleRuns.Examples, new RenderOptions { Color = false });
 
-        Assert.That(text, Does.Not.Contain("\u001b["));
+        Assert.That(text.Contains('\u001b', StringComparison.Ordinal), Is.False);
     }
 
     [Test]
@@ -28,8 +28,8 @@ public sealed class TextRendererTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(text, Does.Contain("\u001b[31merror\u001b[0m"));
-            Assert.That(text, Does.Contain("\u001b[33mwarning\u001b[0m"));
+            Assert.That(text.Contains("\u001b[31merror\u001b[0m", StringComparison.Ordinal), Is.True, "red error");
+            Assert.That(text.Contains("\u001b[33mwarning\u001b[0m", StringComparison.Ordinal), Is.True, "yellow warning");
             Assert.That(Count(text, "\u001b["), Is.EqualTo(2 * Count(text, "\u001b[0m")), "every colour is reset");
         });
     }
