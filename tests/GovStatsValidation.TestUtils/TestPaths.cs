@@ -2,24 +2,11 @@ using NUnit.Framework;
 
 namespace GovStatsValidation.TestUtils;
 
-/// <summary>Paths of the repository and of the shared material beside it.</summary>
+/// <summary>Paths of the repository (through <see cref="RepoPaths"/>) and of the shared material beside it.</summary>
 public static class TestPaths
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GovStatsValidation.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GovStatsValidation.sln not found above " + AppContext.BaseDirectory);
-    });
-
     /// <summary>The repository root (the folder of GovStatsValidation.sln).</summary>
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => RepoPaths.Root;
 
     /// <summary>A path under the repository root.</summary>
     public static string InRepository(params string[] parts) => Path.Combine([RepositoryRoot, .. parts]);
