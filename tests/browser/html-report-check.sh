@@ -20,6 +20,11 @@ if [[ -z "$browser" ]]; then
   fi
 fi
 
+# Chinese labels need a CJK font for a readable screenshot (the report itself loads no font).
+if command -v fc-list >/dev/null && [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]] && [[ "$(id -u)" == "0" ]]; then
+  apt-get install -y fonts-wqy-zenhei >/dev/null || echo "note: no CJK font; the screenshot will show boxes for Chinese text" >&2
+fi
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
