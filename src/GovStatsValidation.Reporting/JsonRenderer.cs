@@ -50,11 +50,11 @@ public sealed class JsonRenderer : IRunRenderer
                     ["warning"] = result.Count(Rules.Severity.Warning),
                     ["info"] = result.Count(Rules.Severity.Info),
                 },
-                ["findings"] = new JArray(result.Findings.Select(f => Finding(f, r.Agency.Name, r.Year, options))),
+                ["findings"] = new JArray(result.Findings.Select(f => WithBaseline(Finding(f, r.Agency.Name, r.Year, options), run, f, r.Agency.Name, r.Year))),
             });
         }
 
-        return new JObject
+        var root = new JObject
         {
             ["reports"] = reports,
             ["inputErrors"] = new JArray(run.InputErrors.Select(e => new JObject { ["source"] = e.Source, ["message"] = e.Message, ["line"] = e.Line })),
@@ -67,7 +67,42 @@ public sealed class JsonRenderer : IRunRenderer
                 ["info"] = run.Results.Sum(x => x.Count(Rules.Severity.Info)),
             },
         };
+        if (run.Baseline is { } b)
+        {
+            root["baseline"] = new JObject
+            {
+                ["today"] = RunStatistics.Date(b.Today),
+                ["accepted"] = b.Accepted,
+                ["notChecked"] = b.NotChecked,
+                ["expired"] = new JArray(b.Expired.Select(Entry)),
+                ["stale"] = new JArray(b.Stale.Select(Entry)),
+            };
+        }
+
+        return root;
     }
+
+    private static JObject WithBaseline(JObject finding, CheckRun run, Finding f, string agency, int year)
+    {
+        if (run.Baseline is { } b)
+        {
+            finding["baselineState"] = b.StateOf(f.FingerprintFor(agency, year)).ToString().ToLowerInvariant();
+        }
+
+        return finding;
+    }
+
+    private static JObject Entry(Baselines.BaselineEntry e) => new()
+    {
+        ["fingerprint"] = e.Fingerprint,
+        ["rule"] = e.Rule,
+        ["agency"] = e.Agency,
+        ["year"] = e.Year,
+        ["instance"] = e.Instance,
+        ["reason"] = e.Reason,
+        ["acceptedBy"] = e.AcceptedBy,
+        ["expires"] = RunStatistics.Date(e.Expires),
+    };
 
     /// <summary>The JSON object of one finding.</summary>
     public static JObject Finding(Finding f, string agency, int year, RenderOptions options)
