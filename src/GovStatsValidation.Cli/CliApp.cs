@@ -42,6 +42,7 @@ internal static class CliApp
         RulesCommand.Create,
         SchemasCommand.Create,
         BaselineCommand.Create,
+        BenchCommand.Create,
     ];
 
     /// <summary>

@@ -2,7 +2,7 @@ using FluentValidation;
 using GovStatsValidation.Model;
 using GovStatsValidation.Schemas;
 
-namespace GovStatsValidation.Baseline;
+namespace GovStatsValidation.FluentBaseline;
 
 /// <summary>Runs the hand-written validator of a report's format and names the failing checks by built-in rule id.</summary>
 public sealed class BaselineChecker

@@ -1,4 +1,4 @@
-namespace GovStatsValidation.Baseline;
+namespace GovStatsValidation.FluentBaseline;
 
 /// <summary>
 /// The error codes of the hand-written validators (the names a team would choose), and the table that maps each to the

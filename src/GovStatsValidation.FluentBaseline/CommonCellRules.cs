@@ -2,7 +2,7 @@ using FluentValidation;
 using GovStatsValidation.Model;
 using GovStatsValidation.Schemas;
 
-namespace GovStatsValidation.Baseline;
+namespace GovStatsValidation.FluentBaseline;
 
 /// <summary>The per-cell checks every format shares: counts not negative and whole, amounts not negative, no unreadable text, placeholders noted.</summary>
 internal static class CommonCellRules

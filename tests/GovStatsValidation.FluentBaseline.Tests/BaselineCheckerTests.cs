@@ -4,7 +4,7 @@ using GovStatsValidation.Schemas;
 using GovStatsValidation.Synthetic;
 using NUnit.Framework;
 
-namespace GovStatsValidation.Baseline.Tests;
+namespace GovStatsValidation.FluentBaseline.Tests;
 
 public sealed class BaselineCheckerTests
 {

@@ -1,9 +1,9 @@
 using FluentValidation;
 using GovStatsValidation.Model;
 using GovStatsValidation.Schemas;
-using static GovStatsValidation.Baseline.Cells;
+using static GovStatsValidation.FluentBaseline.Cells;
 
-namespace GovStatsValidation.Baseline;
+namespace GovStatsValidation.FluentBaseline;
 
 /// <summary>The identities of the pre-2019 statistics table (政府信息公开情况统计表), written by hand.</summary>
 public sealed class Pre2019Validator : AbstractValidator<AnnualReport>

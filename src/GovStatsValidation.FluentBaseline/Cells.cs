@@ -1,7 +1,7 @@
 using GovStatsValidation.Model;
 using GovStatsValidation.Schemas;
 
-namespace GovStatsValidation.Baseline;
+namespace GovStatsValidation.FluentBaseline;
 
 /// <summary>
 /// Reading the typed model the way the built-in rules do: a blank or placeholder cell counts as zero; an absent or

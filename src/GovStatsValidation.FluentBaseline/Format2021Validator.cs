@@ -1,9 +1,9 @@
 using FluentValidation;
 using GovStatsValidation.Model;
 using GovStatsValidation.Schemas;
-using static GovStatsValidation.Baseline.Cells;
+using static GovStatsValidation.FluentBaseline.Cells;
 
-namespace GovStatsValidation.Baseline;
+namespace GovStatsValidation.FluentBaseline;
 
 /// <summary>The identities of the 2021-format tables, written by hand.</summary>
 public sealed class Format2021Validator : AbstractValidator<AnnualReport>
