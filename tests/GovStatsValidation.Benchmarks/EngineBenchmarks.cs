@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using GovStatsValidation.Checking;
 using GovStatsValidation.FluentBaseline;
 using GovStatsValidation.Findings;
@@ -11,10 +18,22 @@ using GovStatsValidation.Synthetic;
 
 namespace GovStatsValidation.Benchmarks;
 
-/// <summary>Shared settings: in process (no generated project to build), a short but repeated measurement, allocations counted.</summary>
-[InProcess]
-[MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+/// <summary>One job for every benchmark: in process (no generated project to build), 3 warm-up and 10 measured iterations, allocations counted.</summary>
+public sealed class BenchConfig : ManualConfig
+{
+    /// <summary>Builds the configuration.</summary>
+    public BenchConfig()
+    {
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumnProvider(DefaultColumnProviders.Instance);
+        AddLogger(ConsoleLogger.Default);
+        AddExporter(MarkdownExporter.GitHub);
+    }
+}
+
+/// <summary>Shared settings and helpers.</summary>
+[Config(typeof(BenchConfig))]
 public abstract class BenchmarkBase
 {
     /// <summary>One clean generated report of the format (seeded: the same report every run).</summary>

@@ -121,7 +121,7 @@ internal static partial class ExpressionCompiler
             "reported" when ReferenceEquals(slot, ConstantSlot) =>
                 Expression.Call(typeof(Fixed), nameof(Fixed.AnyPresent), null, States, Expression.Constant(p.Cells.Select(c => c.Slot).ToArray())),
             "reported" => p.Cells.Select(c => (Expression)Expression.NotEqual(State(c), Expression.Constant((int)CellState.Absent))).Aggregate(Expression.OrElse),
-            "isinteger" => Expression.Call(typeof(FrameKernels), nameof(FrameKernels.IsWhole), null, Emit(p.Operand!, 0, slot)),
+            "isinteger" => Expression.Equal(Expression.Modulo(Emit(p.Operand!, 0, slot), Expression.Constant(Fixed.Scale)), Expression.Constant(0L)),
             _ => throw new InvalidOperationException($"unknown predicate {p.Function}"),
         };
     }

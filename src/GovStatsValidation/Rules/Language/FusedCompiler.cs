@@ -414,21 +414,9 @@ internal static partial class ExpressionCompiler
     }
 }
 
-/// <summary>Small routines the fused rule functions call: whole-number test, vectorised scans of a frame.</summary>
+/// <summary>Small routines the fused rule functions call: vectorised scans of a frame.</summary>
 internal static class FrameKernels
 {
-    // 10 000 = 2^4 × 625; the inverse of 625 modulo 2^64, by Newton's iteration (each step doubles the correct bits).
-    private static readonly ulong Inverse625 = Inverse(625);
-
-    /// <summary>Whether a fixed-point value is a whole number (a multiple of <see cref="Fixed.Scale"/>), without a division.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static bool IsWhole(long scaled)
-    {
-        // x is a multiple of 2^k·m (m odd) exactly when rotr(x · m⁻¹, k) ≤ (2^64 − 1) / (2^k·m) (Granlund–Montgomery).
-        var magnitude = scaled < 0 ? unchecked(0UL - (ulong)scaled) : (ulong)scaled;
-        return System.Numerics.BitOperations.RotateRight(unchecked(magnitude * Inverse625), 4) <= ulong.MaxValue / (ulong)Fixed.Scale;
-    }
-
     /// <summary>How many cells are in the given state (vectorised).</summary>
     public static int CountState(byte[] states, int state) => states.AsSpan().Count((byte)state);
 
@@ -437,15 +425,4 @@ internal static class FrameKernels
 
     /// <summary>Whether no cell is absent or unreadable, the states the default missing-value policy skips (vectorised).</summary>
     public static bool NoneMissing(byte[] states) => states.AsSpan().IndexOfAny((byte)CellState.Absent, (byte)CellState.Unreadable) < 0;
-
-    private static ulong Inverse(ulong odd)
-    {
-        var x = odd;
-        for (var i = 0; i < 6; i++)
-        {
-            x = unchecked(x * (2 - odd * x));
-        }
-
-        return x;
-    }
 }
