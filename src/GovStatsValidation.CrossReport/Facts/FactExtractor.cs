@@ -55,6 +55,7 @@ public sealed class FactExtractor
         var sentenceStart = 0;
         var segmentHead = (string?)null;
         var segmentFirst = true;
+        var segment = 0;
         var clauseStart = 0;
         for (var i = 0; i < normal.Length; i++)
         {
@@ -71,6 +72,7 @@ public sealed class FactExtractor
 
             if (_segmentBreaks.Contains(c))
             {
+                segment++;
                 segmentHead = null;
                 segmentFirst = true;
             }
@@ -131,7 +133,12 @@ public sealed class FactExtractor
             if (!isApproximate && label.Length >= _minLabel)
             {
                 var head = segmentFirst ? null : segmentHead;
-                facts.Add(new StatedFact(label, head, value, unit, period, line, normal[Math.Max(clauseStart, i - 24)..unitEnd].Trim()));
+                if (facts.Count > 0 && facts[^1].Segment == segment)
+                {
+                    facts[^1] = facts[^1] with { Next = label };
+                }
+
+                facts.Add(new StatedFact(label, head, value, unit, period, line, normal[Math.Max(clauseStart, i - 24)..unitEnd].Trim()) { Segment = segment });
                 if (segmentFirst)
                 {
                     segmentHead = label;
@@ -162,6 +169,13 @@ public sealed class FactExtractor
         for (var changed = true; changed;)
         {
             changed = false;
+            if (text.Length > 5 && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[3]) && text[4] == '年')
+            {
+                text = text[5..].StartsWith('度') ? text[6..] : text[5..];
+                changed = true;
+                continue;
+            }
+
             foreach (var word in _leading)
             {
                 if (text.Length > word.Length && text.StartsWith(word, StringComparison.Ordinal))

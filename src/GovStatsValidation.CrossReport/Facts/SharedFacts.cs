@@ -46,18 +46,32 @@ public static class SharedFacts
                 continue;
             }
 
-            // The label repeats (交易结果公告 after each kind of notice): pair by the list it is in; leave ambiguous ones out.
-            foreach (var byHead in mine.GroupBy(f => f.Head, StringComparer.Ordinal))
+            // The label repeats (交易结果公告 after each kind of notice): pair by the list it is in, then by the label that follows;
+            // anything still ambiguous is left out rather than guessed.
+            foreach (var fact in mine)
             {
-                var match = others.Where(f => string.Equals(f.Head, byHead.Key, StringComparison.Ordinal)).ToList();
-                if (byHead.Count() == 1 && match.Count == 1 && byHead.Key is not null)
+                var match = Unique(mine, others, fact, f => f.Head) ?? Unique(mine, others, fact, f => f.Next);
+                if (match is not null)
                 {
-                    result.Add(new SharedFact(byHead.First(), match[0]));
+                    result.Add(new SharedFact(fact, match));
                 }
             }
         }
 
         return result.OrderBy(p => p.First.Line).ThenBy(p => p.First.Label, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The one fact of <paramref name="others"/> with the same context as <paramref name="fact"/>, when the context singles out both.</summary>
+    private static StatedFact? Unique(List<StatedFact> mine, List<StatedFact> others, StatedFact fact, Func<StatedFact, string?> context)
+    {
+        var key = context(fact);
+        if (key is null || mine.Count(f => context(f) == key) != 1)
+        {
+            return null;
+        }
+
+        var matches = others.Where(f => context(f) == key).ToList();
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     private static (string, string, int) Key(StatedFact f) => (f.Label, f.Unit, f.Period);

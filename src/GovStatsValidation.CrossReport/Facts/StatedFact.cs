@@ -10,6 +10,12 @@ namespace GovStatsValidation.CrossReport.Facts;
 /// <param name="Text">The figure as printed with its label, e.g. 土地交易公告70件.</param>
 public sealed record StatedFact(string Label, string? Head, decimal Value, string Unit, int Period, int Line, string Text)
 {
+    /// <summary>The label of the figure that follows in the same list, if any (tells repeated labels apart).</summary>
+    public string? Next { get; init; }
+
+    /// <summary>The list (clauses up to ；or 。) the figure is in, counted from the start of the text.</summary>
+    public int Segment { get; init; }
+
     /// <summary>The figure as shown in messages: label, number and unit.</summary>
     public string Display => $"{Label}{Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}{Unit}";
 }
