@@ -32,7 +32,7 @@ public sealed class SharedFactsTests
         {
             Assert.That(info.Finding.Severity, Is.EqualTo(Severity.Info));
             Assert.That(info.Finding.Passed, Is.True);
-            Assert.That(info.Finding.Message.En, Does.StartWith("6 fact(s)"));
+            Assert.That(info.Finding.Message.En, Does.StartWith("7 fact(s)"));
             Assert.That(info.Subject.Agency, Is.EqualTo("桐乡市行政审批服务中心"));
             Assert.That(info.Finding.RelatedSources, Has.Count.EqualTo(2));
         });
