@@ -40,6 +40,32 @@ public sealed class ConceptMap
     public Concept? ForClaim(string claimConcept) =>
         _byId.TryGetValue(claimConcept, out var direct) ? direct : Concepts.FirstOrDefault(c => c.ClaimConcepts.Contains(claimConcept, StringComparer.Ordinal));
 
+    /// <summary>Every concept expression that does not bind in its schema, as "concept (schema): problem".</summary>
+    internal IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        foreach (var concept in Concepts)
+        {
+            foreach (var (version, text) in concept.Expressions)
+            {
+                try
+                {
+                    var bound = new GovStatsValidation.Rules.Language.Binder(SchemaCatalog.Get(version)).Bind(GovStatsValidation.Rules.Language.ExpressionParser.Parse(text));
+                    if (bound.Type != GovStatsValidation.Rules.Language.ExprType.Number)
+                    {
+                        problems.Add($"{concept.Id} ({version.ToToken()}): not a number");
+                    }
+                }
+                catch (Exception e) when (e is GovStatsValidation.Rules.Language.BindException or GovStatsValidation.Rules.Language.ExpressionSyntaxException)
+                {
+                    problems.Add($"{concept.Id} ({version.ToToken()}): {e.Message}");
+                }
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>Parses a concept map file.</summary>
     /// <exception cref="GovStatsValidationException">The file is malformed.</exception>
     public static ConceptMap Parse(string json, string fileName)

@@ -76,7 +76,7 @@ public static class CrossRuleLoader
 
         var before = problems.Count;
         var setId = (string?)root["id"] ?? Path.GetFileNameWithoutExtension(file);
-        var setTitle = Text(root["title"], file, null, "title", problems) ?? new LocalizedText(setId, setId);
+        var setTitle = root["title"] is null ? new LocalizedText(setId, setId) : Text(root["title"], file, null, "title", problems) ?? new LocalizedText(setId, setId);
         var setRelation = (string?)root["relation"];
         if (root["rules"] is not JArray array)
         {
