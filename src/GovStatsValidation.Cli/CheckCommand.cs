@@ -48,6 +48,11 @@ internal static class CheckCommand
             }
 
             var run = Run(files, checker);
+            if (run.Results.Count > 1)
+            {
+                run = run with { CrossReport = CrossReports.Check(run.Results, options.MinimumSeverity) };
+            }
+
             run = run with { InputErrors = [.. run.InputErrors, .. missing.Select(m => new InputError(m, "no such file or folder"))] };
             var renderOptions = new RenderOptions { Language = options.Language, Color = false };
             OutputWriter.Write(parse.GetValue(output), stdout, w => Renderers.Get(parse.GetValue(format)!).Render(run, w, renderOptions));
@@ -126,7 +131,8 @@ internal static class CheckCommand
             "warning" => Severity.Warning,
             _ => Severity.Error,
         };
-        return threshold is { } t && run.Results.Any(r => r.Findings.Any(f => f.Severity >= t)) ? CliApp.ExitFindings : CliApp.ExitOk;
+        return threshold is { } t && (run.Results.Any(r => r.Findings.Any(f => f.Severity >= t)) || (run.CrossReport?.Any(c => c.Finding.Severity >= t) ?? false))
+            ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
     internal static Severity ParseSeverity(string text) => text switch

@@ -226,6 +226,7 @@ public sealed class CrossReportChecker
         {
             var instances = Instances(rule, entry.Report.Schema, relation == CrossRelation.Children ? null : other!.Report.Schema);
             var notApplicable = new List<string>();
+            var evaluationReasons = new List<string>();
             foreach (var instance in instances)
             {
                 if (instance.Rule is null)
@@ -239,11 +240,16 @@ public sealed class CrossReportChecker
                 {
                     add(entry, finding, other is null ? children : [other]);
                 }
+                else if (result.Outcome == RuleOutcome.NotApplicable)
+                {
+                    evaluationReasons.Add(instance.Instance.Length == 0 ? result.Reason! : $"{instance.Instance}: {result.Reason}");
+                }
             }
 
-            if (notApplicable.Count > 0)
+            if (notApplicable.Count > 0 || evaluationReasons.Count > 0)
             {
-                var en = instances.Where(i => i.Rule is null).Select(i => i.Instance.Length == 0 ? i.NotApplicable!.En : $"{i.Instance}: {i.NotApplicable!.En}");
+                notApplicable.AddRange(evaluationReasons);
+                var en = instances.Where(i => i.Rule is null).Select(i => i.Instance.Length == 0 ? i.NotApplicable!.En : $"{i.Instance}: {i.NotApplicable!.En}").Concat(evaluationReasons);
                 var otherText = other is null ? $"{children.Count} 个部门报告" : $"{other.Identity.Name} {other.Report.Year.ToString(CultureInfo.InvariantCulture)}";
                 add(entry, new Finding
                 {

@@ -8,7 +8,8 @@ namespace GovStatsValidation.Reporting;
 
 /// <summary>
 /// The machine-readable form: <c>{"reports":[{"source","agency","year","schema","findings":[{"rule","severity","message",
-/// "cells":[{"id","label","value"}],"expected","actual","line",…}]}],"inputErrors":[…],"summary":{…}}</c>.
+/// "cells":[{"id","label","value"}],"expected","actual","line",…}]}],"inputErrors":[…],"summary":{…}}</c>, and when cross-report
+/// checks ran, <c>"crossReport":[{"jurisdiction","findings":[{…,"subject":{…},"sources":[…]}]}]</c>.
 /// </summary>
 public sealed class JsonRenderer : IRunRenderer
 {
@@ -54,7 +55,7 @@ public sealed class JsonRenderer : IRunRenderer
             });
         }
 
-        return new JObject
+        var root = new JObject
         {
             ["reports"] = reports,
             ["inputErrors"] = new JArray(run.InputErrors.Select(e => new JObject { ["source"] = e.Source, ["message"] = e.Message, ["line"] = e.Line })),
@@ -67,6 +68,23 @@ public sealed class JsonRenderer : IRunRenderer
                 ["info"] = run.Results.Sum(x => x.Count(Rules.Severity.Info)),
             },
         };
+        if (run.CrossReport is { } cross)
+        {
+            // Grouped by jurisdiction; each finding names the report it is about and the sources of every report involved.
+            root["crossReport"] = new JArray(cross.GroupBy(c => c.Jurisdiction, StringComparer.Ordinal).Select(g => new JObject
+            {
+                ["jurisdiction"] = g.Key,
+                ["findings"] = new JArray(g.Select(c =>
+                {
+                    var o = Finding(c.Finding, c.Agency, c.Year, options);
+                    o["subject"] = new JObject { ["source"] = c.Subject, ["agency"] = c.Agency, ["year"] = c.Year };
+                    o["sources"] = new JArray(c.Sources);
+                    return o;
+                })),
+            }));
+        }
+
+        return root;
     }
 
     /// <summary>The JSON object of one finding.</summary>

@@ -21,7 +21,20 @@ public sealed record InputError(string Source, string Message, int? Line = null)
 /// <summary>Everything one run produced: per-report results and unreadable inputs, in a deterministic order.</summary>
 /// <param name="Results">The checked reports, ordered by source.</param>
 /// <param name="InputErrors">Inputs that could not be read, ordered by source.</param>
-public sealed record CheckRun(IReadOnlyList<ReportCheckResult> Results, IReadOnlyList<InputError> InputErrors);
+public sealed record CheckRun(IReadOnlyList<ReportCheckResult> Results, IReadOnlyList<InputError> InputErrors)
+{
+    /// <summary>Findings about several reports (previous year, jurisdiction and departments, shared facts), when cross-report checks ran; else <see langword="null"/>.</summary>
+    public IReadOnlyList<CrossReportEntry>? CrossReport { get; init; }
+}
+
+/// <summary>A finding about several reports, as rendered: the jurisdiction, the report it is about and every report involved.</summary>
+/// <param name="Jurisdiction">The jurisdiction the reports belong to (桐乡市).</param>
+/// <param name="Subject">The source of the report the finding is about.</param>
+/// <param name="Agency">The agency of that report.</param>
+/// <param name="Year">Its year.</param>
+/// <param name="Finding">The finding.</param>
+/// <param name="Sources">The sources of every report involved, the subject first.</param>
+public sealed record CrossReportEntry(string Jurisdiction, string? Subject, string Agency, int Year, Findings.Finding Finding, IReadOnlyList<string> Sources);
 
 /// <summary>Renders a run in one output format.</summary>
 public interface IRunRenderer
