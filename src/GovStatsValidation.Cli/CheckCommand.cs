@@ -34,6 +34,11 @@ internal static class CheckCommand
 
             var (files, missing) = discovered;
             var run = pipeline.Check(parse, context, files, allowProgress: !parse.GetValue(noProgress));
+            if (run.Results.Count > 1)
+            {
+                run = run with { CrossReport = CrossReports.Check(run.Results, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!)) };
+            }
+
             run = run with { InputErrors = [.. run.InputErrors, .. missing.Select(m => new InputError(m, "no such file or folder"))] };
             if (accepted is not null)
             {
@@ -68,7 +73,8 @@ internal static class CheckCommand
             "warning" => Severity.Warning,
             _ => Severity.Error,
         };
-        return threshold is { } t && run.Results.Any(r => r.Findings.Any(f => f.Severity >= t)) ? CliApp.ExitFindings : CliApp.ExitOk;
+        return threshold is { } t && (run.Results.Any(r => r.Findings.Any(f => f.Severity >= t)) || (run.CrossReport?.Any(c => c.Finding.Severity >= t) ?? false))
+            ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 }
 

@@ -8,7 +8,8 @@ namespace GovStatsValidation.Reporting;
 
 /// <summary>
 /// The machine-readable form: <c>{"reports":[{"source","agency","year","schema","findings":[{"rule","severity","message",
-/// "cells":[{"id","label","value"}],"expected","actual","line",…}]}],"inputErrors":[…],"summary":{…}}</c>.
+/// "cells":[{"id","label","value"}],"expected","actual","line",…}]}],"inputErrors":[…],"summary":{…}}</c>, and when cross-report
+/// checks ran, <c>"crossReport":[{"jurisdiction","findings":[{…,"subject":{…},"sources":[…]}]}]</c>.
 /// </summary>
 public sealed class JsonRenderer : IRunRenderer
 {
@@ -77,6 +78,22 @@ public sealed class JsonRenderer : IRunRenderer
                 ["expired"] = new JArray(b.Expired.Select(Entry)),
                 ["stale"] = new JArray(b.Stale.Select(Entry)),
             };
+        }
+
+        if (run.CrossReport is { } cross)
+        {
+            // Grouped by jurisdiction; each finding names the report it is about and the sources of every report involved.
+            root["crossReport"] = new JArray(cross.GroupBy(c => c.Jurisdiction, StringComparer.Ordinal).Select(g => new JObject
+            {
+                ["jurisdiction"] = g.Key,
+                ["findings"] = new JArray(g.Select(c =>
+                {
+                    var o = Finding(c.Finding, c.Agency, c.Year, options);
+                    o["subject"] = new JObject { ["source"] = c.Subject, ["agency"] = c.Agency, ["year"] = c.Year };
+                    o["sources"] = new JArray(c.Sources);
+                    return o;
+                })),
+            }));
         }
 
         return root;

@@ -40,7 +40,20 @@ public sealed record CheckRun(IReadOnlyList<ReportCheckResult> Results, IReadOnl
 
     /// <summary>How many findings of the given severity the run holds (after any baseline).</summary>
     public int Count(Severity severity) => Results.Sum(r => r.Count(severity));
+
+    /// <summary>Findings about several reports (previous year, jurisdiction and departments, shared facts), when cross-report checks ran; else <see langword="null"/>.</summary>
+    public IReadOnlyList<CrossReportEntry>? CrossReport { get; init; 
 }
+}
+
+/// <summary>A finding about several reports, as rendered: the jurisdiction, the report it is about and every report involved.</summary>
+/// <param name="Jurisdiction">The jurisdiction the reports belong to (桐乡市).</param>
+/// <param name="Subject">The source of the report the finding is about.</param>
+/// <param name="Agency">The agency of that report.</param>
+/// <param name="Year">Its year.</param>
+/// <param name="Finding">The finding.</param>
+/// <param name="Sources">The sources of every report involved, the subject first.</param>
+public sealed record CrossReportEntry(string Jurisdiction, string? Subject, string Agency, int Year, Findings.Finding Finding, IReadOnlyList<string> Sources);
 
 /// <summary>Renders a run in one output format.</summary>
 public interface IRunRenderer
