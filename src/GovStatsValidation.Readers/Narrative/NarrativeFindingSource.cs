@@ -167,8 +167,9 @@ public sealed class NarrativeFindingSource : IFindingSource
         var also = report.Claims.FirstOrDefault(c => c.Kind == ClaimKind.Figure && c.Concept == claim.Concept && c.Value is { } v && v != value && c.ReferenceYear is null);
         args["detail"] = also is null ? "" : $"；正文第 {also.Location.Line} 行亦称“{also.Text}”";
         var detailEn = also is null ? "" : $"; line {also.Location.Line} of the narrative itself says “{also.Text}”";
-        var message = check.Fill(check.Message, args);
-        message = new LocalizedText(message.Zh, message.En.Replace(args["detail"], detailEn, StringComparison.Ordinal));
+        var zh = check.Fill(check.Message, args).Zh;
+        var en = check.Fill(check.Message, new Dictionary<string, string>(args) { ["detail"] = detailEn }).En;
+        var message = new LocalizedText(zh, en);
         return new Finding
         {
             RuleId = check.Id,
