@@ -39,7 +39,7 @@ internal static class CheckCommand
 
             var catalog = new RuleCatalog(options);
             catalog.CompileAll();
-            var checker = new ReportChecker(catalog, options, []);
+            var checker = new ReportChecker(catalog, options, CliApp.ExtraSources);
             var (files, missing) = InputDiscovery.Expand(parse.GetValue(paths)!);
             if (files.Count == 0)
             {

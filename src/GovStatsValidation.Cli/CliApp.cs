@@ -45,5 +45,10 @@ internal static class CliApp
     }
 
     /// <summary>The readers the CLI knows, tried in order; the first that recognises the content reads the file.</summary>
-    public static IReadOnlyList<IReportReader> Readers { get; } = [new JsonReportReader(), new Readers.PublishedReportReader()];
+    public static IReadOnlyList<IReportReader> Readers { get; } =
+        [new JsonReportReader(), new Readers.PublishedReportReader { Enrichers = { new Readers.Narrative.NarrativeReader().Enrich } }];
+
+    /// <summary>The finding sources the CLI runs besides the table rules: narrative figures and section structure.</summary>
+    public static IReadOnlyList<Findings.IFindingSource> ExtraSources { get; } =
+        [new Readers.Narrative.NarrativeFindingSource(), new Readers.Narrative.StructureFindingSource()];
 }

@@ -63,12 +63,13 @@ public sealed class CellExpression
 
     /// <summary>
     /// Evaluates the expression on a report: the value, or <see langword="null"/> when no cell it reads holds a number
-    /// (a blank total falls back to the sum of its row's columns).
+    /// or a cell of a sum was not read at all (a blank cell counts as 0; a blank total falls back to the sum of its row's columns).
     /// </summary>
     public decimal? Evaluate(AnnualReport report)
     {
         decimal sum = 0;
         var any = false;
+        var absent = false;
         foreach (var term in Terms)
         {
             foreach (var cell in term)
@@ -78,10 +79,15 @@ public sealed class CellExpression
                     sum += v;
                     any = true;
                 }
+                else if (!report.Cells.Contains(cell.Id))
+                {
+                    absent = true;
+                }
             }
         }
 
-        return any ? sum : null;
+        // A sum with a cell that was not read at all (not printed, or lost in a mangled table) cannot be trusted.
+        return any && !absent ? sum : null;
     }
 
     /// <summary>The cells the expression reads, with their values, for a finding.</summary>

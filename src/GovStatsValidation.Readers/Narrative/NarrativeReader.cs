@@ -43,6 +43,22 @@ public sealed partial class NarrativeReader
         }
     }
 
+    /// <summary>
+    /// Reads the claims of an extracted text and adds them to the report built from it: usable as an enricher of
+    /// <see cref="PublishedReportReader.Enrichers"/> (<c>reader.Enrichers.Add(new NarrativeReader().Enrich)</c>).
+    /// </summary>
+    /// <param name="extraction">What the readers took from the input (its text and sections).</param>
+    /// <param name="report">The report built from it (schema, year, sections).</param>
+    public void Enrich(ReportExtraction extraction, AnnualReport report)
+    {
+        ArgumentNullException.ThrowIfNull(extraction);
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var claim in Read(new SourceTextNarrative(extraction.Text), report.Schema, report.Year, report.Sections.Select(s => (s.Line, s.Title)).ToList()))
+        {
+            report.Claims.Add(claim);
+        }
+    }
+
     internal IReadOnlyList<NarrativeClaim> Read(INarrativeText text, SchemaVersion schema, int year, IReadOnlyList<(int Line, string Title)> sections)
     {
         var headings = sections.Count > 0 ? sections : ProseBuilder.DetectHeadings(text);
@@ -634,9 +650,27 @@ public sealed partial class NarrativeReader
                 Text = text[clause..Math.Min(text.Length, at + word.Length + 1)].Replace(word.Value, word.Value + "  ", StringComparison.Ordinal),
                 Location = Where(p, clause),
                 Parts = hint,
-                Sentence = text[sentence.Start..sentence.End].Trim(),
+                Sentence = SpacedSentence(p.Spaced, word.Index),
             });
         }
+    }
+
+    /// <summary>The sentence around a position of the spaced text, so a quote shows the blank (共计  条).</summary>
+    private static string SpacedSentence(string spaced, int index)
+    {
+        var start = index;
+        while (start > 0 && spaced[start - 1] is not ('。' or ';' or '!' or '?'))
+        {
+            start--;
+        }
+
+        var end = index;
+        while (end < spaced.Length && spaced[end] is not ('。' or ';' or '!' or '?'))
+        {
+            end++;
+        }
+
+        return spaced[start..Math.Min(spaced.Length, end + 1)].Trim();
     }
 
     private static int LongestCommon(string a, string b)

@@ -13,6 +13,9 @@ internal interface INarrativeText
 
     /// <summary>The original text of a 1-based line.</summary>
     string Line(int number);
+
+    /// <summary>The line number in the source document (differs from <paramref name="number"/> for text taken from HTML or Word).</summary>
+    int SourceLine(int number) => number;
 }
 
 /// <summary>Lines held in a list.</summary>
@@ -21,6 +24,16 @@ internal sealed class LineListText(IReadOnlyList<string> lines) : INarrativeText
     public int LineCount => lines.Count;
 
     public string Line(int number) => lines[number - 1];
+}
+
+/// <summary>The readers' <see cref="SourceText"/> as narrative text.</summary>
+internal sealed class SourceTextNarrative(SourceText text) : INarrativeText
+{
+    public int LineCount => text.LineCount;
+
+    public string Line(int number) => text.GetOriginalLine(number);
+
+    public int SourceLine(int number) => text.OriginalLineNumber(number);
 }
 
 /// <summary>
@@ -83,7 +96,7 @@ internal static partial class ProseBuilder
 
         for (var n = 1; n <= text.LineCount; n++)
         {
-            while (sectionIndex < ordered.Count && ordered[sectionIndex].Line <= n)
+            while (sectionIndex < ordered.Count && ordered[sectionIndex].Line <= text.SourceLine(n))
             {
                 Flush();
                 sectionTitle = ordered[sectionIndex].Title;
@@ -120,7 +133,7 @@ internal static partial class ProseBuilder
                 Flush();
             }
 
-            current.Add((n, line));
+            current.Add((text.SourceLine(n), line));
             if (heading && trimmed.Length < 40 && !trimmed.Contains('。'))
             {
                 // A heading on its own line is its own paragraph.
@@ -223,7 +236,7 @@ internal static partial class ProseBuilder
             var t = text.Line(n).Trim();
             if (t.Length is > 2 and < 40 && TopHeadingRegex().IsMatch(t) && !t.Contains('。') && !t.Contains('\t') && !t.Contains('|'))
             {
-                list.Add((n, t));
+                list.Add((text.SourceLine(n), t));
             }
         }
 

@@ -34,7 +34,7 @@ public sealed class StructureFindingSource : IFindingSource
         Numbering(sections, missing, report.SchemaDefinition.Sections.Count > 0, findings);
     }
 
-    private HashSet<string> RequiredSections(AnnualReport report, List<ReportSection> sections, ICollection<Finding> findings)
+    private HashSet<string> RequiredSections(AnnualReport report, List<Model.ReportSection> sections, ICollection<Finding> findings)
     {
         var missingNumerals = new HashSet<string>(StringComparer.Ordinal);
         var schema = report.SchemaDefinition;
@@ -90,7 +90,7 @@ public sealed class StructureFindingSource : IFindingSource
     }
 
     /// <summary>Where a numeral would have been: the headings printed before and after it.</summary>
-    private static (string Before, string After, int Line)? Neighbours(List<ReportSection> sections, string numeral)
+    private static (string Before, string After, int Line)? Neighbours(List<Model.ReportSection> sections, string numeral)
     {
         var n = Value(numeral);
         for (var i = 1; i < sections.Count; i++)
@@ -106,7 +106,7 @@ public sealed class StructureFindingSource : IFindingSource
         return null;
     }
 
-    private void Numbering(List<ReportSection> sections, HashSet<string> explained, bool hasRequiredSections, ICollection<Finding> findings)
+    private void Numbering(List<Model.ReportSection> sections, HashSet<string> explained, bool hasRequiredSections, ICollection<Finding> findings)
     {
         var previous = 0;
         var highest = 0;
@@ -148,7 +148,7 @@ public sealed class StructureFindingSource : IFindingSource
         }
     }
 
-    private static void Add(ICollection<Finding> findings, NarrativeCheck check, ReportSection s, string numeral, string detail, int line)
+    private static void Add(ICollection<Finding> findings, NarrativeCheck check, Model.ReportSection s, string numeral, string detail, int line)
     {
         var args = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -170,7 +170,7 @@ public sealed class StructureFindingSource : IFindingSource
     }
 
     /// <summary>The heading without its numeral and separator (一、总体情况 → 总体情况).</summary>
-    private static string Title(ReportSection s)
+    private static string Title(Model.ReportSection s)
     {
         var t = s.Title.Trim();
         var i = 0;

@@ -161,7 +161,7 @@ public class StructureFindingSourceTests
         var line = 1;
         foreach (var (n, t) in headings)
         {
-            r.Sections.Add(new ReportSection(n, t, line += 10));
+            r.Sections.Add(new Model.ReportSection(n, t, line += 10));
         }
 
         return r;
@@ -211,8 +211,31 @@ public class StructureFindingSourceTests
     public void Check_Pre2019NumberingSkips_Warning()
     {
         var r = NarrativeReaderTests.Report();
-        r.Sections.Add(new ReportSection("一", "一、概述", 1));
-        r.Sections.Add(new ReportSection("三", "三、依申请公开情况", 5));
+        r.Sections.Add(new Model.ReportSection("一", "一、概述", 1));
+        r.Sections.Add(new Model.ReportSection("三", "三、依申请公开情况", 5));
         Assert.That(Check(r).Single().RuleId, Is.EqualTo("structure.numbering.skip"));
+    }
+}
+
+public class CellExpressionTests
+{
+    private static readonly ReportSchema Schema = SchemaCatalog.Get(SchemaVersion.Format2021);
+
+    [Test]
+    public void Evaluate_SumWithCellNotRead_IsNull()
+    {
+        var r = NarrativeReaderTests.Report(SchemaVersion.Format2021, 2024);
+        r.Cells[new CellId("result.granted[total]")] = 206;
+        var e = CellExpression.Parse("result.granted[total] + result.partial[total]", Schema, "test");
+        Assert.That(e.Evaluate(r), Is.Null);
+        r.Cells[new CellId("result.partial[total]")] = CellValue.Blank;
+        Assert.That(e.Evaluate(r), Is.EqualTo(206m));
+    }
+
+    [Test]
+    public void Parse_Wildcard_SumsEveryCellUnderTheRow()
+    {
+        var e = CellExpression.Parse("result.withheld.*[total]", Schema, "test");
+        Assert.That(e.AllCells.Count(), Is.EqualTo(8));
     }
 }

@@ -20,7 +20,7 @@ internal static class NarrativeRun
             foreach (var (line, title) in ProseBuilder.DetectHeadings(new LineListText(lines)))
             {
                 var numeral = title.TrimStart()[0] is var c && "一二三四五六七八九十".Contains(c) ? c.ToString() : null;
-                report.Sections.Add(new ReportSection(numeral, title.Trim(), line));
+                report.Sections.Add(new Model.ReportSection(numeral, title.Trim(), line));
             }
         }
 
