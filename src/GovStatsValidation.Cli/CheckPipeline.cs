@@ -74,7 +74,7 @@ internal sealed class CheckPipeline
         var options = OptionsFrom(parse);
         var catalog = new RuleCatalog(options);
         catalog.CompileAll();
-        var checker = new ReportChecker(catalog, options, []);
+        var checker = new ReportChecker(catalog, options, CliApp.ExtraSources);
         var force = ForcedSchema(parse);
         var threads = parse.GetValue(Threads);
         CheckRun run;
