@@ -39,6 +39,7 @@ internal static class CliApp
     [
         CheckCommand.Create,
         ExplainCommand.Create,
+        ExtractCommand.Create,
         RulesCommand.Create,
         SchemasCommand.Create,
         BaselineCommand.Create,
