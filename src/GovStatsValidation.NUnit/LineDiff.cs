@@ -121,15 +121,15 @@ internal static class LineDiff
                     p++;
                     q++;
                 }
-                else if (q < m && (p == n || lcs[p, q + 1] >= lcs[p + 1, q]))
-                {
-                    ops.Add(new Op('+', b[prefix + q], prefix + p, prefix + q));
-                    q++;
-                }
-                else
+                else if (p < n && (q == m || lcs[p + 1, q] >= lcs[p, q + 1]))
                 {
                     ops.Add(new Op('-', a[prefix + p], prefix + p, prefix + q));
                     p++;
+                }
+                else
+                {
+                    ops.Add(new Op('+', b[prefix + q], prefix + p, prefix + q));
+                    q++;
                 }
             }
         }
