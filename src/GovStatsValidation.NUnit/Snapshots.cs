@@ -24,6 +24,7 @@ public static class Snapshots
     /// <param name="name">An optional suffix when one test takes several snapshots: <c>&lt;Class&gt;.&lt;Method&gt;_&lt;name&gt;.verified.txt</c>.</param>
     /// <param name="sourceFilePath">The calling test's source file; filled in by the compiler.</param>
     /// <exception cref="AssertionException">The findings differ from the verified snapshot, or there is none yet.</exception>
+    /// <exception cref="InvalidOperationException">Not called from an NUnit test, or the source folder does not exist (deterministic source paths).</exception>
     public static void MatchFindings(ReportCheckResult result, string? name = null, [CallerFilePath] string sourceFilePath = "")
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -35,6 +36,7 @@ public static class Snapshots
     /// <param name="name">An optional suffix when one test takes several snapshots: <c>&lt;Class&gt;.&lt;Method&gt;_&lt;name&gt;.verified.txt</c>.</param>
     /// <param name="sourceFilePath">The calling test's source file; filled in by the compiler.</param>
     /// <exception cref="AssertionException">The findings differ from the verified snapshot, or there is none yet.</exception>
+    /// <exception cref="InvalidOperationException">Not called from an NUnit test, or the source folder does not exist (deterministic source paths).</exception>
     public static void MatchFindings(IEnumerable<Finding> findings, string? name = null, [CallerFilePath] string sourceFilePath = "")
     {
         ArgumentNullException.ThrowIfNull(findings);
@@ -47,6 +49,14 @@ public static class Snapshots
         if (string.IsNullOrEmpty(sourceFilePath) || string.IsNullOrEmpty(directory))
         {
             throw new InvalidOperationException("The calling test's source file is unknown (CallerFilePath was empty); pass sourceFilePath.");
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            throw new InvalidOperationException(
+                $"The calling test's source folder '{directory}' does not exist. The test project was probably built with deterministic " +
+                "source paths (ContinuousIntegrationBuild=true maps them to /_/); set <DeterministicSourcePaths>false</DeterministicSourcePaths> " +
+                "in the test project, as Verify also requires.");
         }
 
         var stem = Path.Combine(directory, FileStem(name));

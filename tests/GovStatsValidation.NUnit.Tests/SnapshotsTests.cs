@@ -87,6 +87,14 @@ public sealed class SnapshotsTests
     }
 
     [Test]
+    public void MatchFindings_MappedSourcePath_ThrowsExplainingDeterministicSourcePaths()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => Snapshots.MatchFindings([], sourceFilePath: "/_/tests/Pipeline.Tests/PipelineTests.cs"));
+
+        Assert.That(e!.Message, Does.Contain("<DeterministicSourcePaths>false</DeterministicSourcePaths>"));
+    }
+
+    [Test]
     public void MatchFindings_EmptySourcePath_Throws() =>
         Assert.Throws<InvalidOperationException>(() => Snapshots.MatchFindings([], sourceFilePath: ""));
 }
