@@ -216,6 +216,19 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.That(provider.GetRequiredService<IReportChecker>().Check(SampleReports.Clean2021()).Findings, Is.Empty);
     }
 
+    [Test]
+    public void AddReportValidator_SeverityOverride_DoesNotApplyToUserValidatorFindings()
+    {
+        using var provider = new ServiceCollection()
+            .AddGovStatsValidation(o => o.SeverityOverrides["pipeline.fees-review"] = Severity.Error)
+            .AddReportValidator<FeesReviewValidator>()
+            .BuildServiceProvider();
+
+        var finding = provider.GetRequiredService<IReportChecker>().Check(SampleReports.Clean2021()).Findings.Single();
+
+        Assert.That(finding.Severity, Is.EqualTo(Severity.Warning), "documented in docs/integration.md: set WithSeverity instead");
+    }
+
     /// <summary>The clean 2021 report with new natural-person requests raised and every total that depends on them kept consistent.</summary>
     private static AnnualReport Rebalanced2021(decimal newNaturalPerson)
     {

@@ -150,6 +150,18 @@ public sealed class ReportRulesValidatorTests
     private static string Key(Finding f) =>
         $"{f.RuleId}|{f.Severity}|{f.Instance}|{f.Message}|{f.Formula}|{f.Expected}|{f.Actual}|{string.Join(",", f.Cells.Select(c => $"{c.Id}={c.Display}"))}";
 
+    [Test]
+    public void FindingSource_RuleWithoutErrorCode_RuleIdIsFluentValidationsDefaultCode()
+    {
+        var source = new FluentValidationFindingSource(new InlineValidator<AnnualReport> { v => v.RuleFor(r => r.Year).LessThanOrEqualTo(2000) });
+        var findings = new List<Finding>();
+
+        source.Check(SampleReports.Clean2021(), findings);
+
+        Assert.That(findings.Single().RuleId, Is.EqualTo("LessThanOrEqualValidator"), "documented in docs/integration.md: give user rules an error code");
+        Assert.That(findings.Single().Actual, Is.EqualTo(2023m));
+    }
+
     private static string Describe(ValidationFailure f) => $"{f.ErrorCode}|{f.Severity}|{f.PropertyName}|{f.ErrorMessage}";
 
     /// <summary>A pipeline's validator: its own rule in the default set, the built-in rules in the "tables" rule set.</summary>
