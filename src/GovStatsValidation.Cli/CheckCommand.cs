@@ -114,8 +114,9 @@ internal static class CheckCommand
 
     internal static int ExitCode(CheckRun run, string failOn)
     {
-        if (run.Results.Count == 0 && run.InputErrors.Count > 0)
+        if (run.InputErrors.Count > 0)
         {
+            // Every other report was still checked and reported; the exit code says that some input was unusable.
             return CliApp.ExitUnusable;
         }
 

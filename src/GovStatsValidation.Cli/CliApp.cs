@@ -45,5 +45,5 @@ internal static class CliApp
     }
 
     /// <summary>The readers the CLI knows, tried in order; the first that recognises the content reads the file.</summary>
-    public static IReadOnlyList<IReportReader> Readers { get; } = [new JsonReportReader()];
+    public static IReadOnlyList<IReportReader> Readers { get; } = [new JsonReportReader(), new Readers.PublishedReportReader()];
 }

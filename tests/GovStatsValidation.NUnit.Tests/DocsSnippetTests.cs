@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GovStatsValidation.TestShared;
+using GovStatsValidation.TestUtils;
 using NUnit.Framework;
 
 namespace GovStatsValidation.NUnit.Tests;
@@ -12,9 +12,9 @@ namespace GovStatsValidation.NUnit.Tests;
 [TestFixture]
 public sealed partial class DocsSnippetTests
 {
-    private static string Docs => Path.Combine(TestPaths.RepoRoot, "docs", "integration.md");
+    private static string Docs => Path.Combine(RepoPaths.Root, "docs", "integration.md");
 
-    private static string Consumer => Path.Combine(TestPaths.RepoRoot, "tests", "PackageConsumer");
+    private static string Consumer => Path.Combine(RepoPaths.Root, "tests", "PackageConsumer");
 
     public static IEnumerable<string> SnippetNames() =>
         DocSnippet().Matches(File.ReadAllText(Docs)).Select(m => m.Groups["name"].Value);

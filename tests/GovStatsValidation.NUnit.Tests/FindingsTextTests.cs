@@ -3,7 +3,7 @@ using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
-using GovStatsValidation.TestShared;
+using GovStatsValidation.TestUtils;
 using NUnit.Framework;
 
 namespace GovStatsValidation.NUnit.Tests;
@@ -14,7 +14,7 @@ public sealed class FindingsTextTests
     [Test]
     public void Format_BrokenReport_HasHeaderAndOneBlockPerFinding()
     {
-        var text = FindingsText.Format(new ReportChecker().Check(SampleReports.Clean2021With("requests.new[total]", 160m)));
+        var text = FindingsText.Format(new ReportChecker().Check(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build()));
         var lines = text.Split('\n');
 
         Assert.Multiple(() =>
@@ -31,7 +31,7 @@ public sealed class FindingsTextTests
     [Test]
     public void Format_AnyInputOrder_SameText()
     {
-        var findings = new ReportChecker().Check(SampleReports.Clean2021With("requests.new[total]", 160m)).Findings;
+        var findings = new ReportChecker().Check(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build()).Findings;
 
         Assert.That(FindingsText.Format(findings.Reverse()), Is.EqualTo(FindingsText.Format(findings)));
     }
@@ -51,7 +51,7 @@ public sealed class FindingsTextTests
     [Test]
     public void Format_SourcePath_IsNotIncluded()
     {
-        var report = SampleReports.Clean2021();
+        var report = ReportBuilder.Clean2021().Build();
         report.Source = "/some/where/report.json";
 
         Assert.That(FindingsText.Format(new ReportCheckResult(report, [])), Is.EqualTo("report: 示例市交通运输局 2023 (2021)\nfindings: 0 error(s), 0 warning(s), 0 info"));

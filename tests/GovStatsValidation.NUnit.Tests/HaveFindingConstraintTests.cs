@@ -1,6 +1,6 @@
 using GovStatsValidation.Findings;
 using GovStatsValidation.Rules;
-using GovStatsValidation.TestShared;
+using GovStatsValidation.TestUtils;
 using NUnit.Framework;
 using static GovStatsValidation.NUnit.Tests.ReportsTests;
 
@@ -13,7 +13,7 @@ public sealed class HaveFindingConstraintTests
 
     [Test]
     public void HaveFinding_On_CellOfFinding_Passes() =>
-        Assert.That(SampleReports.Clean2021With("requests.new[total]", 160m), Reports.HaveFinding(RowTotal).On("requests.new[total]").On("requests.new[org.other]"));
+        Assert.That(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build(), Reports.HaveFinding(RowTotal).On("requests.new[total]").On("requests.new[org.other]"));
 
     [Test]
     public void HaveFinding_On_SuspectCell_Passes()
@@ -29,7 +29,7 @@ public sealed class HaveFindingConstraintTests
     [Test]
     public void HaveFinding_On_OtherCell_FailsListingFindingsOfTheRule()
     {
-        var report = SampleReports.Clean2021With("requests.new[total]", 160m);
+        var report = ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build();
 
         var e = Assert.Throws<AssertionException>(() => Assert.That(report, Reports.HaveFinding(RowTotal).On("result.total[total]")));
 
@@ -65,7 +65,7 @@ public sealed class HaveFindingConstraintTests
 
     [Test]
     public void HaveFinding_Negated_NoSuchFinding_Passes() =>
-        Assert.That(SampleReports.Clean2021(), !Reports.HaveFinding(RowTotal));
+        Assert.That(ReportBuilder.Clean2021().Build(), !Reports.HaveFinding(RowTotal));
 
     [TestCase("")]
     [TestCase(" ")]

@@ -1,4 +1,4 @@
-using GovStatsValidation.TestShared;
+using GovStatsValidation.TestUtils;
 using NUnit.Framework;
 
 namespace GovStatsValidation.NUnit.Tests;
@@ -11,6 +11,11 @@ public sealed class PublicApiTests
     /// unrecorded change fails here and writes PublicAPI.received.txt beside it.
     /// </summary>
     [Test]
-    public void PublicApi_NUnitHelperAssembly_MatchesRecordedFile() =>
-        PublicApi.AssertMatches(typeof(Reports).Assembly, Path.Combine(TestPaths.RepoRoot, "src", "GovStatsValidation.NUnit", "PublicAPI.txt"));
+    public void PublicApi_NUnitHelperAssembly_MatchesRecordedFile()
+    {
+        if (PublicApi.Compare(typeof(Reports).Assembly, Path.Combine(RepoPaths.Root, "src", "GovStatsValidation.NUnit", "PublicAPI.txt")) is { } difference)
+        {
+            Assert.Fail(difference);
+        }
+    }
 }

@@ -2,7 +2,7 @@ using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
-using GovStatsValidation.TestShared;
+using GovStatsValidation.TestUtils;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using NUnit.Framework.Constraints;
@@ -14,16 +14,16 @@ namespace GovStatsValidation.NUnit.Tests;
 public sealed class ReportsTests
 {
     private const string RowTotal = "2021.applications.row-total";
-    private const string Flow = "2021.applications.flow";
+    private const string Flow = "2021.applications.flow-total";
 
     [Test]
     public void AreConsistent_CleanReport_Passes() =>
-        Assert.That(SampleReports.Clean2021(), Reports.AreConsistent);
+        Assert.That(ReportBuilder.Clean2021().Build(), Reports.AreConsistent);
 
     [Test]
     public void AreConsistent_BrokenReport_FailsListingFindingsReadably()
     {
-        var report = SampleReports.Clean2021With("requests.new[total]", 160m);
+        var report = ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build();
 
         var e = Assert.Throws<AssertionException>(() => Assert.That(report, Reports.AreConsistent));
 
@@ -35,7 +35,7 @@ public sealed class ReportsTests
             Assert.That(message, Does.Contain("error 2021.applications.row-total [row=requests.new]: 本年新收政府信息公开申请数量：总计 160，各类申请人之和 159"));
             Assert.That(message, Does.Contain("formula: 160 = 118 + 24 + 2 + 1 + 10 + 4 (= 159); expected 159, actual 160"));
             Assert.That(message, Does.Contain("cells: requests.new[natural_person]=118, requests.new[org.commercial]=24"));
-            Assert.That(message, Does.Contain("error 2021.applications.flow [col=total]"));
+            Assert.That(message, Does.Contain("error 2021.applications.flow-total [col=total]"));
         });
     }
 
@@ -75,7 +75,7 @@ public sealed class ReportsTests
     [Test]
     public void Constraints_CheckResultActual_UsesItsFindingsWithoutRechecking()
     {
-        var result = new ReportCheckResult(SampleReports.Clean2021(), [MakeFinding("x.error", Severity.Error)]);
+        var result = new ReportCheckResult(ReportBuilder.Clean2021().Build(), [MakeFinding("x.error", Severity.Error)]);
 
         Assert.That(result, !Reports.AreConsistent);
         Assert.That(result, Reports.HaveFinding("x.error"));
@@ -101,19 +101,19 @@ public sealed class ReportsTests
             })
             .BuildServiceProvider();
         var reports = Reports.CheckedBy(provider.GetRequiredService<IReportChecker>());
-        var report = SampleReports.Clean2021With("requests.new[total]", 160m);
+        var report = ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build();
 
         Assert.That(report, reports.AreConsistent);
         Assert.That(report, !reports.HaveFinding(RowTotal));
         var result = reports.HaveNoFindingsAtOrAbove(Severity.Warning).ApplyTo(report);
         Assert.That(reports.Language, Is.EqualTo("en"));
-        Assert.That(Message(result), Does.Contain("warning 2021.applications.flow [col=total]: 总计 column: new plus carried over is 173"));
+        Assert.That(Message(result), Does.Contain("warning 2021.applications.flow-total [col=total]: 总计 column: new plus carried over is 173"));
     }
 
     [Test]
     public void Negation_OfPassingConstraint_FailsWithSummary()
     {
-        var e = Assert.Throws<AssertionException>(() => Assert.That(SampleReports.Clean2021(), !Reports.AreConsistent));
+        var e = Assert.Throws<AssertionException>(() => Assert.That(ReportBuilder.Clean2021().Build(), !Reports.AreConsistent));
 
         Assert.That(e!.Message, Does.Contain("not a consistent report (no error findings)"));
         Assert.That(e.Message, Does.Contain("示例市交通运输局 2023 (2021): 0 error(s), 0 warning(s), 0 info"));

@@ -1,6 +1,6 @@
 using System.Text;
 using GovStatsValidation.Checking;
-using GovStatsValidation.TestShared;
+using GovStatsValidation.TestUtils;
 using NUnit.Framework;
 
 namespace GovStatsValidation.NUnit.Tests;
@@ -23,12 +23,12 @@ public sealed class SnapshotsTests
     /// <summary>The real use: the findings of a report with one wrong total, against the checked-in verified file beside this source file.</summary>
     [Test]
     public void MatchFindings_BrokenSyntheticReport_MatchesVerified() =>
-        Snapshots.MatchFindings(Checker.Check(SampleReports.Clean2021With("requests.new[total]", 160m)));
+        Snapshots.MatchFindings(Checker.Check(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build()));
 
     [Test]
     public void MatchFindings_NoVerifiedFile_WritesReceivedAndFails()
     {
-        var result = Checker.Check(SampleReports.Clean2021With("requests.new[total]", 160m));
+        var result = Checker.Check(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build());
 
         var e = Assert.Throws<AssertionException>(() => Snapshots.MatchFindings(result, sourceFilePath: FakeSource));
 
@@ -49,7 +49,7 @@ public sealed class SnapshotsTests
     [Test]
     public void MatchFindings_VerifiedMatches_PassesAndDeletesStaleReceived()
     {
-        var result = Checker.Check(SampleReports.Clean2021With("requests.new[total]", 160m));
+        var result = Checker.Check(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build());
         var stem = Path.Combine(_folder, "SnapshotsTests.MatchFindings_VerifiedMatches_PassesAndDeletesStaleReceived");
         File.WriteAllText(stem + ".verified.txt", FindingsText.Format(result).Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n", new UTF8Encoding(false));
         File.WriteAllText(stem + ".received.txt", "stale");
@@ -63,8 +63,8 @@ public sealed class SnapshotsTests
     public void MatchFindings_Differs_WritesReceivedAndFailsWithLineDiff()
     {
         var stem = Path.Combine(_folder, "SnapshotsTests.MatchFindings_Differs_WritesReceivedAndFailsWithLineDiff");
-        File.WriteAllText(stem + ".verified.txt", FindingsText.Format(Checker.Check(SampleReports.Clean2021With("requests.new[total]", 160m))));
-        var changed = Checker.Check(SampleReports.Clean2021With("requests.new[total]", 161m));
+        File.WriteAllText(stem + ".verified.txt", FindingsText.Format(Checker.Check(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build())));
+        var changed = Checker.Check(ReportBuilder.Clean2021().Set("requests.new[total]", 161m).Build());
 
         var e = Assert.Throws<AssertionException>(() => Snapshots.MatchFindings(changed, sourceFilePath: FakeSource));
 

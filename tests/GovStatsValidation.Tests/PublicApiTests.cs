@@ -1,5 +1,5 @@
 using GovStatsValidation.Checking;
-using GovStatsValidation.TestShared;
+using GovStatsValidation.TestUtils;
 using NUnit.Framework;
 
 namespace GovStatsValidation.Tests;
@@ -12,8 +12,35 @@ public sealed class PublicApiTests
     /// fails here and writes PublicAPI.received.txt beside it (accept by renaming it over PublicAPI.txt).
     /// </summary>
     [Test]
-    public void PublicApi_CoreAssembly_MatchesRecordedFile() =>
-        PublicApi.AssertMatches(typeof(IReportChecker).Assembly, Path.Combine(TestPaths.RepoRoot, "src", "GovStatsValidation", "PublicAPI.txt"));
+    public void PublicApi_CoreAssembly_MatchesRecordedFile()
+    {
+        if (PublicApi.Compare(typeof(IReportChecker).Assembly, Path.Combine(RepoPaths.Root, "src", "GovStatsValidation", "PublicAPI.txt")) is { } difference)
+        {
+            Assert.Fail(difference);
+        }
+    }
+
+    [Test]
+    public void Compare_UnrecordedMember_WritesReceivedAndNamesTheLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("govstats-api-").FullName;
+        try
+        {
+            var recorded = Path.Combine(folder, "PublicAPI.txt");
+            var lines = PublicApi.Dump(typeof(IReportChecker).Assembly).Split('\n').ToList();
+            var removed = lines.First(l => l.Contains("ReportChecker.Explain(", StringComparison.Ordinal));
+            File.WriteAllText(recorded, string.Join("\n", lines.Where(l => l != removed)));
+
+            var difference = PublicApi.Compare(typeof(IReportChecker).Assembly, recorded);
+
+            Assert.That(difference, Does.Contain("+ " + removed));
+            Assert.That(File.ReadAllText(Path.Combine(folder, "PublicAPI.received.txt")), Is.EqualTo(PublicApi.Dump(typeof(IReportChecker).Assembly)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     [Test]
     public void Dump_ListsMembersWithSignaturesAndNullability()

@@ -3,7 +3,7 @@ using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
-using GovStatsValidation.TestShared;
+using GovStatsValidation.TestUtils;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using Severity = GovStatsValidation.Rules.Severity;
@@ -14,7 +14,7 @@ namespace GovStatsValidation.Tests;
 public sealed class ServiceCollectionExtensionsTests
 {
     private const string RowTotal = "2021.applications.row-total";
-    private const string Flow = "2021.applications.flow";
+    private const string Flow = "2021.applications.flow-total";
 
     [Test]
     public void AddGovStatsValidation_DefaultContainer_ResolvesEverythingAsInterfaces()
@@ -26,8 +26,8 @@ public sealed class ServiceCollectionExtensionsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(checker.Check(SampleReports.Clean2021()).Findings, Is.Empty);
-            Assert.That(validator.Validate(SampleReports.Clean2021()).IsValid, Is.True);
+            Assert.That(checker.Check(ReportBuilder.Clean2021().Build()).Findings, Is.Empty);
+            Assert.That(validator.Validate(ReportBuilder.Clean2021().Build()).IsValid, Is.True);
             Assert.That(provider.GetRequiredService<IReportChecker>(), Is.SameAs(checker), "singleton");
             Assert.That(provider.GetRequiredService<GovStatsValidationOptions>(), Is.SameAs(provider.GetRequiredService<GovStatsValidationOptions>()));
             Assert.That(provider.GetRequiredService<RuleCatalog>().Rules.Select(r => r.Id), Does.Contain(Flow));
@@ -38,7 +38,7 @@ public sealed class ServiceCollectionExtensionsTests
     public void AddGovStatsValidation_BrokenReport_CheckerAndValidatorAgree()
     {
         using var provider = new ServiceCollection().AddGovStatsValidation().BuildServiceProvider();
-        var report = SampleReports.Clean2021With("requests.new[total]", 160m);
+        var report = ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build();
 
         var findings = provider.GetRequiredService<IReportChecker>().Check(report).Findings.Select(f => f.RuleId);
         var failures = provider.GetRequiredService<IValidator<AnnualReport>>().Validate(report).Errors.Select(e => e.ErrorCode);
@@ -63,7 +63,7 @@ public sealed class ServiceCollectionExtensionsTests
 
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<GovStatsValidationOptions>();
-        var findings = provider.GetRequiredService<IReportChecker>().Check(SampleReports.Clean2021With("requests.new[total]", 160m)).Findings;
+        var findings = provider.GetRequiredService<IReportChecker>().Check(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build()).Findings;
         Assert.Multiple(() =>
         {
             Assert.That(options.DisabledRules, Is.EquivalentTo(new[] { RowTotal }));
@@ -77,7 +77,7 @@ public sealed class ServiceCollectionExtensionsTests
     {
         using var provider = new ServiceCollection().AddGovStatsValidation(o => o.DisabledRules.Add(Flow)).BuildServiceProvider();
 
-        var ids = provider.GetRequiredService<IReportChecker>().Check(SampleReports.Clean2021With("requests.new[total]", 160m)).Findings.Select(f => f.RuleId);
+        var ids = provider.GetRequiredService<IReportChecker>().Check(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build()).Findings.Select(f => f.RuleId);
 
         Assert.That(ids, Does.Not.Contain(Flow).And.Contain(RowTotal));
     }
@@ -87,7 +87,7 @@ public sealed class ServiceCollectionExtensionsTests
     {
         using var provider = new ServiceCollection().AddGovStatsValidation(o => o.SeverityOverrides[Flow] = Severity.Info).BuildServiceProvider();
 
-        var findings = provider.GetRequiredService<IReportChecker>().Check(SampleReports.Clean2021With("requests.new[total]", 160m)).Findings;
+        var findings = provider.GetRequiredService<IReportChecker>().Check(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build()).Findings;
 
         Assert.That(findings.Single(f => f.RuleId == Flow).Severity, Is.EqualTo(Severity.Info));
         Assert.That(findings.Single(f => f.RuleId == RowTotal).Severity, Is.EqualTo(Severity.Error));
@@ -104,7 +104,7 @@ public sealed class ServiceCollectionExtensionsTests
             })
             .BuildServiceProvider();
 
-        var ids = provider.GetRequiredService<IReportChecker>().Check(SampleReports.Clean2021With("requests.new[total]", 160m)).Findings.Select(f => f.RuleId);
+        var ids = provider.GetRequiredService<IReportChecker>().Check(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build()).Findings.Select(f => f.RuleId);
 
         Assert.That(ids, Does.Not.Contain(Flow).And.Contain(RowTotal));
     }
@@ -116,7 +116,7 @@ public sealed class ServiceCollectionExtensionsTests
         using var provider = new ServiceCollection().AddGovStatsValidation(o => o.Language = language).BuildServiceProvider();
 
         var failure = provider.GetRequiredService<IValidator<AnnualReport>>()
-            .Validate(SampleReports.Clean2021With("requests.new[total]", 160m)).Errors.Single(e => e.ErrorCode == Flow);
+            .Validate(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build()).Errors.Single(e => e.ErrorCode == Flow);
 
         Assert.That(failure.ErrorMessage, Does.Contain(expectedText));
     }
@@ -131,7 +131,7 @@ public sealed class ServiceCollectionExtensionsTests
             using var provider = new ServiceCollection().AddGovStatsValidation(o => o.RuleFolders.Add(folder)).BuildServiceProvider();
             var checker = provider.GetRequiredService<IReportChecker>();
 
-            var small = checker.Check(SampleReports.Clean2021()).Findings;
+            var small = checker.Check(ReportBuilder.Clean2021().Build()).Findings;
             var large = checker.Check(Rebalanced2021(newNaturalPerson: 1118)).Findings;
 
             Assert.That(small.Select(f => f.RuleId), Does.Not.Contain("local.requests.plausible"));
@@ -178,7 +178,7 @@ public sealed class ServiceCollectionExtensionsTests
             .AddGovStatsValidation()
             .AddReportValidator<FeesReviewValidator>()
             .BuildServiceProvider();
-        var report = SampleReports.Clean2021();
+        var report = ReportBuilder.Clean2021().Build();
 
         var finding = provider.GetRequiredService<IReportChecker>().Check(report).Findings.Single();
 
@@ -200,7 +200,7 @@ public sealed class ServiceCollectionExtensionsTests
             .AddReportValidator<FeesReviewValidator>()
             .BuildServiceProvider();
 
-        var findings = provider.GetRequiredService<IReportChecker>().Check(SampleReports.Clean2021()).Findings;
+        var findings = provider.GetRequiredService<IReportChecker>().Check(ReportBuilder.Clean2021().Build()).Findings;
 
         Assert.That(findings.Select(f => f.RuleId), Is.EqualTo(new[] { "pipeline.fees-review" }));
     }
@@ -213,7 +213,7 @@ public sealed class ServiceCollectionExtensionsTests
             .AddReportValidator<FeesReviewValidator>()
             .BuildServiceProvider();
 
-        Assert.That(provider.GetRequiredService<IReportChecker>().Check(SampleReports.Clean2021()).Findings, Is.Empty);
+        Assert.That(provider.GetRequiredService<IReportChecker>().Check(ReportBuilder.Clean2021().Build()).Findings, Is.Empty);
     }
 
     [Test]
@@ -224,7 +224,7 @@ public sealed class ServiceCollectionExtensionsTests
             .AddReportValidator<FeesReviewValidator>()
             .BuildServiceProvider();
 
-        var finding = provider.GetRequiredService<IReportChecker>().Check(SampleReports.Clean2021()).Findings.Single();
+        var finding = provider.GetRequiredService<IReportChecker>().Check(ReportBuilder.Clean2021().Build()).Findings.Single();
 
         Assert.That(finding.Severity, Is.EqualTo(Severity.Warning), "documented in docs/integration.md: set WithSeverity instead");
     }
@@ -232,7 +232,7 @@ public sealed class ServiceCollectionExtensionsTests
     /// <summary>The clean 2021 report with new natural-person requests raised and every total that depends on them kept consistent.</summary>
     private static AnnualReport Rebalanced2021(decimal newNaturalPerson)
     {
-        var report = SampleReports.Clean2021();
+        var report = ReportBuilder.Clean2021().Build();
         var delta = newNaturalPerson - report.Cells["requests.new[natural_person]"].Number!.Value;
         foreach (var cell in new[] { "requests.new[natural_person]", "requests.new[total]", "requests.carry_forward[natural_person]", "requests.carry_forward[total]" })
         {

@@ -67,7 +67,9 @@ internal static class FindingBuilder
             Formula = formula,
             Actual = actual is { } av ? Fixed.ToDecimal(av) : null,
             Expected = expected is { } ev ? Fixed.ToDecimal(ev) : null,
-            Line = cells.Select(x => x.Line).FirstOrDefault(l => l is not null),
+            Line = (suspect is not null ? cells.FirstOrDefault(x => x.Id == suspect.Cell)?.Line : null)
+                ?? (mainCell is not null ? cells.FirstOrDefault(x => x.Id == mainCell.Id)?.Line : null)
+                ?? cells.Select(x => x.Line).FirstOrDefault(l => l is not null),
             Suspect = suspect,
             Passed = passed,
             Arguments = arguments,

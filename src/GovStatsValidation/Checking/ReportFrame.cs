@@ -52,6 +52,15 @@ internal sealed class ReportFrame
 
     public void Set(int slot, CellValue value)
     {
+        // A number beyond the fixed-point range cannot be a real figure; it is read as unreadable rather than
+        // overflowing the arithmetic, so the rules that use it are skipped and common.unreadable reports it.
+        if (value.State == CellState.Number && Math.Abs(value.Number!.Value) > Fixed.MaxMagnitude)
+        {
+            States[slot] = (byte)CellState.Unreadable;
+            Values[slot] = 0;
+            return;
+        }
+
         States[slot] = (byte)value.State;
         Values[slot] = value.State == CellState.Number ? Fixed.FromDecimal(value.Number!.Value) : 0;
     }

@@ -392,8 +392,29 @@ public static class ReportJson
 
     private static int? Line(JToken? token) => token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : null;
 
-    private static string? CellFromPath(string? path) =>
-        path is not null && path.StartsWith("cells", StringComparison.Ordinal) ? path.Replace("cells.", "", StringComparison.Ordinal).Trim('[', ']', '\'') : null;
+    /// <summary>The cell id in a JSON path such as <c>cells['review.total']</c> or <c>cells.total</c>, or <see langword="null"/>.</summary>
+    private static string? CellFromPath(string? path)
+    {
+        if (path is null || !path.StartsWith("cells", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = path["cells".Length..];
+        if (rest.StartsWith("['", StringComparison.Ordinal))
+        {
+            var end = rest.IndexOf("']", 2, StringComparison.Ordinal);
+            return end > 2 ? rest[2..end] : null;
+        }
+
+        if (rest.StartsWith('.') && rest.Length > 1)
+        {
+            var stop = rest.IndexOfAny(['.', '['], 1);
+            return stop < 0 ? rest[1..] : rest[1..stop];
+        }
+
+        return null;
+    }
 
     private static string Clean(string message)
     {

@@ -11,7 +11,7 @@ public sealed class AnnualReport
     /// <summary>The publishing body.</summary>
     public required Agency Agency { get; init; }
 
-    /// <summary>The report year (the year the statistics cover).</summary>
+    /// <summary>The report year (the year the statistics cover); 0 when a reader could not find it (reported as an error finding).</summary>
     public required int Year { get; init; }
 
     /// <summary>The table format.</summary>

@@ -19,7 +19,9 @@ public sealed class AnnualReportInputValidator : AbstractValidator<AnnualReport>
         RuleFor(r => r.Agency).NotNull().WithErrorCode("input.agency").WithMessage("报告未注明机关名称 / the report names no agency");
         RuleFor(r => r.Agency.Name).NotEmpty().When(r => r.Agency is not null)
             .WithErrorCode("input.agency").WithMessage("报告未注明机关名称 / the report names no agency");
-        RuleFor(r => r.Year).InclusiveBetween(FirstYear, 2100).WithErrorCode("input.year")
+        RuleFor(r => r.Year).NotEqual(0).WithErrorCode("input.year")
+            .WithMessage("未能识别报告年度（标题中没有年份） / the report year could not be found (no year in the title)");
+        RuleFor(r => r.Year).InclusiveBetween(FirstYear, 2100).When(r => r.Year != 0).WithErrorCode("input.year")
             .WithMessage(r => $"报告年度 {r.Year} 不在 {FirstYear}–2100 之间 / report year {r.Year} is outside {FirstYear}–2100");
         RuleFor(r => r.Schema).Must((r, schema) => SchemaVersions.ForYear(r.Year) == schema)
             .When(r => r.Year is >= FirstYear and <= 2100)

@@ -3,23 +3,61 @@ using FluentValidation.Results;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
-using GovStatsValidation.Rules;
-using GovStatsValidation.TestShared;
+using GovStatsValidation.TestUtils;
 using GovStatsValidation.Validation;
-using NUnit.Framework;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovStatsValidation.Tests.Validation;
 
 [TestFixture]
 public sealed class ReportRulesValidatorTests
 {
+    private sealed class NoTrainingValidator : AbstractValidator<AnnualReport>
+    {
+        public NoTrainingValidator() =>
+            RuleFor(r => r.Cells["training.meetings"].Number).GreaterThan(0).WithErrorCode("user.training").WithSeverity(FluentValidation.Severity.Warning);
+    }
+
+    [Test]
+    public void Validate_BrokenIdentity_FailureCarriesRuleIdSeverityAndFinding()
+    {
+        var validator = new ReportRulesValidator(RuleHarness.BuiltIn, new GovStatsValidationOptions { Language = "en" });
+        var result = validator.Validate(ReportBuilder.CleanPre2019().Set("review.total", 7).Build());
+        var failure = result.Errors.Single(e => e.ErrorCode == "pre2019.parts-sum");
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure.Severity, Is.EqualTo(FluentValidation.Severity.Error));
+            Assert.That(failure.CustomState, Is.InstanceOf<Finding>());
+            Assert.That(failure.PropertyName, Is.EqualTo("review.total"));
+            Assert.That(failure.ErrorMessage, Does.StartWith("行政复议数量: total 7, parts add up to 6"));
+        });
+    }
+
+    [Test]
+    public void AddGovStatsValidation_CalledTwiceWithUserValidator_OneCheckerAndUserFindings()
+    {
+        var services = new ServiceCollection();
+        services.AddGovStatsValidation(o => o.Language = "en").AddGovStatsValidation(o => o.MinimumSeverity = GovStatsValidation.Rules.Severity.Warning);
+        services.AddReportValidator<NoTrainingValidator>();
+        using var provider = services.BuildServiceProvider();
+
+        var checker = provider.GetRequiredService<IReportChecker>();
+        var findings = checker.Check(ReportBuilder.CleanPre2019().Set("training.meetings", 0).Build()).Findings;
+        Assert.Multiple(() =>
+        {
+            Assert.That(provider.GetServices<IReportChecker>().Count(), Is.EqualTo(1));
+            Assert.That(provider.GetRequiredService<GovStatsValidationOptions>().Language, Is.EqualTo("en"));
+            Assert.That(findings.Select(f => f.RuleId), Is.EqualTo(new[] { "user.training" }), "info findings dropped by the second configure; the user's warning kept");
+        });
+    }
+
     private const string RowTotal = "2021.applications.row-total";
     private static readonly IReportChecker Checker = new ReportChecker();
 
     [Test]
     public void Validate_BrokenReport_FailureCarriesRuleIdSeverityAndFinding()
     {
-        var report = SampleReports.Clean2021With("requests.new[total]", 160m);
+        var report = ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build();
         var findings = Checker.Check(report).Findings;
 
         var failures = new ReportRulesValidator(Checker).Validate(report).Errors;
@@ -37,10 +75,10 @@ public sealed class ReportRulesValidatorTests
         });
     }
 
-    [TestCase(Rules.Severity.Error, FluentValidation.Severity.Error)]
-    [TestCase(Rules.Severity.Warning, FluentValidation.Severity.Warning)]
-    [TestCase(Rules.Severity.Info, FluentValidation.Severity.Info)]
-    public void ToFailure_Severity_IsMapped(Rules.Severity severity, FluentValidation.Severity expected)
+    [TestCase(GovStatsValidation.Rules.Severity.Error, FluentValidation.Severity.Error)]
+    [TestCase(GovStatsValidation.Rules.Severity.Warning, FluentValidation.Severity.Warning)]
+    [TestCase(GovStatsValidation.Rules.Severity.Info, FluentValidation.Severity.Info)]
+    public void ToFailure_Severity_IsMapped(GovStatsValidation.Rules.Severity severity, FluentValidation.Severity expected)
     {
         var finding = new Finding
         {
@@ -66,19 +104,19 @@ public sealed class ReportRulesValidatorTests
     public void Include_InUserValidator_ComposesBuiltInAndOwnRules()
     {
         var validator = new CombinedValidator(Checker);
-        var report = SampleReports.Clean2021With("requests.new[total]", 160m);
+        var report = ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build();
 
         var codes = validator.Validate(report).Errors.Select(e => e.ErrorCode).ToList();
 
         Assert.That(codes, Does.Contain(RowTotal).And.Contain("pipeline.fees-review"));
-        Assert.That(validator.Validate(SampleReports.Clean2021()).Errors.Select(e => e.ErrorCode), Is.EqualTo(new[] { "pipeline.fees-review" }));
+        Assert.That(validator.Validate(ReportBuilder.Clean2021().Build()).Errors.Select(e => e.ErrorCode), Is.EqualTo(new[] { "pipeline.fees-review" }));
     }
 
     [Test]
     public void RuleSet_UserRuleSets_SelectBuiltInOrOwnRules()
     {
         var validator = new PipelineValidator(Checker);
-        var report = SampleReports.Clean2021With("requests.new[total]", 160m);
+        var report = ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build();
 
         var tablesOnly = validator.Validate(report, o => o.IncludeRuleSets("tables")).Errors.Select(e => e.ErrorCode).ToList();
         var ownOnly = validator.Validate(report).Errors.Select(e => e.ErrorCode).ToList();
@@ -92,7 +130,7 @@ public sealed class ReportRulesValidatorTests
     {
         var validator = new ReportRulesValidator(Checker, new GovStatsValidationOptions { Language = "en" });
 
-        var e = Assert.Throws<ValidationException>(() => validator.ValidateAndThrow(SampleReports.Clean2021With("requests.new[total]", 160m)));
+        var e = Assert.Throws<ValidationException>(() => validator.ValidateAndThrow(ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build()));
 
         Assert.That(e!.Errors.Select(f => f.ErrorCode), Does.Contain(RowTotal));
         Assert.That(e.Message, Does.Contain("applicant columns add up to 159"));
@@ -100,13 +138,13 @@ public sealed class ReportRulesValidatorTests
 
     [Test]
     public void ValidateAndThrow_CleanReport_DoesNotThrow() =>
-        Assert.DoesNotThrow(() => new ReportRulesValidator(Checker).ValidateAndThrow(SampleReports.Clean2021()));
+        Assert.DoesNotThrow(() => new ReportRulesValidator(Checker).ValidateAndThrow(ReportBuilder.Clean2021().Build()));
 
     [Test]
     public async Task ValidateAsync_BrokenReport_SameFailuresAsValidate()
     {
         var validator = new PipelineValidator(Checker);
-        var report = SampleReports.Clean2021With("requests.new[total]", 160m);
+        var report = ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build();
 
         var asyncResult = await validator.ValidateAsync(report, o => o.IncludeAllRuleSets());
         var syncResult = validator.Validate(report, o => o.IncludeAllRuleSets());
@@ -121,14 +159,14 @@ public sealed class ReportRulesValidatorTests
         var source = new FluentValidationFindingSource(new PipelineValidator(Checker));
         var findings = new List<Finding>();
 
-        source.Check(SampleReports.Clean2021(), findings);
+        source.Check(ReportBuilder.Clean2021().Build(), findings);
 
         var finding = findings.Single();
         Assert.Multiple(() =>
         {
             Assert.That(source.Name, Is.EqualTo(nameof(PipelineValidator)));
             Assert.That(finding.RuleId, Is.EqualTo("pipeline.fees-review"));
-            Assert.That(finding.Severity, Is.EqualTo(Rules.Severity.Warning));
+            Assert.That(finding.Severity, Is.EqualTo(GovStatsValidation.Rules.Severity.Warning));
             Assert.That(finding.Actual, Is.EqualTo(236.4875m));
             Assert.That(finding.Message.En, Is.EqualTo("admin fees above 100 (万元) need a second reader"));
         });
@@ -138,7 +176,7 @@ public sealed class ReportRulesValidatorTests
     public void FindingSource_IncludedBuiltInRules_KeepsOriginalFindings()
     {
         var source = new FluentValidationFindingSource(new TablesValidator(Checker));
-        var report = SampleReports.Clean2021With("requests.new[total]", 160m);
+        var report = ReportBuilder.Clean2021().Set("requests.new[total]", 160m).Build();
         var findings = new List<Finding>();
 
         source.Check(report, findings);
@@ -156,7 +194,7 @@ public sealed class ReportRulesValidatorTests
         var source = new FluentValidationFindingSource(new InlineValidator<AnnualReport> { v => v.RuleFor(r => r.Year).LessThanOrEqualTo(2000) });
         var findings = new List<Finding>();
 
-        source.Check(SampleReports.Clean2021(), findings);
+        source.Check(ReportBuilder.Clean2021().Build(), findings);
 
         Assert.That(findings.Single().RuleId, Is.EqualTo("LessThanOrEqualValidator"), "documented in docs/integration.md: give user rules an error code");
         Assert.That(findings.Single().Actual, Is.EqualTo(2023m));

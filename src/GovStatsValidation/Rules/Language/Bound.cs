@@ -43,6 +43,9 @@ internal static class Fixed
 {
     public const long Scale = 10_000;
 
+    /// <summary>The largest magnitude a cell value may have (10¹²): scaled it is 10¹⁶, so sums of up to 900 cells cannot overflow.</summary>
+    public const decimal MaxMagnitude = 1_000_000_000_000m;
+
     public static long FromDecimal(decimal value) => (long)decimal.Round(value * Scale, 0, MidpointRounding.AwayFromZero);
 
     public static decimal ToDecimal(long scaled) => (decimal)scaled / Scale;
@@ -256,7 +259,7 @@ internal sealed class Binder(ReportSchema schema)
             return cell;
         }
 
-        if (schema.TryGetRow(new CellId(r.Name).Row, out var row) && row.Cells.Count > 1)
+        if (new CellId(r.Name).Column is null && schema.TryGetRow(r.Name, out var row) && row.Cells.Count > 1)
         {
             throw new BindException($"'{r.Name}' is a row with columns; name a column, e.g. {row.Cells[0].Id}", r.Position);
         }

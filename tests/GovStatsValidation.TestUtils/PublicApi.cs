@@ -2,16 +2,15 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
-using NUnit.Framework;
 
-namespace GovStatsValidation.TestShared;
+namespace GovStatsValidation.TestUtils;
 
 /// <summary>
 /// The public surface of an assembly as text, one sorted line per public (or protected, in an unsealed type) type and
 /// member with its full signature and nullability — a reflection stand-in for Roslyn's PublicApiAnalyzers, which is not
-/// served here. Compiled into each test project that guards a shipped library (linked source).
+/// served here. Used by the public API test of each shipped library.
 /// </summary>
-internal static class PublicApi
+public static class PublicApi
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
@@ -29,10 +28,10 @@ internal static class PublicApi
     }
 
     /// <summary>
-    /// Compares the dump with the checked-in file; on a difference writes <c>PublicAPI.received.txt</c> beside it and fails
-    /// with the added and removed lines.
+    /// Compares the dump with the checked-in file. On a difference writes <c>PublicAPI.received.txt</c> beside it and
+    /// returns a message with the added and removed lines; returns <see langword="null"/> when they match.
     /// </summary>
-    public static void AssertMatches(Assembly assembly, string recordedPath)
+    public static string? Compare(Assembly assembly, string recordedPath)
     {
         var actual = Dump(assembly);
         var received = Path.Combine(Path.GetDirectoryName(recordedPath)!, Path.GetFileNameWithoutExtension(recordedPath) + ".received.txt");
@@ -40,7 +39,7 @@ internal static class PublicApi
         if (recorded == actual)
         {
             File.Delete(received);
-            return;
+            return null;
         }
 
         File.WriteAllText(received, actual, new UTF8Encoding(false));
@@ -48,10 +47,9 @@ internal static class PublicApi
         var after = actual.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var removed = before.Except(after).Order(StringComparer.Ordinal).Select(l => "- " + l);
         var added = after.Except(before).Order(StringComparer.Ordinal).Select(l => "+ " + l);
-        Assert.Fail(
-            $"The public API of {assembly.GetName().Name} differs from {recordedPath}.\n" +
+        return $"The public API of {assembly.GetName().Name} differs from {recordedPath}.\n" +
             $"The new surface was written to {received}; if the change is intended, accept it: mv \"{received}\" \"{recordedPath}\"\n" +
-            string.Join("\n", removed.Concat(added)));
+            string.Join("\n", removed.Concat(added));
     }
 
     private static void AddType(Type type, List<string> lines)

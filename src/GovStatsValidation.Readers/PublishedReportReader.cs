@@ -1,0 +1,174 @@
+using GovStatsValidation.Json;
+using GovStatsValidation.Model;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.Readers;
+
+/// <summary>
+/// Reads a published report — plain text (also PDF-to-text and PDF-to-markdown output), a saved HTML page or a Word
+/// .docx — into the report model: table cells with their source lines, sections, and how the input was read.
+/// The kind is sniffed from the content; anything that is not JSON is tried as a published report.
+/// </summary>
+public sealed class PublishedReportReader : IReportReader
+{
+    /// <summary>The largest file read, in bytes.</summary>
+    public const int MaxBytes = 32 * 1024 * 1024;
+
+    private readonly ReportReader _reader;
+
+    /// <summary>Creates the reader.</summary>
+    /// <param name="options">Reader options; null for defaults (embedded schemas, detection by labels).</param>
+    public PublishedReportReader(ReportReaderOptions? options = null) => _reader = new ReportReader(options);
+
+    /// <summary>Extra narrative and structure analysis run on every read report (e.g. narrative claims), if any.</summary>
+    public IList<Action<ReportExtraction, AnnualReport>> Enrichers { get; } = [];
+
+    /// <inheritdoc/>
+    public string Format => "text";
+
+    /// <inheritdoc/>
+    public bool CanRead(ReadOnlySpan<byte> head, string path) => !new JsonReportReader().CanRead(head, path);
+
+    /// <inheritdoc/>
+    public AnnualReport Read(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new ReportLoadException(path, null, null, "file not found");
+        }
+
+        if (info.Length > MaxBytes)
+        {
+            throw new ReportLoadException(path, null, null, $"file is {info.Length:N0} bytes; the limit for a report is {MaxBytes:N0}");
+        }
+
+        ReportExtraction extraction;
+        try
+        {
+            extraction = _reader.Read(File.ReadAllBytes(path));
+        }
+        catch (ReportReadException e)
+        {
+            throw new ReportLoadException(path, null, null, e.Message, e);
+        }
+
+        var report = ToReport(extraction, path);
+        report.Source = path;
+        return report;
+    }
+
+    /// <summary>Turns an extraction into a report.</summary>
+    /// <param name="extraction">What the reader took from the input.</param>
+    /// <param name="name">The file name, for messages and as the agency when the title names none.</param>
+    /// <exception cref="ReportLoadException">Neither a year nor a statistics table could be found.</exception>
+    public AnnualReport ToReport(ReportExtraction extraction, string name)
+    {
+        ArgumentNullException.ThrowIfNull(extraction);
+        var notes = new List<string>();
+        if (extraction.Decoding is { } decoding)
+        {
+            notes.Add($"encoding: {decoding.EncodingName} — {decoding.Reason}");
+        }
+
+        // A report whose title names no year (e.g. the blank official template) is still read: year 0 means
+        // unknown, and the input validation reports it as an error finding rather than guessing a year.
+        var year = extraction.Year?.Value ?? 0;
+        notes.Add(extraction.Year is { } y ? $"year {year}: {y.Reason}" : "year: not found in the title (expected e.g. 2020年度政府信息公开工作年度报告)");
+
+        SchemaVersion schema;
+        if (extraction.Schema is { } detected && SchemaVersions.TryParse(detected.Value, out var version))
+        {
+            schema = version;
+            notes.Add($"schema {detected.Value}: {detected.Reason}");
+        }
+        else if (year == 0)
+        {
+            throw new ReportLoadException(name, null, null, "neither a report year in the title nor a statistics table: not an annual report this tool can read");
+        }
+        else
+        {
+            schema = SchemaVersions.ForYear(year);
+            notes.Add($"schema {schema.ToToken()}: no statistics table recognised, taken from the report year");
+        }
+
+        var agencyName = extraction.Agency?.Value ?? Path.GetFileNameWithoutExtension(name);
+        notes.Add(extraction.Agency is { } a ? $"agency: {a.Reason}" : "agency: not found in the title; the file name is used");
+
+        var report = new AnnualReport
+        {
+            Agency = new Agency(agencyName),
+            Year = year,
+            Schema = schema,
+            Input = new InputInfo
+            {
+                Format = extraction.Kind.ToString().ToLowerInvariant(),
+                Encoding = extraction.Decoding?.EncodingName,
+                HasText = true,
+                Notes = notes,
+            },
+        };
+
+        var definition = SchemaCatalog.Get(schema);
+        foreach (var cell in extraction.Cells)
+        {
+            if (!definition.TryGetCell(new CellId(cell.CellId), out var cellDefinition))
+            {
+                notes.Add($"line {cell.Line}: cell {cell.CellId} is not in schema {schema.ToToken()}; not used");
+                continue;
+            }
+
+            if (report.Cells.Contains(cellDefinition.Id))
+            {
+                notes.Add($"line {cell.Line}: {cell.CellId} printed twice; the first value (line {report.Cells[cellDefinition.Id].Location?.Line}) is kept");
+                continue;
+            }
+
+            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, new SourceLocation(cell.Line, cell.Column));
+        }
+
+        foreach (var table in definition.Tables)
+        {
+            var lines = table.AllRows.SelectMany(r => r.Cells).Select(c => report.Cells[c.Id].Location?.Line).OfType<int>().ToList();
+            if (lines.Count > 0)
+            {
+                report.Tables.Add(new TableSeen(table.Id, lines.Min()));
+            }
+        }
+
+        foreach (var section in extraction.Sections)
+        {
+            report.Sections.Add(new Model.ReportSection(section.Numeral, section.Title, section.Line, MatchSection(definition, section)));
+        }
+
+        foreach (var diagnostic in extraction.Diagnostics)
+        {
+            notes.Add($"{diagnostic.Severity.ToString().ToLowerInvariant()} {diagnostic.Code}{(diagnostic.Line is { } l ? $" (line {l})" : "")}: {diagnostic.Message}");
+        }
+
+        foreach (var enrich in Enrichers)
+        {
+            enrich(extraction, report);
+        }
+
+        return report;
+    }
+
+    private static string? MatchSection(ReportSchema schema, ReportSection section)
+    {
+        var title = TextNormalizer.NormalizeCompact(section.Title);
+        foreach (var s in schema.Sections)
+        {
+            foreach (var heading in s.Variants.Prepend(s.Heading))
+            {
+                var h = TextNormalizer.NormalizeCompact(heading);
+                if (title.Contains(h, StringComparison.Ordinal) || h.Contains(title, StringComparison.Ordinal) && title.Length >= 4)
+                {
+                    return s.Id;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,89 @@
+using System.IO.Compression;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace GovStatsValidation.Readers.Tables;
+
+/// <summary>Word .docx reports: paragraphs as lines, tables with gridSpan and vMerge expanded.
+/// Line numbers are block ordinals (paragraphs and table rows, in document order).</summary>
+internal static class DocxReader
+{
+    public static bool IsZip(ReadOnlySpan<byte> bytes) => bytes.Length >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04;
+
+    public static (SourceText Text, List<RawTable> Tables) Read(byte[] bytes)
+    {
+        using (var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read))
+        {
+            if (zip.GetEntry("word/document.xml") is null)
+            {
+                throw new ReportReadException("A zip archive without word/document.xml: not a Word .docx report.");
+            }
+        }
+
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var doc = WordprocessingDocument.Open(stream, false);
+            var body = doc.MainDocumentPart?.Document?.Body ?? throw new ReportReadException("The .docx has no document body.");
+            var lines = new List<(string Text, int Line)>();
+            var tables = new List<RawTable>();
+            var ordinal = 0;
+            foreach (var block in body.ChildElements)
+            {
+                switch (block)
+                {
+                    case Paragraph p:
+                        ordinal++;
+                        lines.Add((p.InnerText, ordinal));
+                        break;
+                    case Table t:
+                        tables.Add(ReadTable(t, ref ordinal));
+                        break;
+                }
+            }
+
+            return (SourceText.FromLines(lines), tables);
+        }
+        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
+        {
+            throw new ReportReadException($"The .docx could not be opened: {ex.Message}", ex);
+        }
+    }
+
+    private static RawTable ReadTable(Table table, ref int ordinal)
+    {
+        var rows = new List<List<RawCell>>();
+        var first = ordinal + 1;
+        foreach (var tr in table.Elements<TableRow>())
+        {
+            ordinal++;
+            var line = ordinal;
+            var cells = new List<RawCell>();
+            var col = 0;
+            foreach (var tc in tr.Elements<TableCell>())
+            {
+                var props = tc.TableCellProperties;
+                var span = props?.GridSpan?.Val?.Value ?? 1;
+                var vmerge = props?.VerticalMerge;
+                var text = string.Join("", tc.Elements<Paragraph>().Select(p => p.InnerText)).Trim();
+                if (vmerge is not null && (vmerge.Val is null || vmerge.Val.Value == MergedCellValues.Continue))
+                {
+                    // Continuation of a vertical merge: the text of the cell above.
+                    var above = rows.Count > 0 && col < rows[^1].Count ? rows[^1][col] : null;
+                    text = above?.Text ?? "";
+                }
+
+                for (var k = 0; k < Math.Max(1, span); k++)
+                {
+                    cells.Add(new RawCell(text, line, col + k));
+                }
+
+                col += Math.Max(1, span);
+            }
+
+            rows.Add(cells);
+        }
+
+        return new RawTable(TableLayout.Word, first, ordinal, rows.Select(r => new RawRow(r)).ToList());
+    }
+}

@@ -1,0 +1,208 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace GovStatsValidation.Readers.Tables;
+
+/// <summary>HTML reports: block text for headings and title, <c>&lt;table&gt;</c> grids with row and column spans expanded.</summary>
+internal static class HtmlReader
+{
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "title", "section", "article", "header", "footer", "tr", "caption", "center", "blockquote", "pre",
+    };
+
+    /// <summary>Content sniffing: markup in the first few kilobytes.</summary>
+    public static bool LooksLikeHtml(string content)
+    {
+        var head = content.Length > 4096 ? content[..4096] : content;
+        var trimmed = head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (trimmed.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var tags = 0;
+        foreach (var tag in new[] { "<table", "<tr", "<td", "<p>", "<p ", "<div", "<body", "<span", "<br" })
+        {
+            var idx = 0;
+            while ((idx = head.IndexOf(tag, idx, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                tags++;
+                idx += tag.Length;
+            }
+        }
+
+        return tags >= 3 || head.Contains("<table", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static (SourceText Text, List<RawTable> Tables) Read(string html)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        var doc = parser.ParseDocument(html);
+        var lines = new List<(string Text, int Line)>();
+        var sb = new StringBuilder();
+        var lineOfBuffer = 0;
+
+        void FlushLine()
+        {
+            var t = sb.ToString().Trim();
+            if (t.Length > 0)
+            {
+                lines.Add((t, Math.Max(1, lineOfBuffer)));
+            }
+
+            sb.Clear();
+            lineOfBuffer = 0;
+        }
+
+        void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IElement el)
+                {
+                    var name = el.LocalName;
+                    if (name is "script" or "style" or "table" or "head")
+                    {
+                        if (name == "table")
+                        {
+                            FlushLine();
+                        }
+
+                        continue;
+                    }
+
+                    var block = BlockTags.Contains(name);
+                    if (block)
+                    {
+                        FlushLine();
+                    }
+
+                    Walk(el);
+                    if (block)
+                    {
+                        FlushLine();
+                    }
+                }
+                else if (child is IText text)
+                {
+                    var parent = text.ParentElement;
+                    if (lineOfBuffer == 0)
+                    {
+                        lineOfBuffer = parent?.SourceReference?.Position.Line ?? 0;
+                    }
+
+                    sb.Append(CollapseSpaces(text.Data));
+                }
+            }
+        }
+
+        if (doc.Head?.QuerySelector("title") is { } title && !string.IsNullOrWhiteSpace(title.TextContent))
+        {
+            lines.Add((title.TextContent.Trim(), title.SourceReference?.Position.Line ?? 1));
+        }
+
+        if (doc.Body is { } body)
+        {
+            Walk(body);
+        }
+
+        FlushLine();
+        var tables = new List<RawTable>();
+        foreach (var table in doc.QuerySelectorAll("table").OfType<IHtmlTableElement>())
+        {
+            if (ReadTable(table) is { } t)
+            {
+                tables.Add(t);
+            }
+        }
+
+        return (SourceText.FromLines(lines), tables);
+    }
+
+    private static string CollapseSpaces(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s)
+        {
+            if (c is '\r' or '\n' or '\t' or ' ')
+            {
+                if (!space)
+                {
+                    sb.Append(' ');
+                }
+
+                space = true;
+            }
+            else
+            {
+                sb.Append(c);
+                space = false;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static RawTable? ReadTable(IHtmlTableElement table)
+    {
+        var grid = new Dictionary<(int Row, int Col), RawCell>();
+        var rowLines = new List<int>();
+        var r = 0;
+        foreach (var tr in table.Rows)
+        {
+            // Skip rows of nested tables (the Rows collection is the table's own rows).
+            var line = tr.SourceReference?.Position.Line ?? 0;
+            rowLines.Add(line);
+            var col = 0;
+            foreach (var td in tr.Cells)
+            {
+                while (grid.ContainsKey((r, col)))
+                {
+                    col++;
+                }
+
+                var rs = Math.Clamp(td.RowSpan, 1, 200);
+                var cs = Math.Clamp(td.ColumnSpan, 1, 100);
+                var text = CollapseSpaces(td.TextContent).Trim();
+                var cellLine = td.SourceReference?.Position.Line ?? line;
+                for (var dr = 0; dr < rs; dr++)
+                {
+                    for (var dc = 0; dc < cs; dc++)
+                    {
+                        grid[(r + dr, col + dc)] = new RawCell(text, cellLine, col + dc);
+                    }
+                }
+
+                col += cs;
+            }
+
+            r++;
+        }
+
+        if (r == 0)
+        {
+            return null;
+        }
+
+        var width = grid.Keys.Max(k => k.Col) + 1;
+        var rows = new List<RawRow>();
+        for (var i = 0; i < r; i++)
+        {
+            var cells = new RawCell[width];
+            for (var c = 0; c < width; c++)
+            {
+                cells[c] = grid.TryGetValue((i, c), out var cell) ? cell : new RawCell("", rowLines[i], c);
+            }
+
+            rows.Add(new RawRow(cells));
+        }
+
+        var first = rowLines.Where(l => l > 0).DefaultIfEmpty(0).Min();
+        var last = grid.Values.Select(c => c.Line).DefaultIfEmpty(first).Max();
+        return new RawTable(TableLayout.Html, first, last, rows);
+    }
+}
