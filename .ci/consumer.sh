@@ -21,6 +21,7 @@ cache="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages
 cleanup() {
   for id in govstatsvalidation govstatsvalidation.nunit govstatsvalidation.cli; do
     rm -rf "${cache%/}/$id/$version"
+    rmdir "${cache%/}/$id" 2>/dev/null || true
   done
   rm -rf "$tools"
 }
@@ -40,8 +41,7 @@ done
 echo "== consumer tests (tests/PackageConsumer) against $version"
 status=0
 dotnet test tests/PackageConsumer/PackageConsumer.csproj -c Release \
-  -p:GovStatsValidationPackageVersion="$version" \
-  --logger "console;verbosity=normal" -nologo || status=$?
+  -p:GovStatsValidationPackageVersion="$version" -nologo || status=$?
 
 echo "== govstats tool from the package"
 dotnet tool install GovStatsValidation.Cli --version "$version" --tool-path "$tools" \
