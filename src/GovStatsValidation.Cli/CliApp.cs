@@ -1,10 +1,31 @@
 using System.CommandLine;
-using GovStatsValidation.Checking;
 using GovStatsValidation.Json;
-using GovStatsValidation.Reporting;
 using GovStatsValidation.Rules;
 
 namespace GovStatsValidation.Cli;
+
+/// <summary>
+/// Where the command line writes and what it knows of its surroundings: the two streams, whether they are terminals (colours,
+/// progress bar), the clock (baseline expiry) and the working folder (relative paths in reports).
+/// </summary>
+/// <param name="Out">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+/// <param name="Time">The clock; tests inject a fixed one.</param>
+/// <param name="OutIsTerminal">Whether standard output is a terminal (text output gets colours).</param>
+/// <param name="ErrorIsTerminal">Whether standard error is a terminal (long runs get a progress bar there).</param>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Time, bool OutIsTerminal = false, bool ErrorIsTerminal = false)
+{
+    /// <summary>The real console: terminals detected, colours off when <c>NO_COLOR</c> is set.</summary>
+    public static CliContext ForConsole()
+    {
+        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        return new CliContext(Console.Out, Console.Error, TimeProvider.System,
+            OutIsTerminal: !Console.IsOutputRedirected && !noColor, ErrorIsTerminal: !Console.IsErrorRedirected);
+    }
+
+    /// <summary>Today, in local time.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Time.GetLocalNow().DateTime);
+}
 
 /// <summary>The govstats command line. Exit codes: 0 no failing finding, 1 findings at or above --fail-on, 2 unusable input or command.</summary>
 internal static class CliApp
@@ -13,16 +34,46 @@ internal static class CliApp
     public const int ExitFindings = 1;
     public const int ExitUnusable = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Every command, in help order. Adding a command is one line here.</summary>
+    public static IReadOnlyList<Func<CliContext, Command>> Commands { get; } =
+    [
+        CheckCommand.Create,
+        ExplainCommand.Create,
+        RulesCommand.Create,
+        SchemasCommand.Create,
+        BaselineCommand.Create,
+    ];
+
+    /// <summary>
+    /// The readers the CLI knows, tried in order; the first that recognises the content reads the file. Adding a reader
+    /// (text, HTML, Word from GovStatsValidation.Readers) is one line here.
+    /// </summary>
+    public static IReadOnlyList<IReportReader> Readers { get; } =
+    [
+        new JsonReportReader(),
+        new Readers.PublishedReportReader { Enrichers = { new Readers.Narrative.NarrativeReader().Enrich } },
+    ];
+
+    /// <summary>The finding sources the CLI runs besides the table rules: narrative figures and section structure.</summary>
+    public static IReadOnlyList<Findings.IFindingSource> ExtraSources { get; } =
+        [new Readers.Narrative.NarrativeFindingSource(), new Readers.Narrative.StructureFindingSource()];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new CliContext(stdout, stderr, TimeProvider.System));
+
+    public static int Run(string[] args, CliContext context)
     {
         var root = new RootCommand("govstats — consistency checks for 政府信息公开工作年度报告 statistics");
-        root.Add(CheckCommand.Create(stdout, stderr));
+        foreach (var create in Commands)
+        {
+            root.Add(create(context));
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine(error.Message);
+                context.Error.WriteLine(error.Message);
             }
 
             return ExitUnusable;
@@ -30,20 +81,22 @@ internal static class CliApp
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
         catch (RuleLoadException e)
         {
-            stderr.WriteLine(e.Message);
+            context.Error.WriteLine(e.Message);
             return ExitUnusable;
         }
         catch (GovStatsValidationException e)
         {
-            stderr.WriteLine(e.Message);
+            context.Error.WriteLine(e.Message);
+            return ExitUnusable;
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine(e.Message);
             return ExitUnusable;
         }
     }
-
-    /// <summary>The readers the CLI knows, tried in order; the first that recognises the content reads the file.</summary>
-    public static IReadOnlyList<IReportReader> Readers { get; } = [new JsonReportReader(), new Readers.PublishedReportReader()];
 }

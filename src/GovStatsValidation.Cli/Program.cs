@@ -1,3 +1,4 @@
 using GovStatsValidation.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+return CliApp.Run(args, CliContext.ForConsole());

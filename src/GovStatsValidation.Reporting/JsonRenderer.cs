@@ -8,7 +8,8 @@ namespace GovStatsValidation.Reporting;
 
 /// <summary>
 /// The machine-readable form: <c>{"reports":[{"source","agency","year","schema","findings":[{"rule","severity","message",
-/// "cells":[{"id","label","value"}],"expected","actual","line",…}]}],"inputErrors":[…],"summary":{…}}</c>.
+/// "cells":[{"id","label","value"}],"expected","actual","line",…}]}],"inputErrors":[…],"summary":{…}}</c>, and when cross-report
+/// checks ran, <c>"crossReport":[{"jurisdiction","findings":[{…,"subject":{…},"sources":[…]}]}]</c>.
 /// </summary>
 public sealed class JsonRenderer : IRunRenderer
 {
@@ -50,11 +51,11 @@ public sealed class JsonRenderer : IRunRenderer
                     ["warning"] = result.Count(Rules.Severity.Warning),
                     ["info"] = result.Count(Rules.Severity.Info),
                 },
-                ["findings"] = new JArray(result.Findings.Select(f => Finding(f, r.Agency.Name, r.Year, options))),
+                ["findings"] = new JArray(result.Findings.Select(f => WithBaseline(Finding(f, r.Agency.Name, r.Year, options), run, f, r.Agency.Name, r.Year))),
             });
         }
 
-        return new JObject
+        var root = new JObject
         {
             ["reports"] = reports,
             ["inputErrors"] = new JArray(run.InputErrors.Select(e => new JObject { ["source"] = e.Source, ["message"] = e.Message, ["line"] = e.Line })),
@@ -67,7 +68,58 @@ public sealed class JsonRenderer : IRunRenderer
                 ["info"] = run.Results.Sum(x => x.Count(Rules.Severity.Info)),
             },
         };
+        if (run.Baseline is { } b)
+        {
+            root["baseline"] = new JObject
+            {
+                ["today"] = RunStatistics.Date(b.Today),
+                ["accepted"] = b.Accepted,
+                ["notChecked"] = b.NotChecked,
+                ["expired"] = new JArray(b.Expired.Select(Entry)),
+                ["stale"] = new JArray(b.Stale.Select(Entry)),
+            };
+        }
+
+        if (run.CrossReport is { } cross)
+        {
+            // Grouped by jurisdiction; each finding names the report it is about and the sources of every report involved.
+            root["crossReport"] = new JArray(cross.GroupBy(c => c.Jurisdiction, StringComparer.Ordinal).Select(g => new JObject
+            {
+                ["jurisdiction"] = g.Key,
+                ["findings"] = new JArray(g.Select(c =>
+                {
+                    var o = Finding(c.Finding, c.Agency, c.Year, options);
+                    o["subject"] = new JObject { ["source"] = c.Subject, ["agency"] = c.Agency, ["year"] = c.Year };
+                    o["sources"] = new JArray(c.Sources);
+                    return o;
+                })),
+            }));
+        }
+
+        return root;
     }
+
+    private static JObject WithBaseline(JObject finding, CheckRun run, Finding f, string agency, int year)
+    {
+        if (run.Baseline is { } b)
+        {
+            finding["baselineState"] = b.StateOf(f.FingerprintFor(agency, year)).ToString().ToLowerInvariant();
+        }
+
+        return finding;
+    }
+
+    private static JObject Entry(Baselines.BaselineEntry e) => new()
+    {
+        ["fingerprint"] = e.Fingerprint,
+        ["rule"] = e.Rule,
+        ["agency"] = e.Agency,
+        ["year"] = e.Year,
+        ["instance"] = e.Instance,
+        ["reason"] = e.Reason,
+        ["acceptedBy"] = e.AcceptedBy,
+        ["expires"] = RunStatistics.Date(e.Expires),
+    };
 
     /// <summary>The JSON object of one finding.</summary>
     public static JObject Finding(Finding f, string agency, int year, RenderOptions options)

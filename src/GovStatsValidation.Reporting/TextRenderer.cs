@@ -1,13 +1,24 @@
-using System.Globalization;
+using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
+using static GovStatsValidation.Reporting.RunStatistics;
 
 namespace GovStatsValidation.Reporting;
 
-/// <summary>The readable form: findings grouped by report, with formula, cells and suspect; a summary at the end.</summary>
+/// <summary>
+/// The readable form: findings grouped by report, with formula, cells, suspect and quote; a summary by severity and by
+/// rule at the end. ANSI colours only when <see cref="RenderOptions.Color"/> is set (a terminal), plain otherwise.
+/// </summary>
 public sealed class TextRenderer : IRunRenderer
 {
+    private const string Bold = "1";
+    private const string Dim = "2";
+    private const string Red = "31";
+    private const string Yellow = "33";
+    private const string Cyan = "36";
+    private const string Green = "32";
+
     /// <inheritdoc/>
     public string Format => "text";
 
@@ -17,21 +28,21 @@ public sealed class TextRenderer : IRunRenderer
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(options);
-        var zh = options.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var zh = options.Zh;
         foreach (var result in run.Results)
         {
             var r = result.Report;
-            writer.WriteLine(Paint(options, "1", $"{r.Source ?? r.Agency.Name}"));
-            writer.WriteLine($"  {r.Agency.Name} · {r.Year} · {(zh ? "格式" : "schema")} {r.Schema.ToToken()} · " +
-                $"{result.Count(Severity.Error)} {(zh ? "错误" : "error(s)")}, {result.Count(Severity.Warning)} {(zh ? "警告" : "warning(s)")}, {result.Count(Severity.Info)} {(zh ? "提示" : "info")}");
+            writer.WriteLine(Paint(options, Bold, Source(result)));
+            writer.WriteLine($"  {r.Agency.Name} · {Int(r.Year)} · {(zh ? "格式" : "schema")} {r.Schema.ToToken()} · " +
+                $"{Int(result.Count(Severity.Error))} {(zh ? "错误" : "error(s)")}, {Int(result.Count(Severity.Warning))} {(zh ? "警告" : "warning(s)")}, {Int(result.Count(Severity.Info))} {(zh ? "提示" : "info")}");
             if (result.Findings.Count == 0)
             {
-                writer.WriteLine(zh ? "  未发现问题" : "  no findings");
+                writer.WriteLine(Paint(options, Green, zh ? "  未发现问题" : "  no findings"));
             }
 
             foreach (var f in result.Findings)
             {
-                WriteFinding(writer, f, options, zh);
+                WriteFinding(writer, run, result, f, options, zh);
             }
 
             writer.WriteLine();
@@ -39,55 +50,102 @@ public sealed class TextRenderer : IRunRenderer
 
         foreach (var e in run.InputErrors)
         {
-            writer.WriteLine(Paint(options, "31", $"{(zh ? "无法读取" : "cannot read")} {e.Source}: {e.Message}"));
+            writer.WriteLine(Paint(options, Red, $"{(zh ? "无法读取" : "cannot read")} {e.Source}{(e.Line is { } l ? $"({Int(l)})" : "")}: {e.Message}"));
         }
 
-        var errors = run.Results.Sum(x => x.Count(Severity.Error));
-        var warnings = run.Results.Sum(x => x.Count(Severity.Warning));
-        var infos = run.Results.Sum(x => x.Count(Severity.Info));
-        writer.WriteLine(zh
-            ? $"共检查 {run.Results.Count} 份报告：{errors} 个错误，{warnings} 个警告，{infos} 个提示；{run.InputErrors.Count} 个文件无法读取"
-            : $"{run.Results.Count} report(s) checked: {errors} error(s), {warnings} warning(s), {infos} info; {run.InputErrors.Count} input error(s)");
+        if (run.InputErrors.Count > 0)
+        {
+            writer.WriteLine();
+        }
+
+        WriteBaseline(writer, run, options, zh);
+        WriteSummary(writer, run, options, zh);
     }
 
-    private static void WriteFinding(TextWriter writer, Finding f, RenderOptions options, bool zh)
+    private static void WriteFinding(TextWriter writer, CheckRun run, ReportCheckResult result, Finding f, RenderOptions options, bool zh)
     {
-        var (code, word) = f.Severity switch
+        var code = f.Severity switch
         {
-            Severity.Error => ("31", zh ? "错误" : "error"),
-            Severity.Warning => ("33", zh ? "警告" : "warning"),
-            _ => ("36", zh ? "提示" : "info"),
+            Severity.Error => Red,
+            Severity.Warning => Yellow,
+            _ => Cyan,
         };
-        var line = f.Line is { } l ? (zh ? $" 第{l}行" : $" line {l}") : "";
-        writer.WriteLine($"  {Paint(options, code, word)} {f.RuleId}{line}: {f.Message.In(options.Language)}");
+        var line = f.Line is { } l ? (zh ? $" 第{Int(l)}行" : $" line {Int(l)}") : "";
+        var mark = BaselineMark(run, result, f, zh) is { } m ? $" [{m}]" : "";
+        writer.WriteLine($"  {Paint(options, code, SeverityWord(f.Severity, zh))} {Paint(options, Bold, f.RuleId)}{line}{mark}: {f.Message.In(options.Language)}");
         if (f.Formula is { } formula)
         {
-            writer.WriteLine($"      {(zh ? "算式" : "formula")}: {formula}");
+            writer.WriteLine(Paint(options, Dim, $"      {(zh ? "算式" : "formula")}: {formula}"));
         }
 
-        if (f.Expected is { } e || f.Actual is not null)
+        if (f.Expected is not null || f.Actual is not null)
         {
             writer.WriteLine($"      {(zh ? "应为" : "expected")} {Num(f.Expected)}, {(zh ? "实为" : "actual")} {Num(f.Actual)}{(f.Difference is { } d ? $", {(zh ? "差" : "difference")} {Num(d)}" : "")}");
         }
 
         if (f.Cells.Count > 0)
         {
-            var shown = f.Cells.Take(8).Select(c => $"{c.Id}={c.Display}{(c.Line is { } cl ? $"@{cl}" : "")}");
-            writer.WriteLine($"      {(zh ? "单元格" : "cells")}: {string.Join(", ", shown)}{(f.Cells.Count > 8 ? $", … (+{f.Cells.Count - 8})" : "")}");
+            var shown = f.Cells.Take(8).Select(c => $"{c.Id}={c.Display}{(c.Line is { } cl ? $"@{Int(cl)}" : "")}");
+            writer.WriteLine(Paint(options, Dim, $"      {(zh ? "单元格" : "cells")}: {string.Join(", ", shown)}{(f.Cells.Count > 8 ? $", … (+{Int(f.Cells.Count - 8)})" : "")}"));
         }
 
         if (f.Suspect is { } s)
         {
-            writer.WriteLine($"      {(zh ? "可能出错" : "likely wrong")}: {s.Cell} — {s.Reason.In(options.Language)}");
+            writer.WriteLine($"      {(zh ? "可能出错" : "likely wrong")}: {s.Cell}{(s.CorrectedValue is { } cv ? $" (→ {Num(cv)})" : "")} — {s.Reason.In(options.Language)}");
         }
 
         if (f.Quote is { } q)
         {
-            writer.WriteLine($"      {(zh ? "原文" : "quote")}: {q}");
+            writer.WriteLine($"      {(zh ? "原文" : "quote")}: “{q}”");
         }
     }
 
-    private static string Num(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "—";
+    private static void WriteBaseline(TextWriter writer, CheckRun run, RenderOptions options, bool zh)
+    {
+        if (run.Baseline is not { } b)
+        {
+            return;
+        }
+
+        writer.WriteLine(Paint(options, Bold, zh ? $"基线（{Date(b.Today)}）" : $"Baseline ({Date(b.Today)})"));
+        writer.WriteLine(zh
+            ? $"  已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个，未检查的报告的条目 {Int(b.NotChecked)} 个"
+            : $"  {Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale, {Int(b.NotChecked)} for reports not checked");
+        foreach (var e in b.Expired)
+        {
+            writer.WriteLine(Paint(options, Yellow, $"  {(zh ? "已过期" : "expired")}: {EntryText(e, zh)}"));
+        }
+
+        foreach (var e in b.Stale)
+        {
+            writer.WriteLine(Paint(options, Yellow, $"  {(zh ? "已失效（不再匹配）" : "stale (no longer matches)")}: {EntryText(e, zh)}"));
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteSummary(TextWriter writer, CheckRun run, RenderOptions options, bool zh)
+    {
+        var errors = run.Count(Severity.Error);
+        var warnings = run.Count(Severity.Warning);
+        var infos = run.Count(Severity.Info);
+        var byRule = ByRule(run);
+        if (byRule.Count > 0)
+        {
+            writer.WriteLine(Paint(options, Bold, zh ? "按规则" : "By rule"));
+            foreach (var c in byRule)
+            {
+                writer.WriteLine($"  {Int(c.Total),4}  {c.Key}  ({Int(c.Error)}/{Int(c.Warning)}/{Int(c.Info)})");
+            }
+
+            writer.WriteLine();
+        }
+
+        var summary = zh
+            ? $"共检查 {Int(run.Results.Count)} 份报告：{Int(errors)} 个错误，{Int(warnings)} 个警告，{Int(infos)} 个提示；{Int(run.InputErrors.Count)} 个文件无法读取"
+            : $"{Int(run.Results.Count)} report(s) checked: {Int(errors)} error(s), {Int(warnings)} warning(s), {Int(infos)} info; {Int(run.InputErrors.Count)} input error(s)";
+        writer.WriteLine(Paint(options, errors > 0 || run.InputErrors.Count > 0 ? Red : warnings > 0 ? Yellow : Green, summary));
+    }
 
     private static string Paint(RenderOptions options, string code, string text) => options.Color ? $"\u001b[{code}m{text}\u001b[0m" : text;
 }

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using GovStatsValidation.Checking;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.Cli;
+
+/// <summary><c>govstats explain FILE</c>: every rule evaluated on one report — passed, failed or not applicable — with the numbers filled in.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "One report file" };
+        var outcome = new Option<string>("--outcome") { Description = "Show only rules with this outcome: all, failed, passed, na", DefaultValueFactory = _ => "all" };
+        outcome.AcceptOnlyFromAmong("all", "failed", "passed", "na");
+        var pipeline = new CheckPipeline();
+        var command = new Command("explain", "Evaluate every rule on one report and show pass, fail or not applicable with the numbers") { file, outcome };
+        pipeline.AddTo(command, threads: false);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                context.Error.WriteLine($"no such file: {path}");
+                return CliApp.ExitUnusable;
+            }
+
+            var options = pipeline.OptionsFrom(parse);
+            var catalog = new RuleCatalog(options);
+            catalog.CompileAll();
+            var checker = new ReportChecker(catalog, options, CliApp.ExtraSources);
+            var report = CheckPipeline.Read(path, pipeline.ForcedSchema(parse));
+            report.Source = CheckPipeline.Relative(path);
+            var evaluations = checker.Explain(report);
+            var filter = parse.GetValue(outcome) switch
+            {
+                "failed" => (RuleOutcome?)RuleOutcome.Failed,
+                "passed" => RuleOutcome.Passed,
+                "na" => RuleOutcome.NotApplicable,
+                _ => null,
+            };
+            Write(context.Out, report.Source, $"{report.Agency.Name} · {report.Year.ToString(CultureInfo.InvariantCulture)} · schema {report.Schema.ToToken()}", evaluations, filter);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    internal static void Write(TextWriter w, string source, string header, IReadOnlyList<RuleEvaluation> evaluations, RuleOutcome? filter)
+    {
+        w.WriteLine(source);
+        w.WriteLine($"  {header}");
+        foreach (var e in evaluations.Where(e => filter is null || e.Outcome == filter))
+        {
+            var word = e.Outcome switch
+            {
+                RuleOutcome.Passed => "PASS",
+                RuleOutcome.Failed => "FAIL",
+                _ => "N/A ",
+            };
+            var instance = e.Instance.Length > 0 ? $" [{e.Instance}]" : "";
+            w.WriteLine($"  {word}  {e.RuleId}{instance}");
+            w.WriteLine(e.Outcome == RuleOutcome.NotApplicable ? $"        not applicable: {e.Reason}" : $"        {e.Formula}");
+        }
+
+        int Count(RuleOutcome o) => evaluations.Count(e => e.Outcome == o);
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{evaluations.Count} rule instance(s): {Count(RuleOutcome.Passed)} passed, {Count(RuleOutcome.Failed)} failed, {Count(RuleOutcome.NotApplicable)} not applicable"));
+    }
+}

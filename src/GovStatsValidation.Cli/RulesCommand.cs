@@ -1,0 +1,269 @@
+using System.CommandLine;
+using System.Globalization;
+using GovStatsValidation.Checking;
+using GovStatsValidation.Rules;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.Cli;
+
+/// <summary><c>govstats rules list</c>, <c>rules show ID</c>, <c>rules lint DIR</c>.</summary>
+internal static class RulesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        return new Command("rules", "The rule sets: list them, show one rule with an example that fails, lint a rule folder")
+        {
+            List(context),
+            Show(context),
+            Lint(context),
+        };
+    }
+
+    private static Command List(CliContext context)
+    {
+        var rules = RulesOption();
+        var schema = new Option<string?>("--schema") { Description = "Only rules that apply to this format" };
+        schema.AcceptOnlyFromAmong("pre2019", "2019", "2021");
+        var language = LanguageOption();
+        var command = new Command("list", "List every rule: id, severity, formats, title") { rules, schema, language };
+        command.SetAction(parse =>
+        {
+            var catalog = Catalog(parse.GetValue(rules));
+            SchemaVersion? only = SchemaVersions.TryParse(parse.GetValue(schema), out var v) ? v : null;
+            var lang = parse.GetValue(language)!;
+            foreach (var set in catalog.Sets)
+            {
+                var shown = set.Rules.Where(r => only is null || r.Schemas.Contains(only.Value)).ToList();
+                if (shown.Count == 0)
+                {
+                    continue;
+                }
+
+                context.Out.WriteLine($"{set.Id}  {set.Title.In(lang)}  ({set.Source})");
+                foreach (var rule in shown)
+                {
+                    context.Out.WriteLine($"  {rule.Id,-52} {Severity(rule.Severity),-7} {Schemas(rule),-18} {rule.Title.In(lang)}{(rule.Disabled ? " (disabled)" : "")}");
+                }
+            }
+
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{catalog.Rules.Count(r => only is null || r.Schemas.Contains(only.Value))} rule(s)"));
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Show(CliContext context)
+    {
+        var id = new Argument<string>("ID") { Description = "The rule id" };
+        var rules = RulesOption();
+        var language = LanguageOption();
+        var noExample = new Option<bool>("--no-example") { Description = "Do not search for an example that fails" };
+        var command = new Command("show", "Show a rule: expression, messages, formats, and a generated example on which it fails") { id, rules, language, noExample };
+        command.SetAction(parse =>
+        {
+            var catalog = Catalog(parse.GetValue(rules));
+            var ruleId = parse.GetValue(id)!;
+            var rule = catalog.Rules.FirstOrDefault(r => r.Id == ruleId);
+            if (rule is null)
+            {
+                var near = catalog.Rules.Select(r => r.Id).Where(x => x.Contains(ruleId, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
+                context.Error.WriteLine($"no rule '{ruleId}'{(near.Count > 0 ? $"; did you mean: {string.Join(", ", near)}" : "")}");
+                return CliApp.ExitUnusable;
+            }
+
+            var lang = parse.GetValue(language)!;
+            var w = context.Out;
+            w.WriteLine(rule.Id);
+            w.WriteLine($"  title      {rule.Title.Zh} / {rule.Title.En}");
+            w.WriteLine($"  severity   {Severity(rule.Severity)}{(rule.Emit == EmitMode.Always ? $" (always reported; {Severity(rule.PassSeverity)} when it holds)" : "")}");
+            w.WriteLine($"  schemas    {Schemas(rule)}");
+            w.WriteLine($"  defined in {rule.DefinedIn}");
+            w.WriteLine($"  expression {rule.Expression}");
+            if (rule.When is { } when)
+            {
+                w.WriteLine($"  when       {when}");
+            }
+
+            if (rule.Actual is { } actual)
+            {
+                w.WriteLine($"  actual     {actual}");
+            }
+
+            if (rule.Expected is { } expected)
+            {
+                w.WriteLine($"  expected   {expected}");
+            }
+
+            if (rule.Requires.Count > 0)
+            {
+                w.WriteLine($"  requires   {string.Join(", ", rule.Requires)}");
+            }
+
+            foreach (var (name, values) in rule.ForEach)
+            {
+                w.WriteLine($"  forEach    ${name} in {string.Join(", ", values)}");
+            }
+
+            if (rule.Tolerance != 0)
+            {
+                w.WriteLine($"  tolerance  {rule.Tolerance.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            var m = rule.Missing;
+            w.WriteLine($"  missing    blank={Lower(m.Blank)}, absent={Lower(m.Absent)}, placeholder={Lower(m.Placeholder)}, unreadable={Lower(m.Unreadable)}");
+            if (rule.Suspect is { } suspect)
+            {
+                w.WriteLine($"  suspect    {suspect}");
+            }
+
+            w.WriteLine($"  message zh {rule.Message.Zh}");
+            w.WriteLine($"  message en {rule.Message.En}");
+            if (parse.GetValue(noExample))
+            {
+                return CliApp.ExitOk;
+            }
+
+            foreach (var version in rule.Schemas)
+            {
+                w.WriteLine();
+                var instances = 0;
+                var example = rule.Disabled ? null : RuleExamples.Find(catalog, rule.Id, version, out instances);
+                if (instances == 0)
+                {
+                    w.WriteLine($"  example ({version.ToToken()}): none — the rule has no instance in this format{(rule.Disabled ? " (disabled)" : "")}");
+                    continue;
+                }
+
+                if (example is null)
+                {
+                    w.WriteLine($"  example ({version.ToToken()}): none found by small changes to an all-zero report");
+                    continue;
+                }
+
+                w.WriteLine($"  example ({version.ToToken()}): {RuleExamples.Describe(example, lang)}");
+                if (example.Evaluation.Instance.Length > 0)
+                {
+                    w.WriteLine($"    instance  {example.Evaluation.Instance}");
+                }
+
+                w.WriteLine($"    formula   {example.Evaluation.Formula}");
+                if (example.Finding is { } f)
+                {
+                    w.WriteLine($"    finding   {Severity(f.Severity)}: {f.Message.In(lang)}");
+                }
+
+            }
+
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Lint(CliContext context)
+    {
+        var dir = new Argument<string>("DIR") { Description = "A folder of *.rules.json files" };
+        var command = new Command("lint", "Load and compile a rule folder against every format without running it; list every problem (exit 2 when there are any)") { dir };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(dir)!;
+            if (!Directory.Exists(folder))
+            {
+                context.Error.WriteLine($"no such folder: {folder}");
+                return CliApp.ExitUnusable;
+            }
+
+            var problems = Problems(folder, out var sets);
+            foreach (var p in problems)
+            {
+                context.Out.WriteLine(Format(p));
+            }
+
+            var files = Directory.EnumerateFiles(folder, "*.rules.json", SearchOption.AllDirectories).Count();
+            if (problems.Count > 0)
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problems.Count} problem(s) in {files} file(s)"));
+                return CliApp.ExitUnusable;
+            }
+
+            var rules = sets.Sum(s => s.Rules.Count);
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{files} file(s), {sets.Count} rule set(s), {rules} rule(s): no problems; compiled for {string.Join(", ", SchemaVersions.All.Select(v => v.ToToken()))}"));
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    /// <summary>Every problem of a rule folder: loading (JSON, properties, placeholders) and compiling for every format, de-duplicated.</summary>
+    internal static IReadOnlyList<RuleProblem> Problems(string folder, out IReadOnlyList<RuleSet> sets)
+    {
+        // Each file on its own, so that one broken file does not hide the compile problems of the others.
+        var problems = new List<RuleProblem>();
+        var loaded = new List<RuleSet>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.rules.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                loaded.Add(RuleSetLoader.Parse(File.ReadAllText(path), path));
+            }
+            catch (RuleLoadException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+            catch (IOException e)
+            {
+                problems.Add(new RuleProblem(path, null, null, null, e.Message));
+            }
+        }
+
+        sets = loaded;
+        var options = new GovStatsValidationOptions { UseBuiltInRules = false };
+        foreach (var set in loaded)
+        {
+            options.RuleSets.Add(set);
+        }
+
+        try
+        {
+            new RuleCatalog(options).CompileAll();
+        }
+        catch (RuleLoadException e)
+        {
+            problems.AddRange(e.Problems);
+        }
+
+        return problems.Distinct().ToList();
+    }
+
+    /// <summary>A problem as compilers print them: <c>file:line:column: error: [rule] message</c>.</summary>
+    internal static string Format(RuleProblem p)
+    {
+        var location = p.Line is { } l ? $":{l.ToString(CultureInfo.InvariantCulture)}:{(p.Column ?? 1).ToString(CultureInfo.InvariantCulture)}" : "";
+        return $"{p.File}{location}: error: {(p.RuleId is null ? "" : $"[{p.RuleId}] ")}{p.Message}";
+    }
+
+    private static Option<string[]> RulesOption() => new("--rules") { Description = "Folder of *.rules.json that adds to or overrides the built-in rule sets (repeatable)" };
+
+    private static Option<string> LanguageOption()
+    {
+        var option = new Option<string>("--lang") { Description = "Language (zh or en)", DefaultValueFactory = _ => "zh" };
+        option.AcceptOnlyFromAmong("zh", "en");
+        return option;
+    }
+
+    private static RuleCatalog Catalog(string[]? folders)
+    {
+        var options = new GovStatsValidationOptions();
+        foreach (var folder in folders ?? [])
+        {
+            options.RuleFolders.Add(folder);
+        }
+
+        return new RuleCatalog(options);
+    }
+
+    private static string Severity(Severity severity) => severity.ToString().ToLowerInvariant();
+
+    private static string Lower(MissingTreatment treatment) => treatment.ToString().ToLowerInvariant();
+
+    private static string Schemas(RuleDefinition rule) => string.Join(",", rule.Schemas.Select(s => s.ToToken()));
+}

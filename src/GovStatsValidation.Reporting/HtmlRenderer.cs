@@ -1,0 +1,559 @@
+using System.Text;
+using GovStatsValidation.Checking;
+using GovStatsValidation.Findings;
+using GovStatsValidation.Model;
+using GovStatsValidation.Rules;
+using GovStatsValidation.Schemas;
+using static GovStatsValidation.Reporting.RunStatistics;
+
+namespace GovStatsValidation.Reporting;
+
+/// <summary>
+/// One self-contained HTML file that works offline (inline CSS, an inline SVG chart, a few lines of inline script; no
+/// external scripts, fonts or images): a summary (reports checked, findings by severity, by rule and by agency), then per
+/// report its statistics tables laid out as in the original format (rows and columns from the schema) with every cell a
+/// finding names highlighted (<c>cell-flagged</c>, and <c>cell-suspect</c> for the likely wrong cell), and beside them
+/// the findings with their formulas filled in and any quoted narrative sentence.
+/// </summary>
+public sealed class HtmlRenderer : IRunRenderer
+{
+    /// <inheritdoc/>
+    public string Format => "html";
+
+    /// <inheritdoc/>
+    public void Render(CheckRun run, TextWriter writer, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(options);
+        var zh = options.Zh;
+        var w = new StringBuilder(64 * 1024);
+        w.Append("<!DOCTYPE html>\n<html lang=\"").Append(zh ? "zh-CN" : "en").Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(zh ? "govstats 检查报告" : "govstats check report").Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+        w.Append("<header><h1>").Append(zh ? "政府信息公开工作年度报告 · 统计数据检查" : "Government information disclosure annual reports · statistics check").Append("</h1></header>\n<main>\n");
+        Summary(w, run, zh);
+        var n = 0;
+        foreach (var result in run.Results)
+        {
+            n++;
+            Report(w, run, result, n, options);
+        }
+
+        InputErrors(w, run, zh);
+        Baseline(w, run, zh);
+        w.Append("</main>\n<script>\n").Append(Script).Append("</script>\n</body>\n</html>\n");
+        writer.Write(w.ToString());
+    }
+
+    private static void Summary(StringBuilder w, CheckRun run, bool zh)
+    {
+        var errors = run.Count(Severity.Error);
+        var warnings = run.Count(Severity.Warning);
+        var infos = run.Count(Severity.Info);
+        w.Append("<section id=\"summary\">\n<h2>").Append(zh ? "概要" : "Summary").Append("</h2>\n<div class=\"cards\">\n");
+        Card(w, "reports", zh ? "已检查报告" : "Reports checked", run.Results.Count);
+        Card(w, "sev-error", zh ? "错误" : "Errors", errors);
+        Card(w, "sev-warning", zh ? "警告" : "Warnings", warnings);
+        Card(w, "sev-info", zh ? "提示" : "Info", infos);
+        Card(w, "input", zh ? "无法读取的文件" : "Input errors", run.InputErrors.Count);
+        w.Append("</div>\n<div class=\"charts\">\n<figure class=\"chart\">\n<figcaption>").Append(zh ? "按严重程度" : "By severity").Append("</figcaption>\n");
+        SeverityChart(w, errors, warnings, infos, zh);
+        w.Append("</figure>\n");
+        BarChart(w, zh ? "按规则" : "By rule", ByRule(run), code: true);
+        BarChart(w, zh ? "按机关" : "By agency", ByAgency(run), code: false);
+        w.Append("</div>\n");
+
+        w.Append("<table class=\"toc\">\n<thead><tr><th>").Append(zh ? "报告" : "Report").Append("</th><th>").Append(zh ? "机关" : "Agency")
+            .Append("</th><th>").Append(zh ? "年度" : "Year").Append("</th><th>").Append(zh ? "格式" : "Schema")
+            .Append("</th><th class=\"num\">").Append(zh ? "错误" : "Errors").Append("</th><th class=\"num\">").Append(zh ? "警告" : "Warnings")
+            .Append("</th><th class=\"num\">").Append(zh ? "提示" : "Info").Append("</th></tr></thead>\n<tbody>\n");
+        var n = 0;
+        foreach (var result in run.Results)
+        {
+            n++;
+            var r = result.Report;
+            w.Append("<tr><td><a href=\"#report-").Append(Int(n)).Append("\">").Append(E(Source(result))).Append("</a></td><td>").Append(E(r.Agency.Name))
+                .Append("</td><td>").Append(Int(r.Year)).Append("</td><td>").Append(r.Schema.ToToken())
+                .Append("</td><td class=\"num\">").Append(Int(result.Count(Severity.Error))).Append("</td><td class=\"num\">").Append(Int(result.Count(Severity.Warning)))
+                .Append("</td><td class=\"num\">").Append(Int(result.Count(Severity.Info))).Append("</td></tr>\n");
+        }
+
+        w.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Card(StringBuilder w, string css, string label, int value) =>
+        w.Append("<div class=\"card ").Append(css).Append("\"><span class=\"card-value\">").Append(Int(value)).Append("</span><span class=\"card-label\">").Append(E(label)).Append("</span></div>\n");
+
+    /// <summary>Three vertical bars drawn as inline SVG.</summary>
+    private static void SeverityChart(StringBuilder w, int errors, int warnings, int infos, bool zh)
+    {
+        const int height = 120;
+        var max = Math.Max(1, Math.Max(errors, Math.Max(warnings, infos)));
+        w.Append("<svg class=\"severity-chart\" role=\"img\" viewBox=\"0 0 240 175\" width=\"240\" height=\"175\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+        var bars = new[] { ("sev-error", zh ? "错误" : "errors", errors), ("sev-warning", zh ? "警告" : "warnings", warnings), ("sev-info", zh ? "提示" : "info", infos) };
+        for (var i = 0; i < bars.Length; i++)
+        {
+            var (css, label, value) = bars[i];
+            var h = value == 0 ? 0 : Math.Max(2, value * height / max);
+            var x = 20 + (i * 75);
+            w.Append("<rect class=\"").Append(css).Append("\" x=\"").Append(Int(x)).Append("\" y=\"").Append(Int(25 + height - h)).Append("\" width=\"50\" height=\"").Append(Int(h)).Append("\"><title>")
+                .Append(E(label)).Append(": ").Append(Int(value)).Append("</title></rect>\n");
+            w.Append("<text x=\"").Append(Int(x + 25)).Append("\" y=\"").Append(Int(20 + height - h)).Append("\" text-anchor=\"middle\">").Append(Int(value)).Append("</text>\n");
+            w.Append("<text x=\"").Append(Int(x + 25)).Append("\" y=\"165\" text-anchor=\"middle\">").Append(E(label)).Append("</text>\n");
+        }
+
+        w.Append("</svg>\n");
+    }
+
+    /// <summary>Horizontal stacked bars (error, warning, info) made of CSS widths.</summary>
+    private static void BarChart(StringBuilder w, string title, IReadOnlyList<SeverityCounts> items, bool code)
+    {
+        const int shown = 15;
+        w.Append("<figure class=\"chart bars\">\n<figcaption>").Append(E(title)).Append("</figcaption>\n");
+        if (items.Count == 0)
+        {
+            w.Append("<p class=\"empty\">—</p>\n</figure>\n");
+            return;
+        }
+
+        var max = items.Max(i => i.Total);
+        foreach (var item in items.Take(shown))
+        {
+            w.Append("<div class=\"bar-row\"><span class=\"bar-label\" title=\"").Append(E(item.Key)).Append("\">")
+                .Append(code ? "<code>" : "").Append(E(item.Key)).Append(code ? "</code>" : "").Append("</span><span class=\"bar\">");
+            Segment(w, "sev-error", item.Error, max);
+            Segment(w, "sev-warning", item.Warning, max);
+            Segment(w, "sev-info", item.Info, max);
+            w.Append("</span><span class=\"bar-value\">").Append(Int(item.Total)).Append("</span></div>\n");
+        }
+
+        if (items.Count > shown)
+        {
+            w.Append("<p class=\"more\">… +").Append(Int(items.Count - shown)).Append("</p>\n");
+        }
+
+        w.Append("</figure>\n");
+    }
+
+    private static void Segment(StringBuilder w, string css, int value, int max)
+    {
+        if (value > 0)
+        {
+            var percent = (value * 1000 / max) / 10m;
+            w.Append("<span class=\"seg ").Append(css).Append("\" style=\"width:").Append(percent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))
+                .Append("%\" title=\"").Append(Int(value)).Append("\"></span>");
+        }
+    }
+
+    private static void Report(StringBuilder w, CheckRun run, ReportCheckResult result, int n, RenderOptions options)
+    {
+        var zh = options.Zh;
+        var r = result.Report;
+        var schema = r.SchemaDefinition;
+        var prefix = $"r{Int(n)}-f";
+        w.Append("<section class=\"report\" id=\"report-").Append(Int(n)).Append("\">\n<h2>").Append(E(r.Agency.Name)).Append(" · ").Append(Int(r.Year)).Append("</h2>\n");
+        w.Append("<p class=\"meta\"><code>").Append(E(Source(result))).Append("</code> · ").Append(zh ? "格式 " : "schema ").Append(r.Schema.ToToken())
+            .Append(" (").Append(E(schema.Title.In(options.Language))).Append(") · <span class=\"sev-error-text\">").Append(Int(result.Count(Severity.Error))).Append(zh ? " 个错误" : " error(s)")
+            .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(result.Count(Severity.Warning))).Append(zh ? " 个警告" : " warning(s)")
+            .Append("</span> · <span class=\"sev-info-text\">").Append(Int(result.Count(Severity.Info))).Append(zh ? " 个提示" : " info").Append("</span></p>\n");
+
+        // cell id → the findings (numbers) that name it
+        var flagged = new Dictionary<string, List<(int Number, Finding Finding)>>(StringComparer.Ordinal);
+        var suspects = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < result.Findings.Count; i++)
+        {
+            var f = result.Findings[i];
+            foreach (var cell in f.Cells.Select(c => c.Id.Value).Append(f.Suspect?.Cell.Value).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                if (!flagged.TryGetValue(cell, out var list))
+                {
+                    flagged[cell] = list = [];
+                }
+
+                list.Add((i + 1, f));
+            }
+
+            if (f.Suspect is { } s)
+            {
+                suspects.Add(s.Cell.Value);
+            }
+        }
+
+        w.Append("<div class=\"report-body\">\n<div class=\"tables\">\n");
+        var missing = new List<TableDefinition>();
+        foreach (var table in schema.Tables)
+        {
+            var cells = table.AllRows.SelectMany(x => x.Cells).ToList();
+            if (!cells.Any(c => r.Cells.Contains(c.Id) || flagged.ContainsKey(c.Id.Value)))
+            {
+                missing.Add(table);
+                continue;
+            }
+
+            Table(w, r, table, flagged, suspects, prefix, options);
+        }
+
+        if (missing.Count > 0)
+        {
+            w.Append("<p class=\"absent-tables\">").Append(zh ? "报告中未出现的表格：" : "Tables not in the report: ")
+                .Append(string.Join(zh ? "、" : ", ", missing.Select(t => E(t.Title.In(options.Language))))).Append("</p>\n");
+        }
+
+        w.Append("</div>\n<aside class=\"findings\">\n<h3>").Append(zh ? "发现" : "Findings").Append("</h3>\n");
+        if (result.Findings.Count == 0)
+        {
+            w.Append("<p class=\"clean\">").Append(zh ? "未发现问题。" : "No findings.").Append("</p>\n");
+        }
+        else
+        {
+            w.Append("<ol>\n");
+            for (var i = 0; i < result.Findings.Count; i++)
+            {
+                Finding(w, run, result, result.Findings[i], prefix + Int(i + 1), options);
+            }
+
+            w.Append("</ol>\n");
+        }
+
+        w.Append("</aside>\n</div>\n</section>\n");
+    }
+
+    private static void Table(StringBuilder w, AnnualReport report, TableDefinition table, Dictionary<string, List<(int Number, Finding Finding)>> flagged,
+        HashSet<string> suspects, string prefix, RenderOptions options)
+    {
+        var zh = options.Zh;
+        var hasColumns = table.Columns.Count > 0;
+        var hasUnits = table.AllRows.Any(x => x.Unit is not null);
+        var valueColumns = hasColumns ? table.Columns.Count : 1;
+        w.Append("<table class=\"stats\" data-table=\"").Append(E(table.Id)).Append("\">\n<caption>").Append(E(table.Title.In(options.Language)));
+        if (table.Caption is { } caption)
+        {
+            w.Append(" <span class=\"caption-note\">").Append(E(caption)).Append("</span>");
+        }
+
+        w.Append("</caption>\n<thead><tr><th class=\"label\">").Append(zh ? "项目" : "Item").Append("</th>");
+        if (hasUnits)
+        {
+            w.Append("<th>").Append(zh ? "单位" : "Unit").Append("</th>");
+        }
+
+        if (hasColumns)
+        {
+            foreach (var column in table.Columns)
+            {
+                w.Append("<th title=\"").Append(E(column.Id)).Append("\">").Append(E(column.Label)).Append("</th>");
+            }
+        }
+        else
+        {
+            w.Append("<th>").Append(zh ? "数值" : "Value").Append("</th>");
+        }
+
+        w.Append("</tr></thead>\n<tbody>\n");
+        foreach (var top in table.Rows)
+        {
+            Row(w, report, top, 0, hasUnits, valueColumns, flagged, suspects, prefix);
+        }
+
+        w.Append("</tbody>\n</table>\n");
+    }
+
+    private static void Row(StringBuilder w, AnnualReport report, SchemaRow row, int depth, bool hasUnits, int valueColumns,
+        Dictionary<string, List<(int Number, Finding Finding)>> flagged, HashSet<string> suspects, string prefix)
+    {
+        var css = row.Kind switch
+        {
+            RowKind.Header => "row-header",
+            RowKind.Derived => "row-derived",
+            _ => row.Role == RowRole.OfWhich ? "row-ofwhich" : "row-value",
+        };
+        w.Append("<tr class=\"").Append(css).Append("\"><th class=\"label\" scope=\"row\" title=\"").Append(E(row.Id)).Append("\" style=\"padding-left:")
+            .Append((0.4m + (depth * 1.2m)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)).Append("em\">")
+            .Append(row.Role == RowRole.OfWhich && depth > 0 ? "<span class=\"ofwhich\">其中：</span>" : "").Append(E(row.Label)).Append("</th>");
+        if (hasUnits)
+        {
+            w.Append("<td class=\"unit\">").Append(E(row.Unit ?? "")).Append("</td>");
+        }
+
+        if (row.Cells.Count == 0)
+        {
+            w.Append("<td class=\"cell-none\" colspan=\"").Append(Int(valueColumns)).Append("\"></td>");
+        }
+
+        foreach (var cell in row.Cells)
+        {
+            var value = report.Cells[cell.Id];
+            var classes = new List<string> { "cell", "cell-" + value.State.ToString().ToLowerInvariant() };
+            flagged.TryGetValue(cell.Id.Value, out var findings);
+            if (findings is not null)
+            {
+                classes.Add("cell-flagged");
+                classes.Add("sev-" + SeverityToken(findings.Max(x => x.Finding.Severity)));
+            }
+
+            if (suspects.Contains(cell.Id.Value))
+            {
+                classes.Add("cell-suspect");
+            }
+
+            w.Append("<td class=\"").Append(string.Join(' ', classes)).Append("\" data-cell=\"").Append(E(cell.Id.Value)).Append('"');
+            if (findings is not null)
+            {
+                w.Append(" data-findings=\"").Append(string.Join(' ', findings.Select(x => prefix + Int(x.Number)))).Append('"');
+            }
+
+            var title = cell.Id.Value + (value.Note is { } note ? " · " + note : "") + (findings is null ? "" : " · " + string.Join(", ", findings.Select(x => x.Finding.RuleId).Distinct()));
+            w.Append(" title=\"").Append(E(title)).Append("\">").Append(E(Display(value)));
+            if (findings is not null)
+            {
+                w.Append("<sup class=\"markers\">");
+                foreach (var (number, _) in findings)
+                {
+                    w.Append("<a href=\"#").Append(prefix).Append(Int(number)).Append("\">").Append(Int(number)).Append("</a>");
+                }
+
+                w.Append("</sup>");
+            }
+
+            w.Append("</td>");
+        }
+
+        w.Append("</tr>\n");
+        foreach (var child in row.Children)
+        {
+            Row(w, report, child, depth + 1, hasUnits, valueColumns, flagged, suspects, prefix);
+        }
+    }
+
+    private static string Display(CellValue value) => value.State switch
+    {
+        CellState.Number => value.Raw ?? Num(value.Number),
+        CellState.Absent or CellState.Blank => "",
+        _ => value.Raw ?? "",
+    };
+
+    private static void Finding(StringBuilder w, CheckRun run, ReportCheckResult result, Finding f, string id, RenderOptions options)
+    {
+        var zh = options.Zh;
+        var severity = SeverityToken(f.Severity);
+        w.Append("<li id=\"").Append(id).Append("\" class=\"finding sev-").Append(severity).Append("\" data-cells=\"")
+            .Append(E(string.Join(' ', f.Cells.Select(c => c.Id.Value)))).Append("\">\n<div class=\"finding-head\"><span class=\"badge sev-").Append(severity).Append("\">")
+            .Append(SeverityWord(f.Severity, zh)).Append("</span> <code class=\"rule\">").Append(E(f.RuleId)).Append("</code>");
+        if (f.Line is { } line)
+        {
+            w.Append(" <span class=\"line\">").Append(zh ? $"第{Int(line)}行" : $"line {Int(line)}").Append("</span>");
+        }
+
+        if (BaselineMark(run, result, f, zh) is { } mark)
+        {
+            w.Append(" <span class=\"baseline\">").Append(E(mark)).Append("</span>");
+        }
+
+        w.Append("</div>\n<p class=\"message\">").Append(E(f.Message.In(options.Language))).Append("</p>\n");
+        if (f.Formula is { } formula)
+        {
+            w.Append("<p class=\"formula\"><span>").Append(zh ? "算式" : "formula").Append("</span> <code>").Append(E(formula)).Append("</code></p>\n");
+        }
+
+        if (f.Expected is not null || f.Actual is not null)
+        {
+            w.Append("<p class=\"numbers\">").Append(zh ? "应为 " : "expected ").Append(Num(f.Expected)).Append(zh ? "，实为 " : ", actual ").Append(Num(f.Actual));
+            if (f.Difference is { } d)
+            {
+                w.Append(zh ? "，差 " : ", difference ").Append(Num(d));
+            }
+
+            w.Append("</p>\n");
+        }
+
+        if (f.Suspect is { } s)
+        {
+            w.Append("<p class=\"suspect\">").Append(zh ? "可能出错：" : "Likely wrong: ").Append("<code>").Append(E(s.Cell.Value)).Append("</code>");
+            if (s.CorrectedValue is { } cv)
+            {
+                w.Append(" → ").Append(Num(cv));
+            }
+
+            w.Append(" — ").Append(E(s.Reason.In(options.Language))).Append("</p>\n");
+        }
+
+        if (f.Quote is { } quote)
+        {
+            w.Append("<blockquote class=\"quote\">").Append(E(quote)).Append("</blockquote>\n");
+        }
+
+        w.Append("</li>\n");
+    }
+
+    private static void InputErrors(StringBuilder w, CheckRun run, bool zh)
+    {
+        if (run.InputErrors.Count == 0)
+        {
+            return;
+        }
+
+        w.Append("<section id=\"input-errors\">\n<h2>").Append(zh ? "无法读取的文件" : "Input errors").Append("</h2>\n<ul>\n");
+        foreach (var e in run.InputErrors)
+        {
+            w.Append("<li class=\"input-error\"><code>").Append(E(e.Source)).Append("</code>").Append(e.Line is { } l ? $" ({(zh ? "第" : "line ")}{Int(l)}{(zh ? "行" : "")})" : "")
+                .Append(": ").Append(E(e.Message)).Append("</li>\n");
+        }
+
+        w.Append("</ul>\n</section>\n");
+    }
+
+    private static void Baseline(StringBuilder w, CheckRun run, bool zh)
+    {
+        if (run.Baseline is not { } b)
+        {
+            return;
+        }
+
+        w.Append("<section id=\"baseline\">\n<h2>").Append(zh ? "基线" : "Baseline").Append(" (").Append(Date(b.Today)).Append(")</h2>\n<p>")
+            .Append(zh
+                ? $"已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个。"
+                : $"{Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale.")
+            .Append("</p>\n<ul>\n");
+        foreach (var e in b.Expired)
+        {
+            w.Append("<li class=\"expired\">").Append(zh ? "已过期：" : "expired: ").Append(E(EntryText(e, zh))).Append("</li>\n");
+        }
+
+        foreach (var e in b.Stale)
+        {
+            w.Append("<li class=\"stale\">").Append(zh ? "已失效：" : "stale: ").Append(E(EntryText(e, zh))).Append("</li>\n");
+        }
+
+        w.Append("</ul>\n</section>\n");
+    }
+
+    /// <summary>HTML-escapes text (the five significant characters only, so output is stable and readable).</summary>
+    internal static string E(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    private const string Css = """
+        :root { --error:#c62828; --error-bg:#fdecea; --warning:#b26a00; --warning-bg:#fff4e0; --info:#1565c0; --info-bg:#e8f1fb; --line:#d0d4da; --muted:#5f6670; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #1d2330; background: #f6f7f9; }
+        header { background: #1d2330; color: #fff; padding: 12px 24px; }
+        header h1 { margin: 0; font-size: 20px; font-weight: 600; }
+        main { padding: 16px 24px; max-width: 1600px; margin: 0 auto; }
+        section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 18px; margin-bottom: 18px; }
+        h2 { font-size: 18px; margin: 4px 0 8px; } h3 { font-size: 15px; margin: 4px 0 8px; }
+        code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12.5px; }
+        .cards { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 12px; }
+        .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 16px; min-width: 130px; display: flex; flex-direction: column; }
+        .card-value { font-size: 26px; font-weight: 700; } .card-label { color: var(--muted); }
+        .card.sev-error .card-value { color: var(--error); } .card.sev-warning .card-value { color: var(--warning); } .card.sev-info .card-value { color: var(--info); }
+        .charts { display: grid; grid-template-columns: 260px minmax(0,1fr) minmax(0,1fr); gap: 18px; align-items: start; }
+        figure.chart { margin: 0; } figcaption { font-weight: 600; margin-bottom: 6px; }
+        svg rect.sev-error { fill: var(--error); } svg rect.sev-warning { fill: var(--warning); } svg rect.sev-info { fill: var(--info); }
+        svg text { font-size: 12px; fill: #1d2330; }
+        .bar-row { display: grid; grid-template-columns: minmax(0, 45%) minmax(0, 1fr) 3em; gap: 6px; align-items: center; margin: 2px 0; }
+        .bar-label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+        .bar { display: flex; height: 14px; background: #eef0f3; border-radius: 3px; overflow: hidden; }
+        .seg.sev-error { background: var(--error); } .seg.sev-warning { background: var(--warning); } .seg.sev-info { background: var(--info); }
+        .bar-value, .num { text-align: right; font-variant-numeric: tabular-nums; }
+        table.toc { border-collapse: collapse; margin-top: 14px; width: 100%; }
+        table.toc th, table.toc td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left; }
+        .meta { color: var(--muted); margin-top: 0; }
+        .sev-error-text { color: var(--error); } .sev-warning-text { color: var(--warning); } .sev-info-text { color: var(--info); }
+        .report-body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr); gap: 18px; align-items: start; }
+        table.stats { border-collapse: collapse; width: 100%; margin-bottom: 16px; font-size: 13px; }
+        table.stats caption { text-align: left; font-weight: 600; padding: 4px 0; }
+        .caption-note { color: var(--muted); font-weight: 400; }
+        table.stats th, table.stats td { border: 1px solid var(--line); padding: 2px 6px; }
+        table.stats thead th { background: #eef0f3; font-weight: 600; }
+        table.stats th.label { text-align: left; font-weight: 400; }
+        tr.row-header th.label { font-weight: 600; background: #f3f4f6; }
+        tr.row-derived th.label { font-style: italic; }
+        .ofwhich { color: var(--muted); }
+        td.unit { color: var(--muted); text-align: center; }
+        td.cell { text-align: right; font-variant-numeric: tabular-nums; min-width: 3.5em; }
+        td.cell-absent { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 4px, #f0f0f0 4px, #f0f0f0 8px); }
+        td.cell-placeholder, td.cell-unreadable { color: var(--muted); }
+        td.cell-unreadable { font-style: italic; }
+        td.cell-none { background: #f3f4f6; }
+        td.cell-flagged { font-weight: 700; }
+        td.cell-flagged.sev-error { background: var(--error-bg); outline: 2px solid var(--error); outline-offset: -2px; }
+        td.cell-flagged.sev-warning { background: var(--warning-bg); outline: 2px solid var(--warning); outline-offset: -2px; }
+        td.cell-flagged.sev-info { background: var(--info-bg); }
+        td.cell-suspect { box-shadow: inset 0 0 0 3px #6a1b9a; }
+        td.cell.active { background: #ffe082 !important; }
+        sup.markers a { font-size: 10px; margin-left: 2px; color: var(--muted); text-decoration: none; }
+        aside.findings { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
+        aside.findings ol { padding-left: 1.8em; margin: 0; }
+        li.finding { border-left: 4px solid var(--line); padding: 4px 8px; margin-bottom: 10px; background: #fbfbfc; cursor: pointer; }
+        li.finding.sev-error { border-color: var(--error); } li.finding.sev-warning { border-color: var(--warning); } li.finding.sev-info { border-color: var(--info); }
+        li.finding.active { background: #fff8e1; }
+        li.finding p { margin: 3px 0; }
+        .badge { display: inline-block; color: #fff; border-radius: 3px; padding: 0 6px; font-size: 12px; }
+        .badge.sev-error { background: var(--error); } .badge.sev-warning { background: var(--warning); } .badge.sev-info { background: var(--info); }
+        .line, .baseline { color: var(--muted); font-size: 12px; }
+        .formula code { background: #eef0f3; padding: 1px 4px; border-radius: 3px; white-space: pre-wrap; word-break: break-word; }
+        .formula span { color: var(--muted); font-size: 12px; }
+        .suspect { color: #6a1b9a; }
+        blockquote.quote { margin: 4px 0; padding: 4px 10px; border-left: 3px solid var(--muted); color: #333; background: #f3f4f6; }
+        .absent-tables { color: var(--muted); }
+        @media (max-width: 1000px) { .report-body, .charts { grid-template-columns: 1fr; } aside.findings { position: static; max-height: none; } }
+        @media print { body { background: #fff; } aside.findings { position: static; max-height: none; } }
+
+        """;
+
+    /// <summary>Clicking a finding lights up its cells; clicking a cell lights up its findings. Nothing is loaded from anywhere.</summary>
+    private const string Script = """
+        (function () {
+          'use strict';
+          function clear(section) {
+            section.querySelectorAll('.active').forEach(function (e) { e.classList.remove('active'); });
+          }
+          document.querySelectorAll('li.finding').forEach(function (li) {
+            li.addEventListener('click', function () {
+              var section = li.closest('section.report');
+              clear(section);
+              li.classList.add('active');
+              (li.getAttribute('data-cells') || '').split(' ').forEach(function (id) {
+                if (!id) { return; }
+                section.querySelectorAll('td[data-cell]').forEach(function (td) {
+                  if (td.getAttribute('data-cell') === id) { td.classList.add('active'); }
+                });
+              });
+            });
+          });
+          document.querySelectorAll('td.cell-flagged').forEach(function (td) {
+            td.addEventListener('click', function () {
+              var section = td.closest('section.report');
+              clear(section);
+              td.classList.add('active');
+              (td.getAttribute('data-findings') || '').split(' ').forEach(function (id) {
+                var li = id && document.getElementById(id);
+                if (li) { li.classList.add('active'); }
+              });
+            });
+          });
+        })();
+
+        """;
+}

@@ -1,0 +1,194 @@
+using System.Text;
+using System.Xml;
+using GovStatsValidation.Checking;
+using GovStatsValidation.Findings;
+using GovStatsValidation.Rules;
+using GovStatsValidation.Schemas;
+using static GovStatsValidation.Reporting.RunStatistics;
+
+namespace GovStatsValidation.Reporting;
+
+/// <summary>
+/// JUnit XML for CI systems: one <c>testsuite</c> per report, one <c>testcase</c> per report and rule (every rule in force
+/// for the report's schema, so passing rules are listed too). A rule with an error or warning finding fails; info findings
+/// go to <c>system-out</c>. Unreadable inputs are test cases with an <c>error</c>.
+/// </summary>
+public sealed class JUnitRenderer : IRunRenderer
+{
+    /// <inheritdoc/>
+    public string Format => "junit";
+
+    /// <inheritdoc/>
+    public void Render(CheckRun run, TextWriter writer, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(options);
+        var suites = run.Results.Select(r => (Result: r, Cases: Cases(run, r))).ToList();
+        var tests = suites.Sum(s => s.Cases.Count) + run.InputErrors.Count;
+        var failures = suites.Sum(s => s.Cases.Count(c => Failing(c.Findings)));
+
+        writer.WriteLine("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", OmitXmlDeclaration = true, NewLineChars = "\n", CloseOutput = false };
+        using (var xml = XmlWriter.Create(writer, settings))
+        {
+            xml.WriteStartElement("testsuites");
+            xml.WriteAttributeString("name", "govstats");
+            xml.WriteAttributeString("tests", Int(tests));
+            xml.WriteAttributeString("failures", Int(failures));
+            xml.WriteAttributeString("errors", Int(run.InputErrors.Count));
+            xml.WriteAttributeString("skipped", "0");
+            xml.WriteAttributeString("time", "0");
+            foreach (var (result, cases) in suites)
+            {
+                var r = result.Report;
+                xml.WriteStartElement("testsuite");
+                xml.WriteAttributeString("name", Clean(Source(result)));
+                xml.WriteAttributeString("tests", Int(cases.Count));
+                xml.WriteAttributeString("failures", Int(cases.Count(c => Failing(c.Findings))));
+                xml.WriteAttributeString("errors", "0");
+                xml.WriteAttributeString("skipped", "0");
+                xml.WriteAttributeString("time", "0");
+                xml.WriteStartElement("properties");
+                Property(xml, "agency", r.Agency.Name);
+                Property(xml, "year", Int(r.Year));
+                Property(xml, "schema", r.Schema.ToToken());
+                xml.WriteEndElement();
+                foreach (var (rule, findings) in cases)
+                {
+                    xml.WriteStartElement("testcase");
+                    xml.WriteAttributeString("classname", Clean($"{r.Agency.Name} {Int(r.Year)}"));
+                    xml.WriteAttributeString("name", rule);
+                    xml.WriteAttributeString("time", "0");
+                    var failing = findings.Where(f => f.Severity >= Severity.Warning).ToList();
+                    if (failing.Count > 0)
+                    {
+                        var worst = failing.Max(f => f.Severity);
+                        xml.WriteStartElement("failure");
+                        xml.WriteAttributeString("type", SeverityToken(worst));
+                        xml.WriteAttributeString("message", Clean(failing[0].Message.In(options.Language)));
+                        xml.WriteString(Clean(Details(failing, options)));
+                        xml.WriteEndElement();
+                    }
+
+                    var infos = findings.Where(f => f.Severity < Severity.Warning).ToList();
+                    if (infos.Count > 0)
+                    {
+                        xml.WriteElementString("system-out", Clean(Details(infos, options)));
+                    }
+
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
+
+            if (run.InputErrors.Count > 0)
+            {
+                xml.WriteStartElement("testsuite");
+                xml.WriteAttributeString("name", "input");
+                xml.WriteAttributeString("tests", Int(run.InputErrors.Count));
+                xml.WriteAttributeString("failures", "0");
+                xml.WriteAttributeString("errors", Int(run.InputErrors.Count));
+                xml.WriteAttributeString("skipped", "0");
+                xml.WriteAttributeString("time", "0");
+                foreach (var e in run.InputErrors)
+                {
+                    xml.WriteStartElement("testcase");
+                    xml.WriteAttributeString("classname", "input");
+                    xml.WriteAttributeString("name", Clean(e.Source));
+                    xml.WriteAttributeString("time", "0");
+                    xml.WriteStartElement("error");
+                    xml.WriteAttributeString("type", "input");
+                    xml.WriteAttributeString("message", Clean(e.Message));
+                    xml.WriteString(Clean($"{e.Source}{(e.Line is { } l ? $"({Int(l)})" : "")}: {e.Message}"));
+                    xml.WriteEndElement();
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>The rules in force for the report's schema (ordinal order) with their findings; rules that only appear in findings are added.</summary>
+    private static List<(string Rule, List<Finding> Findings)> Cases(CheckRun run, ReportCheckResult result)
+    {
+        var byRule = new SortedDictionary<string, List<Finding>>(StringComparer.Ordinal);
+        foreach (var rule in run.Rules.Where(d => !d.Disabled && d.Schemas.Contains(result.Report.Schema)))
+        {
+            byRule.TryAdd(rule.Id, []);
+        }
+
+        foreach (var f in result.Findings)
+        {
+            if (!byRule.TryGetValue(f.RuleId, out var list))
+            {
+                byRule[f.RuleId] = list = [];
+            }
+
+            list.Add(f);
+        }
+
+        return byRule.Select(kv => (kv.Key, kv.Value)).ToList();
+    }
+
+    private static bool Failing(IEnumerable<Finding> findings) => findings.Any(f => f.Severity >= Severity.Warning);
+
+    private static string Details(IEnumerable<Finding> findings, RenderOptions options)
+    {
+        var sb = new StringBuilder();
+        foreach (var f in findings)
+        {
+            sb.Append(SeverityToken(f.Severity)).Append(' ').Append(f.RuleId);
+            if (f.Instance.Length > 0)
+            {
+                sb.Append(" [").Append(f.Instance).Append(']');
+            }
+
+            if (f.Line is { } l)
+            {
+                sb.Append(" line ").Append(Int(l));
+            }
+
+            sb.Append(": ").Append(f.Message.In(options.Language)).Append('\n');
+            if (f.Formula is { } formula)
+            {
+                sb.Append("  formula: ").Append(formula).Append('\n');
+            }
+
+            if (f.Expected is not null || f.Actual is not null)
+            {
+                sb.Append("  expected ").Append(Num(f.Expected)).Append(", actual ").Append(Num(f.Actual)).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Property(XmlWriter xml, string name, string value)
+    {
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("value", Clean(value));
+        xml.WriteEndElement();
+    }
+
+    /// <summary>Drops characters XML 1.0 cannot hold.</summary>
+    private static string Clean(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c))
+            {
+                return new string(text.Where(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch)).ToArray());
+            }
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text;
+using GovStatsValidation.Rules;
+using GovStatsValidation.Schemas;
+using static GovStatsValidation.Reporting.RunStatistics;
+
+namespace GovStatsValidation.Reporting;
+
+/// <summary>
+/// GitHub-flavoured Markdown for a pull-request comment or a wiki page: a summary table, findings per report in a table
+/// (severity, rule, line, message, formula), input errors and baseline notes.
+/// </summary>
+public sealed class MarkdownRenderer : IRunRenderer
+{
+    /// <inheritdoc/>
+    public string Format => "md";
+
+    /// <inheritdoc/>
+    public void Render(CheckRun run, TextWriter writer, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(options);
+        var zh = options.Zh;
+        writer.WriteLine(zh ? "## govstats 检查结果" : "## govstats check results");
+        writer.WriteLine();
+        writer.WriteLine(zh ? "| 报告 | 错误 | 警告 | 提示 | 无法读取 |" : "| Reports | Errors | Warnings | Info | Input errors |");
+        writer.WriteLine("|---:|---:|---:|---:|---:|");
+        writer.WriteLine($"| {Int(run.Results.Count)} | {Int(run.Count(Severity.Error))} | {Int(run.Count(Severity.Warning))} | {Int(run.Count(Severity.Info))} | {Int(run.InputErrors.Count)} |");
+        writer.WriteLine();
+
+        var byRule = ByRule(run);
+        if (byRule.Count > 0)
+        {
+            writer.WriteLine(zh ? "<details><summary>按规则统计</summary>" : "<details><summary>Findings by rule</summary>");
+            writer.WriteLine();
+            writer.WriteLine(zh ? "| 规则 | 错误 | 警告 | 提示 |" : "| Rule | Errors | Warnings | Info |");
+            writer.WriteLine("|---|---:|---:|---:|");
+            foreach (var c in byRule)
+            {
+                writer.WriteLine($"| `{c.Key}` | {Int(c.Error)} | {Int(c.Warning)} | {Int(c.Info)} |");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("</details>");
+            writer.WriteLine();
+        }
+
+        foreach (var result in run.Results)
+        {
+            var r = result.Report;
+            writer.WriteLine($"### {Cell(Source(result))}");
+            writer.WriteLine();
+            writer.WriteLine($"{Cell(r.Agency.Name)} · {Int(r.Year)} · {(zh ? "格式" : "schema")} `{r.Schema.ToToken()}` · " +
+                (zh
+                    ? $"{Int(result.Count(Severity.Error))} 个错误，{Int(result.Count(Severity.Warning))} 个警告，{Int(result.Count(Severity.Info))} 个提示"
+                    : $"{Int(result.Count(Severity.Error))} error(s), {Int(result.Count(Severity.Warning))} warning(s), {Int(result.Count(Severity.Info))} info"));
+            writer.WriteLine();
+            if (result.Findings.Count == 0)
+            {
+                writer.WriteLine(zh ? "未发现问题。" : "No findings.");
+                writer.WriteLine();
+                continue;
+            }
+
+            var withBaseline = run.Baseline is not null;
+            writer.WriteLine(zh
+                ? $"| 级别 | 规则 | 行 | 说明 | 算式 |{(withBaseline ? " 基线 |" : "")}"
+                : $"| Severity | Rule | Line | Message | Formula |{(withBaseline ? " Baseline |" : "")}");
+            writer.WriteLine($"|---|---|---:|---|---|{(withBaseline ? "---|" : "")}");
+            foreach (var f in result.Findings)
+            {
+                var message = new StringBuilder(Cell(f.Message.In(options.Language)));
+                if (f.Suspect is { } s)
+                {
+                    message.Append(zh ? "<br>可能出错：" : "<br>likely wrong: ").Append('`').Append(s.Cell.Value).Append('`');
+                }
+
+                if (f.Quote is { } q)
+                {
+                    message.Append("<br>> ").Append(Cell(q));
+                }
+
+                var formula = f.Formula is { } fx ? $"`{fx.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)}`" : "";
+                var mark = BaselineMark(run, result, f, zh) is { } m ? $" {m} |" : "";
+                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | `{f.RuleId}` | {(f.Line is { } l ? Int(l) : "")} | {message} | {formula} |{mark}");
+            }
+
+            writer.WriteLine();
+        }
+
+        if (run.InputErrors.Count > 0)
+        {
+            writer.WriteLine(zh ? "### 无法读取的文件" : "### Input errors");
+            writer.WriteLine();
+            foreach (var e in run.InputErrors)
+            {
+                writer.WriteLine($"- `{e.Source}`{(e.Line is { } l ? $" ({(zh ? "第" : "line ")}{Int(l)}{(zh ? "行" : "")})" : "")}: {Cell(e.Message)}");
+            }
+
+            writer.WriteLine();
+        }
+
+        if (run.Baseline is { } b)
+        {
+            writer.WriteLine(zh ? $"### 基线（{Date(b.Today)}）" : $"### Baseline ({Date(b.Today)})");
+            writer.WriteLine();
+            writer.WriteLine(zh
+                ? $"已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个。"
+                : $"{Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale.");
+            writer.WriteLine();
+            foreach (var e in b.Expired)
+            {
+                writer.WriteLine($"- {(zh ? "已过期" : "expired")}: {Cell(EntryText(e, zh))}");
+            }
+
+            foreach (var e in b.Stale)
+            {
+                writer.WriteLine($"- {(zh ? "已失效" : "stale")}: {Cell(EntryText(e, zh))}");
+            }
+
+            if (b.Expired.Count + b.Stale.Count > 0)
+            {
+                writer.WriteLine();
+            }
+        }
+    }
+
+    private static string Icon(Severity severity) => severity switch
+    {
+        Severity.Error => "🔴",
+        Severity.Warning => "🟠",
+        _ => "🔵",
+    };
+
+    /// <summary>Escapes text for a table cell: pipes, line breaks, and characters Markdown would read as markup.</summary>
+    internal static string Cell(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '|': sb.Append("\\|"); break;
+                case '\r': break;
+                case '\n': sb.Append("<br>"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '*' or '_' or '`' or '[' or ']' or '\\': sb.Append('\\').Append(c); break;
+                default: sb.Append(c); break;
+            }
+        }
+
+        return sb.ToString();
+    }
+}

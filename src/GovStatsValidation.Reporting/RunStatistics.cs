@@ -1,0 +1,73 @@
+using System.Globalization;
+using GovStatsValidation.Checking;
+using GovStatsValidation.Findings;
+using GovStatsValidation.Reporting.Baselines;
+using GovStatsValidation.Rules;
+
+namespace GovStatsValidation.Reporting;
+
+/// <summary>Counts of findings by severity for one group (a rule, an agency).</summary>
+internal sealed record SeverityCounts(string Key, int Error, int Warning, int Info)
+{
+    public int Total => Error + Warning + Info;
+}
+
+/// <summary>Aggregates shared by the renderers, all in deterministic order.</summary>
+internal static class RunStatistics
+{
+    /// <summary>Findings per rule, most errors first, then most findings, then rule id.</summary>
+    public static IReadOnlyList<SeverityCounts> ByRule(CheckRun run) =>
+        Group(run.Results.SelectMany(r => r.Findings), f => f.RuleId, f => f);
+
+    /// <summary>Findings per agency, most errors first, then most findings, then name.</summary>
+    public static IReadOnlyList<SeverityCounts> ByAgency(CheckRun run) =>
+        Group(run.Results.SelectMany(r => r.Findings.Select(f => (r.Report.Agency.Name, f))), x => x.Name, x => x.f);
+
+    private static IReadOnlyList<SeverityCounts> Group<T>(IEnumerable<T> items, Func<T, string> key, Func<T, Finding> finding) =>
+        items.GroupBy(key, StringComparer.Ordinal)
+            .Select(g => new SeverityCounts(
+                g.Key,
+                g.Count(x => finding(x).Severity == Severity.Error),
+                g.Count(x => finding(x).Severity == Severity.Warning),
+                g.Count(x => finding(x).Severity == Severity.Info)))
+            .OrderByDescending(c => c.Error).ThenByDescending(c => c.Total).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .ToList();
+
+    public static string SeverityWord(Severity severity, bool zh) => severity switch
+    {
+        Severity.Error => zh ? "错误" : "error",
+        Severity.Warning => zh ? "警告" : "warning",
+        _ => zh ? "提示" : "info",
+    };
+
+    public static string SeverityToken(Severity severity) => severity.ToString().ToLowerInvariant();
+
+    public static string Num(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "—";
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The baseline marker of a shown finding, or <see langword="null"/> when there was no baseline or the finding is simply new.</summary>
+    public static string? BaselineMark(CheckRun run, ReportCheckResult result, Finding f, bool zh)
+    {
+        if (run.Baseline is not { } b)
+        {
+            return null;
+        }
+
+        return b.StateOf(f.FingerprintFor(result.Report.Agency.Name, result.Report.Year)) switch
+        {
+            BaselineState.Changed => zh ? "已接受但数字有变" : "accepted, figures changed",
+            BaselineState.Expired => zh ? "接受已过期" : "acceptance expired",
+            _ => zh ? "新" : "new",
+        };
+    }
+
+    public static string Source(ReportCheckResult result) => result.Report.Source ?? $"{result.Report.Agency.Name} {result.Report.Year}";
+
+    public static string EntryText(BaselineEntry e, bool zh) =>
+        zh
+            ? $"{e.Rule} · {e.Agency} {Int(e.Year)}{(e.Instance.Length > 0 ? $" ({e.Instance})" : "")} · {e.Fingerprint} · 有效期至 {Date(e.Expires)} · {e.AcceptedBy}：{e.Reason}"
+            : $"{e.Rule} · {e.Agency} {Int(e.Year)}{(e.Instance.Length > 0 ? $" ({e.Instance})" : "")} · {e.Fingerprint} · expires {Date(e.Expires)} · {e.AcceptedBy}: {e.Reason}";
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

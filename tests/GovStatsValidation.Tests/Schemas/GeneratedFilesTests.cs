@@ -1,0 +1,57 @@
+using GovStatsValidation.Rules;
+using GovStatsValidation.Schemas;
+using GovStatsValidation.TestUtils;
+
+namespace GovStatsValidation.Tests.Schemas;
+
+/// <summary>
+/// The files generated from the table descriptions and rule files are checked in; these tests keep them in step.
+/// Run with UPDATE_GENERATED=1 to rewrite them after changing rules/.
+/// </summary>
+public sealed class GeneratedFilesTests
+{
+    private static readonly bool Update = Environment.GetEnvironmentVariable("UPDATE_GENERATED") == "1";
+
+    [Test]
+    public void SchemaReference_Markdown_MatchesDocsSchemasMd() =>
+        AssertUpToDate(Path.Combine(RepoPaths.Root, "docs", "schemas.md"), SchemaReference.Markdown());
+
+    [Test]
+    public void SchemaReference_CSharp_MatchesCellsGenerated() =>
+        AssertUpToDate(Path.Combine(RepoPaths.Root, "src", "GovStatsValidation", "Schemas", "Cells.g.cs"), SchemaReference.CSharp());
+
+    [Test]
+    public void RuleReference_Markdown_MatchesDocsRulesMd() =>
+        AssertUpToDate(Path.Combine(RepoPaths.Root, "docs", "rules.md"), RuleReference.Markdown(RuleSetLoader.LoadEmbedded()));
+
+    [Test]
+    public void TypedCellIds_EveryField_IsACellOfItsSchema()
+    {
+        var classes = new (Type Type, SchemaVersion Version)[]
+        {
+            (typeof(Pre2019Cells), SchemaVersion.Pre2019), (typeof(Format2019Cells), SchemaVersion.Format2019), (typeof(Format2021Cells), SchemaVersion.Format2021),
+        };
+        foreach (var (type, version) in classes)
+        {
+            var ids = type.GetFields().Concat(type.GetNestedTypes().SelectMany(n => n.GetFields()))
+                .Select(f => (CellId)f.GetValue(null)!).ToList();
+            Assert.That(ids, Has.Count.EqualTo(SchemaCatalog.Get(version).Cells.Count), version.ToString());
+            Assert.That(ids.All(id => SchemaCatalog.Get(version).TryGetCell(id, out _)), Is.True, version.ToString());
+        }
+
+        Assert.That(Format2021Cells.RequestsNew.NaturalPerson.Value, Is.EqualTo("requests.new[natural_person]"));
+        Assert.That(Pre2019Cells.ActiveChannelsWebsite.Value, Is.EqualTo("active.channels.website"));
+    }
+
+    private static void AssertUpToDate(string path, string generated)
+    {
+        if (Update)
+        {
+            File.WriteAllText(path, generated);
+            Assert.Pass($"rewrote {path}");
+        }
+
+        var current = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
+        Assert.That(current, Is.EqualTo(generated), $"{path} is out of date with rules/; run the tests with UPDATE_GENERATED=1 and commit the result");
+    }
+}
