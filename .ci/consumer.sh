@@ -19,9 +19,10 @@ tools="$root/artifacts/tools/$suffix"
 cache="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: //p')"
 
 cleanup() {
-  for id in govstatsvalidation govstatsvalidation.nunit govstatsvalidation.cli; do
-    rm -rf "${cache%/}/$id/$version"
-    rmdir "${cache%/}/$id" 2>/dev/null || true
+  local dir
+  for dir in "${cache%/}"/govstatsvalidation*/; do
+    rm -rf "$dir$version"
+    rmdir "$dir" 2>/dev/null || true
   done
   rm -rf "$tools"
 }
