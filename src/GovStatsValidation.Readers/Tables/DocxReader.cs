@@ -75,7 +75,7 @@ internal static class DocxReader
 
                 for (var k = 0; k < Math.Max(1, span); k++)
                 {
-                    cells.Add(new RawCell(text, line, col + k));
+                    cells.Add(new RawCell(text, line, col + k) { SpanContinuation = k > 0 });
                 }
 
                 col += Math.Max(1, span);
