@@ -16,12 +16,15 @@ internal sealed record SeverityCounts(string Key, int Error, int Warning, int In
 internal static class RunStatistics
 {
     /// <summary>Findings per rule, most errors first, then most findings, then rule id.</summary>
+    /// <remarks>Cross-report findings count under their rule.</remarks>
     public static IReadOnlyList<SeverityCounts> ByRule(CheckRun run) =>
-        Group(run.Results.SelectMany(r => r.Findings), f => f.RuleId, f => f);
+        Group(run.Results.SelectMany(r => r.Findings).Concat((run.CrossReport ?? []).Select(c => c.Finding)), f => f.RuleId, f => f);
 
     /// <summary>Findings per agency, most errors first, then most findings, then name.</summary>
+    /// <remarks>Cross-report findings count under the agency of the report they are about.</remarks>
     public static IReadOnlyList<SeverityCounts> ByAgency(CheckRun run) =>
-        Group(run.Results.SelectMany(r => r.Findings.Select(f => (r.Report.Agency.Name, f))), x => x.Name, x => x.f);
+        Group(run.Results.SelectMany(r => r.Findings.Select(f => (r.Report.Agency.Name, f)))
+            .Concat((run.CrossReport ?? []).Select(c => (Name: c.Agency, f: c.Finding))), x => x.Name, x => x.f);
 
     private static IReadOnlyList<SeverityCounts> Group<T>(IEnumerable<T> items, Func<T, string> key, Func<T, Finding> finding) =>
         items.GroupBy(key, StringComparer.Ordinal)
