@@ -172,7 +172,7 @@ public sealed partial class HtmlRenderer
             for (var i = 0; i < group.Entries.Count; i++)
             {
                 var entry = group.Entries[i];
-                Finding(w, entry.Finding, prefix + Int(i + 1), null, options, sb =>
+                Finding(w, entry.Finding, prefix + Int(i + 1), BaselineMark(run, entry.Agency, entry.Year, entry.Finding, zh), options, sb =>
                 {
                     sb.Append("<p class=\"about\">").Append(zh ? "关于：" : "About: ");
                     Link(sb, entry.Subject, $"{entry.Agency} {Int(entry.Year)}", reportNumbers);

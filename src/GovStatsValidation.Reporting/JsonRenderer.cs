@@ -101,7 +101,7 @@ public sealed class JsonRenderer : IRunRenderer
                 ["jurisdiction"] = g.Key,
                 ["findings"] = new JArray(g.Select(c =>
                 {
-                    var o = Finding(c.Finding, c.Agency, c.Year, options);
+                    var o = WithBaseline(Finding(c.Finding, c.Agency, c.Year, options), run, c.Finding, c.Agency, c.Year);
                     o["subject"] = new JObject { ["source"] = c.Subject, ["agency"] = c.Agency, ["year"] = c.Year };
                     o["sources"] = new JArray(c.Sources);
                     return o;

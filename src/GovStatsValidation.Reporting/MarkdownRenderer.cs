@@ -139,14 +139,18 @@ public sealed class MarkdownRenderer : IRunRenderer
                 continue;
             }
 
-            writer.WriteLine(zh ? "| 级别 | 规则 | 关于 | 说明 | 算式 | 涉及报告 |" : "| Severity | Rule | About | Message | Formula | Reports involved |");
-            writer.WriteLine("|---|---|---|---|---|---|");
+            var withBaseline = run.Baseline is not null;
+            writer.WriteLine(zh
+                ? $"| 级别 | 规则 | 关于 | 说明 | 算式 | 涉及报告 |{(withBaseline ? " 基线 |" : "")}"
+                : $"| Severity | Rule | About | Message | Formula | Reports involved |{(withBaseline ? " Baseline |" : "")}");
+            writer.WriteLine($"|---|---|---|---|---|---|{(withBaseline ? "---|" : "")}");
             foreach (var entry in group.Entries)
             {
                 var f = entry.Finding;
                 var about = $"{Cell(entry.Agency)} {Int(entry.Year)}{(f.Line is { } l ? (zh ? $"，第{Int(l)}行" : $", line {Int(l)}") : "")}";
                 var involved = string.Join("<br>", entry.Sources.Select(x => $"`{x.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)}`"));
-                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | `{f.RuleId}` | {about} | {Message(f, options)} | {Formula(f)} | {involved} |");
+                var mark = BaselineMark(run, entry.Agency, entry.Year, f, zh) is { } m ? $" {m} |" : "";
+                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | `{f.RuleId}` | {about} | {Message(f, options)} | {Formula(f)} | {involved} |{mark}");
             }
 
             writer.WriteLine();

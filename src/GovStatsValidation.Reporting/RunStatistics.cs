@@ -50,14 +50,18 @@ internal static class RunStatistics
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The baseline marker of a shown finding, or <see langword="null"/> when there was no baseline or the finding is simply new.</summary>
-    public static string? BaselineMark(CheckRun run, ReportCheckResult result, Finding f, bool zh)
+    public static string? BaselineMark(CheckRun run, ReportCheckResult result, Finding f, bool zh) =>
+        BaselineMark(run, result.Report.Agency.Name, result.Report.Year, f, zh);
+
+    /// <summary>The baseline marker of a shown finding about the report of an agency and year (cross-report findings: the subject's).</summary>
+    public static string? BaselineMark(CheckRun run, string agency, int year, Finding f, bool zh)
     {
         if (run.Baseline is not { } b)
         {
             return null;
         }
 
-        return b.StateOf(f.FingerprintFor(result.Report.Agency.Name, result.Report.Year)) switch
+        return b.StateOf(f.FingerprintFor(agency, year)) switch
         {
             BaselineState.Changed => zh ? "已接受但数字有变" : "accepted, figures changed",
             BaselineState.Expired => zh ? "接受已过期" : "acceptance expired",

@@ -78,7 +78,7 @@ public sealed class TextRenderer : IRunRenderer
 
             foreach (var entry in group.Entries)
             {
-                WriteFinding(writer, entry.Finding, null, options, zh);
+                WriteFinding(writer, entry.Finding, BaselineMark(run, entry.Agency, entry.Year, entry.Finding, zh), options, zh);
                 writer.WriteLine($"      {(zh ? "关于" : "about")}: {entry.Agency} {Int(entry.Year)}{(entry.Subject is { } subject ? $" ({subject})" : "")}");
                 writer.WriteLine($"      {(zh ? "涉及报告" : "reports involved")}: {string.Join(", ", entry.Sources)}");
             }

@@ -207,6 +207,37 @@ public sealed class CrossReportRenderingTests
     }
 
     [Test]
+    public void BaselineApply_BaselineOfTheSameRun_AcceptsTheCrossFindingsToo()
+    {
+        var baseline = Reporting.Baselines.Baseline.FromRun(Run, "known", "tester", new DateOnly(2030, 1, 1));
+        var applied = baseline.Apply(Run, new DateOnly(2025, 6, 1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(applied.CrossReport, Is.Empty);
+            Assert.That(applied.Baseline!.Accepted, Is.EqualTo(Run.Results.Sum(r => r.Findings.Count) + Run.CrossReport!.Count));
+            Assert.That(applied.Count(Severity.Warning), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void BaselineApply_CrossFindingWithOtherFigures_IsKeptAsChanged()
+    {
+        var baseline = Reporting.Baselines.Baseline.FromRun(Run, "known", "tester", new DateOnly(2030, 1, 1));
+        var changed = Run.CrossReport!.Select(c => c.Finding.RuleId == "cross.carry-over" && c.Finding.Instance == "col=total"
+            ? c with { Finding = c.Finding with { Actual = 14 } }
+            : c).ToList();
+        var applied = baseline.Apply(Run with { CrossReport = changed }, new DateOnly(2025, 6, 1));
+        var text = new TextRenderer().RenderToString(applied, new RenderOptions { Language = "en" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(applied.CrossReport!.Select(c => c.Finding.Instance), Is.EqualTo(new[] { "col=total" }));
+            Assert.That(text, Does.Contain("warning cross.carry-over [accepted, figures changed]: 总计 column"));
+        });
+    }
+
+    [Test]
     public void HtmlRender_SameRunTwice_SameBytes() =>
         Assert.That(new HtmlRenderer().RenderToString(Run), Is.EqualTo(new HtmlRenderer().RenderToString(ExampleRuns.Cross)));
 
