@@ -36,7 +36,7 @@ internal static class CheckCommand
             var run = pipeline.Check(parse, context, files, allowProgress: !parse.GetValue(noProgress));
             if (run.Results.Count > 1)
             {
-                run = run with { CrossReport = CrossReports.Check(run.Results, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!)) };
+                run = CrossReports.Check(run, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!));
             }
 
             run = run with { InputErrors = [.. run.InputErrors, .. missing.Select(m => new InputError(m, "no such file or folder"))] };

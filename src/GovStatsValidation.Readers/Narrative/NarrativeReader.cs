@@ -87,7 +87,8 @@ public sealed partial class NarrativeReader
         {
             var s = sentences[si];
             var inSentence = tokens.Where(t => t.NumberStart >= s.Start && t.NumberStart < s.End).ToList();
-            var sentenceText = text[s.Start..s.End].Trim();
+            // Quoted as printed (full-width punctuation kept), not in the folded form the matching uses.
+            var sentenceText = p.Original(s.Start, s.End);
 
             // Enumerations first: their parts may carry concepts that need a sibling (其他 among channels) or no unit (其他923).
             var partTokens = new Dictionary<NumberToken, NarrativeClaim>();
@@ -639,7 +640,7 @@ public sealed partial class NarrativeReader
                 var figures = tokens.Where(t => t.NumberStart >= next.Start && t.NumberStart < next.End && t.IsCount && !t.InParentheses && t.Hedge is null).ToList();
                 if (figures.Count >= 2 && LongestCommon(subject, nextText) >= 4)
                 {
-                    hint.AddRange(figures.Select(t => Bare(p, t, nextText.Trim())));
+                    hint.AddRange(figures.Select(t => Bare(p, t, p.Original(next.Start, next.End))));
                 }
             }
 
@@ -650,14 +651,15 @@ public sealed partial class NarrativeReader
                 Text = text[clause..Math.Min(text.Length, at + word.Length + 1)].Replace(word.Value, word.Value + "  ", StringComparison.Ordinal),
                 Location = Where(p, clause),
                 Parts = hint,
-                Sentence = SpacedSentence(p.Spaced, word.Index),
+                Sentence = SpacedSentence(p, word.Index),
             });
         }
     }
 
     /// <summary>The sentence around a position of the spaced text, so a quote shows the blank (共计  条).</summary>
-    private static string SpacedSentence(string spaced, int index)
+    private static string SpacedSentence(ProseParagraph p, int index)
     {
+        var spaced = p.Spaced;
         var start = index;
         while (start > 0 && spaced[start - 1] is not ('。' or ';' or '!' or '?'))
         {
@@ -670,7 +672,7 @@ public sealed partial class NarrativeReader
             end++;
         }
 
-        return spaced[start..Math.Min(spaced.Length, end + 1)].Trim();
+        return p.OriginalSpaced(start, Math.Min(spaced.Length, end + 1));
     }
 
     private static int LongestCommon(string a, string b)

@@ -55,8 +55,62 @@ internal sealed class ProseParagraph
 
     public required int[] SpacedColumns { get; init; }
 
+    /// <summary>The paragraph's lines as printed (not folded, spaces kept).</summary>
+    public required string[] RawLines { get; init; }
+
+    /// <summary>For every character of <see cref="Text"/>, the index of its line in <see cref="RawLines"/>.</summary>
+    public required int[] Entries { get; init; }
+
+    /// <summary>For every character of <see cref="Spaced"/>, the index of its line in <see cref="RawLines"/>.</summary>
+    public required int[] SpacedEntries { get; init; }
+
     /// <summary>The heading title of the top-level section the paragraph is in, or null before the first heading.</summary>
     public string? SectionTitle { get; init; }
+
+    /// <summary>
+    /// The printed text of <c>Text[start..end]</c>: the original characters (full-width punctuation, spaces) from the
+    /// first character to the last, across lines; spaces at the ends and where lines join are dropped.
+    /// </summary>
+    public string Original(int start, int end) => Slice(Text, Entries, Columns, start, end);
+
+    /// <summary>The printed text of <c>Spaced[start..end]</c> (see <see cref="Original"/>).</summary>
+    public string OriginalSpaced(int start, int end) => Slice(Spaced, SpacedEntries, SpacedColumns, start, end);
+
+    private string Slice(string folded, int[] entries, int[] columns, int start, int end)
+    {
+        start = Math.Max(0, start);
+        end = Math.Min(folded.Length, end);
+        while (start < end && char.IsWhiteSpace(folded[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(folded[end - 1]))
+        {
+            end--;
+        }
+
+        if (start >= end)
+        {
+            return "";
+        }
+
+        // Columns are 1-based indexes into the raw line: the first character starts at column-1, the last ends at its column.
+        int first = entries[start], firstColumn = columns[start] - 1, last = entries[end - 1], lastColumn = columns[end - 1];
+        if (first == last)
+        {
+            return RawLines[first][firstColumn..lastColumn];
+        }
+
+        var sb = new StringBuilder(RawLines[first][firstColumn..].TrimEnd());
+        for (var e = first + 1; e < last; e++)
+        {
+            sb.Append(RawLines[e].Trim());
+        }
+
+        sb.Append(RawLines[last][..lastColumn].TrimStart());
+        return sb.ToString();
+    }
 
     public int FirstLine => Lines.Length > 0 ? Lines[0] : 0;
 }
@@ -172,8 +226,11 @@ internal static partial class ProseBuilder
         var cc = new List<int>();
         var sl = new List<int>();
         var sc = new List<int>();
-        foreach (var (lineNo, raw) in lines)
+        var ce = new List<int>();
+        var se = new List<int>();
+        for (var entry = 0; entry < lines.Count; entry++)
         {
+            var (lineNo, raw) = lines[entry];
             for (var i = 0; i < raw.Length; i++)
             {
                 var c = Fold(raw[i]);
@@ -184,6 +241,7 @@ internal static partial class ProseBuilder
                         spaced.Append(' ');
                         sl.Add(lineNo);
                         sc.Add(i + 1);
+                        se.Add(entry);
                     }
 
                     // Keep a space only between two ASCII letters (URLs, English words); Chinese prose has none.
@@ -192,6 +250,7 @@ internal static partial class ProseBuilder
                         compact.Append(' ');
                         cl.Add(lineNo);
                         cc.Add(i + 1);
+                        ce.Add(entry);
                     }
 
                     continue;
@@ -200,9 +259,11 @@ internal static partial class ProseBuilder
                 compact.Append(c);
                 cl.Add(lineNo);
                 cc.Add(i + 1);
+                ce.Add(entry);
                 spaced.Append(c);
                 sl.Add(lineNo);
                 sc.Add(i + 1);
+                se.Add(entry);
             }
         }
 
@@ -214,6 +275,9 @@ internal static partial class ProseBuilder
             Columns = [.. cc],
             SpacedLines = [.. sl],
             SpacedColumns = [.. sc],
+            RawLines = [.. lines.Select(l => l.Text)],
+            Entries = [.. ce],
+            SpacedEntries = [.. se],
             SectionTitle = sectionTitle,
         };
     }

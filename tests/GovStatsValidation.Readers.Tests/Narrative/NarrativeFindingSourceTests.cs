@@ -43,6 +43,29 @@ public class NarrativeFindingSourceTests
     }
 
     [Test]
+    public void Check_FullWidthText_QuotesTheSentenceAsPrinted()
+    {
+        // Full-width digits, comma and parentheses, an ideographic space, and the sentence wrapped over two lines.
+        const string printed = "二、主动公开情况\n本年度主动公开政府信息１００条，\u3000（含通过网站公开的信息），\n全部按时公开。";
+        var f = Check(Pre2019(120, 100, 20), printed).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(f.RuleId, Is.EqualTo("narrative.figure.table"));
+            Assert.That(f.Quote, Is.EqualTo("本年度主动公开政府信息１００条，\u3000（含通过网站公开的信息），全部按时公开。"));
+        });
+    }
+
+    [Test]
+    public void Check_BlankFigureInFullWidthText_QuotesTheBlankAsPrinted()
+    {
+        var r = NarrativeReaderTests.Report();
+        var f = Check(r, "三、依申请公开情况\n本年度共收到申请共计  件，已全部办结。").Single(x => x.RuleId == "narrative.blank-figure");
+
+        Assert.That(f.Quote, Is.EqualTo("本年度共收到申请共计  件，已全部办结。"));
+    }
+
+    [Test]
     public void Check_FigureDiffersAndEqualsNothing_WarningWithoutCause()
     {
         var f = Check(Pre2019(120, 100, 20), "二、主动公开情况\n主动公开政府信息111条。").Single();
