@@ -9,7 +9,7 @@ public sealed class CorpusSurveyTests
     public void Read_EveryCorpusFile_NoExceptionSchemaAndCellsReported()
     {
         var folder = TestPaths.Shared("corpus");
-        var reader = new PublishedReportReader { Enrichers = { new Narrative.NarrativeReader().Enrich } };
+        var reader = new PublishedReportReader { Enrichers = { new GovStatsValidation.Readers.Narrative.NarrativeReader().Enrich } };
         var files = Directory.GetFiles(folder).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         Assert.That(files, Is.Not.Empty);
         var survey = new List<string>();
