@@ -31,11 +31,15 @@ internal sealed class ReportFrame
     /// <summary>Cell ids of the report that the schema does not know.</summary>
     public List<CellId> UnknownCells { get; } = [];
 
+    /// <summary>Cells whose number the rules cannot hold exactly (beyond ±10^12, or more than four decimals): they take part as unreadable, never rounded.</summary>
+    public List<CellId> UnrepresentableCells { get; } = [];
+
     public void Load(AnnualReport report)
     {
         Array.Clear(Values);
         Array.Clear(States); // 0 == CellState.Absent
         UnknownCells.Clear();
+        UnrepresentableCells.Clear();
         Year = report.Year;
         Report = report;
         foreach (var (id, value) in report.Cells)
@@ -43,6 +47,13 @@ internal sealed class ReportFrame
             if (!Schema.TryGetCell(id, out var cell))
             {
                 UnknownCells.Add(id);
+                continue;
+            }
+
+            if (value.State == CellState.Number && !Fixed.TryFromDecimal(value.Number!.Value, out _))
+            {
+                UnrepresentableCells.Add(id);
+                Set(cell.Slot, CellState.Unreadable, 0);
                 continue;
             }
 
@@ -77,6 +88,7 @@ internal sealed class ReportFrame
         Array.Clear(Values);
         Array.Clear(States);
         UnknownCells.Clear();
+        UnrepresentableCells.Clear();
         Year = year;
         Report = null;
     }

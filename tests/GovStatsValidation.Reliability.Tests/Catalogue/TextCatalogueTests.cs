@@ -95,7 +95,7 @@ public class TextCatalogueTests
         Snapshot.Match(Check("fraction.txt", Pre2019Text("示例县交通运输局", 2016, 41, 7, 34, 9, 3).Replace("\n9\n", "\n9.5\n", StringComparison.Ordinal).Replace("\n3\n", "\n-3\n", StringComparison.Ordinal)));
 
     [Test]
-    public void Check_UnreadablePrintedCell_RawKept() =>
+    public void Check_UnreadablePrintedCellPerLine_KnownDefectRawTextLost() =>
         Snapshot.Match(Check("unreadable.txt", Report.Replace("\n34\n", "\n见附件1\n", StringComparison.Ordinal)));
 
     [Test]

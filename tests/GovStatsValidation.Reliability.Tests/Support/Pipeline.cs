@@ -9,7 +9,7 @@ using GovStatsValidation.Reporting;
 namespace GovStatsValidation.Reliability.Tests.Support;
 
 /// <summary>
-/// The CLI's own path from a file to findings (<c>CheckCommand.Run</c>: sniff, read, check, turn failures into input
+/// The CLI's own path from a file to findings (<c>CheckPipeline.Run</c>: sniff, read, check, turn failures into input
 /// errors), and a stable text description of what came out, for snapshots.
 /// </summary>
 internal static class Pipeline
@@ -19,14 +19,17 @@ internal static class Pipeline
         var options = new GovStatsValidationOptions { Language = "en" };
         var catalog = new RuleCatalog(options);
         catalog.CompileAll();
-        return new ReportChecker(catalog, options, []);
+        return new ReportChecker(catalog, options, CliApp.ExtraSources);
     });
 
     /// <summary>The checker the CLI builds with default options.</summary>
     public static ReportChecker Checker => LazyChecker.Value;
 
     /// <summary>Runs the CLI's check over files.</summary>
-    public static CheckRun Run(IReadOnlyList<string> files) => CheckCommand.Run(files, Checker);
+    public static CheckRun Run(IReadOnlyList<string> files) => CheckPipeline.Run(files, Checker);
+
+    /// <summary>The CLI's reader of published reports (with its narrative enrichers).</summary>
+    public static Readers.PublishedReportReader Published => CliApp.Readers.OfType<Readers.PublishedReportReader>().Single();
 
     /// <summary>Checks one file as the CLI does and describes the outcome.</summary>
     public static string Describe(string path)
