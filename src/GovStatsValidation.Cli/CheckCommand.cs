@@ -33,6 +33,12 @@ internal static class CheckCommand
             }
 
             var (files, missing) = discovered;
+            if (OutputWriter.Problem(parse.GetValue(output), files) is { } outputProblem)
+            {
+                context.Error.WriteLine(outputProblem);
+                return CliApp.ExitUnusable;
+            }
+
             var run = pipeline.Check(parse, context, files, allowProgress: !parse.GetValue(noProgress));
             if (run.Results.Count > 1)
             {
@@ -81,6 +87,25 @@ internal static class CheckCommand
 /// <summary>Writes output to standard output, or to a file atomically (temporary file in the same folder, then rename).</summary>
 internal static class OutputWriter
 {
+    /// <summary>Why <paramref name="path"/> cannot be the output, or null: never over an input, never a folder.</summary>
+    public static string? Problem(string? path, IReadOnlyList<string> inputs)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return $"--out {path} is a folder; name a file";
+        }
+
+        return inputs.Any(i => string.Equals(Path.GetFullPath(i), full, StringComparison.Ordinal))
+            ? $"--out {path} is one of the input files; refusing to overwrite an input"
+            : null;
+    }
+
     public static void Write(string? path, TextWriter stdout, Action<TextWriter> render)
     {
         if (path is null)

@@ -203,8 +203,9 @@ internal static class HtmlReader
             r++;
         }
 
-        if (r == 0)
+        if (r == 0 || grid.Count == 0)
         {
+            // Rows without any cell (<tr></tr> only): nothing to read.
             return null;
         }
 

@@ -30,7 +30,7 @@ public static class ReportJson
 
         if (info.Length > MaxLength)
         {
-            throw new ReportLoadException(path, null, null, $"file is {info.Length:N0} bytes; the limit for a report JSON is {MaxLength:N0}");
+            throw new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {info.Length:N0} bytes; the limit for a report JSON is {MaxLength:N0}"));
         }
 
         var report = Read(File.ReadAllText(path), path);
@@ -47,7 +47,7 @@ public static class ReportJson
         ArgumentNullException.ThrowIfNull(json);
         if (json.Length > MaxLength)
         {
-            throw new ReportLoadException(fileName, null, null, $"text is {json.Length:N0} characters; the limit is {MaxLength:N0}");
+            throw new ReportLoadException(fileName, null, null, string.Create(CultureInfo.InvariantCulture, $"text is {json.Length:N0} characters; the limit is {MaxLength:N0}"));
         }
 
         if (string.IsNullOrWhiteSpace(json))

@@ -50,6 +50,24 @@ public class TextCatalogueTests
             ("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"u8.ToArray()))));
 
     [Test]
+    public void Check_DocxZipBomb_RefusedBeforeInflating()
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var s = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
+            var block = new byte[1 << 20];
+            Array.Fill(block, (byte)' ');
+            for (var i = 0; i < 200; i++)
+            {
+                s.Write(block);
+            }
+        }
+
+        Snapshot.Match(Check("bomb.docx", ms.ToArray()));
+    }
+
+    [Test]
     public void Check_TwoTables_FirstKeptSecondNoted() =>
         Snapshot.Match(Check("two-tables.txt", Report + "\n附表（更正）\n" + Pre2019Text("示例县交通运输局", 2016, 50, 8, 42, 11, 4).Split('\n', 6)[5]));
 
@@ -101,6 +119,10 @@ public class TextCatalogueTests
     [Test]
     public void Check_HugePrintedNumber_ReportedNotCrashed() =>
         Snapshot.Match(Check("huge-number.txt", Report.Replace("\n34\n", "\n99999999999999999999\n", StringComparison.Ordinal)));
+
+    [Test]
+    public void Check_HtmlTableRowsWithoutCells_NoCrash() =>
+        Snapshot.Match(Check("empty-rows.html", "<html><body><p>示例县人民政府2020年政府信息公开工作年度报告</p><table><tr></tr><tr></tr></table></body></html>"));
 
     [Test]
     public void Check_NoYearNoTable_NotAReport() => Snapshot.Match(Check("prose.txt", "这是一段与年度报告无关的文字。\n"));
