@@ -199,7 +199,7 @@ public sealed class Phrase
     {
         var parts = text.Split('…');
         var pattern = string.Join(@"[^\d,，、;；。:：()（）]{0,10}?", parts.Select(Regex.Escape));
-        return new Phrase(text, new Regex(pattern, RegexOptions.CultureInvariant), parts.Sum(p => p.Length));
+        return new Phrase(text, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), parts.Sum(p => p.Length));
     }
 
     /// <inheritdoc/>

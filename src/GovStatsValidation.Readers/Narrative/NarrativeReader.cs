@@ -78,8 +78,16 @@ public sealed partial class NarrativeReader
 
     private sealed record Match(LexiconConcept Concept, int PhraseStart);
 
+    /// <summary>The longest paragraph read for figures; a longer run of text without a paragraph break is not prose (hostile or garbled input) and would cost quadratic time.</summary>
+    internal const int MaxParagraphLength = 20_000;
+
     private void ReadParagraph(ProseParagraph p, ReadContext ctx, List<NarrativeClaim> claims)
     {
+        if (p.Text.Length > MaxParagraphLength)
+        {
+            return;
+        }
+
         var text = p.Text;
         var tokens = NumberReader.Tokens(text);
         var sentences = Sentences(text);
@@ -180,7 +188,7 @@ public sealed partial class NarrativeReader
     private static CellId? FirstCell(LexiconConcept? concept, SchemaVersion schema) =>
         concept?.For(schema).FirstOrDefault() is { Terms: [[var cell]] } ? cell.Id : (CellId?)null;
 
-    [GeneratedRegex(@"((?:19|20)\d\d)年")]
+    [GeneratedRegex(@"((?:19|20)\d\d)年", RegexOptions.NonBacktracking)]
     private static partial Regex YearRegex();
 
     private static int? ReferenceYear(string clause, int reportYear, LexiconConcept? concept)
@@ -503,10 +511,10 @@ public sealed partial class NarrativeReader
         };
     }
 
-    [GeneratedRegex(@"比\s*(?:(?<year>(?:19|20)\d\d)年度?|(?<last>上年度?|去年|上一年度?))?[\s(]*$")]
+    [GeneratedRegex(@"比\s*(?:(?<year>(?:19|20)\d\d)年度?|(?<last>上年度?|去年|上一年度?))?[\s(]*$", RegexOptions.NonBacktracking)]
     private static partial Regex ComparedRegex();
 
-    [GeneratedRegex(@"^[\s)]*(?<dir>增加|增长|上升|提高|减少|下降|降低)了?[\s约近]*$")]
+    [GeneratedRegex(@"^[\s)]*(?<dir>增加|增长|上升|提高|减少|下降|降低)了?[\s约近]*$", RegexOptions.NonBacktracking)]
     private static partial Regex DirectionRegex();
 
     /// <summary>今年申请数量为224件，比2016年(435件)减少了48%: current, earlier (with its year), direction, percentage.</summary>
@@ -596,13 +604,25 @@ public sealed partial class NarrativeReader
         }
     }
 
-    [GeneratedRegex(@"(?<![\d])(?<word>共计|合计|总计|累计|共有|共)[ ]*(?<unit>条|件|项|篇|个|次)(?=[,.;:、)。]|$)")]
+    [GeneratedRegex(@"(?<![\d])(?<word>共计|合计|总计|累计|共有|共)[ ]*(?<unit>条|件|项|篇|个|次)(?=[,.;:、)。]|$)", RegexOptions.None, matchTimeoutMilliseconds: 2000)]
     private static partial Regex BlankRegex();
 
     /// <summary>共计  条: a number missing before its unit; the next sentence that repeats the subject and lists figures is a hint.</summary>
     private static void Blanks(ProseParagraph p, List<Sentence> sentences, IReadOnlyList<NumberToken> tokens, List<NarrativeClaim> claims)
     {
-        foreach (System.Text.RegularExpressions.Match m in BlankRegex().Matches(p.Spaced))
+        // Lookarounds rule out RegexOptions.NonBacktracking here; the pattern starts only at fixed words, and the match
+        // timeout is a backstop: should it ever fire, blanks are simply not looked for in this paragraph.
+        List<System.Text.RegularExpressions.Match> matches;
+        try
+        {
+            matches = BlankRegex().Matches(p.Spaced).ToList();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return;
+        }
+
+        foreach (var m in matches)
         {
             var word = m.Groups["word"];
             var line = p.SpacedLines[word.Index];

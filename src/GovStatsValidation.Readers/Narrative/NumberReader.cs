@@ -28,7 +28,7 @@ internal static partial class NumberReader
         "场", "家", "起", "宗", "户", "亩", "所", "名", "册", "部", "套", "台", "张", "类", "封",
     ];
 
-    [GeneratedRegex(@"(?<hb>将近|接近|超过|不足|不到|约|近|超|逾)?(?<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(?<mult>万|亿)?(?<ha>余|多)?(?<unit>%|‰|万元|亿元|元|人次|批次|家次|条次|件次|件|条|项|个|次|人|篇|份|期|场|家|起|宗|户|亩|所|名|册|部|套|台|张|类|封)?(?<hc>以上|左右)?")]
+    [GeneratedRegex(@"(?<hb>将近|接近|超过|不足|不到|约|近|超|逾)?(?<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(?<mult>万|亿)?(?<ha>余|多)?(?<unit>%|‰|万元|亿元|元|人次|批次|家次|条次|件次|件|条|项|个|次|人|篇|份|期|场|家|起|宗|户|亩|所|名|册|部|套|台|张|类|封)?(?<hc>以上|左右)?", RegexOptions.NonBacktracking)]
     private static partial Regex TokenRegex();
 
     public static IReadOnlyList<NumberToken> Tokens(string text)

@@ -118,17 +118,17 @@ internal sealed class ProseParagraph
 /// <summary>Splits a text into prose paragraphs; table lines, headings and page numbers are not prose.</summary>
 internal static partial class ProseBuilder
 {
-    [GeneratedRegex(@"^[\s\-—–_]*(?:第\s*\d+\s*页|\d{1,3})[\s\-—–_]*(?:共\s*\d+\s*页)?$")]
+    [GeneratedRegex(@"^[\s\-—–_]*(?:第\s*\d+\s*页|\d{1,3})[\s\-—–_]*(?:共\s*\d+\s*页)?$", RegexOptions.NonBacktracking)]
     private static partial Regex PageNumberRegex();
 
-    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|、)")]
+    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|、)", RegexOptions.NonBacktracking)]
     private static partial Regex TopHeadingRegex();
 
-    [GeneratedRegex(@"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}\s*[、.．](?!\d))")]
+    [GeneratedRegex(@"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}\s*[、.．](?:\D|$))", RegexOptions.NonBacktracking)]
     private static partial Regex SubHeadingRegex();
 
     /// <summary>A line that looks like a table row: tabs between cells, pipes, or three or more numbers separated by wide spaces.</summary>
-    [GeneratedRegex(@"\t|\||(?:\S+\s{2,}){2,}\d")]
+    [GeneratedRegex(@"\t|\||(?:\S+\s{2,}){2,}\d", RegexOptions.NonBacktracking)]
     private static partial Regex TableLineRegex();
 
     public static IReadOnlyList<ProseParagraph> Build(INarrativeText text, IReadOnlyList<(int Line, string Title)> sections)

@@ -208,7 +208,14 @@ public static class ReportJson
             {
                 foreach (var c in claims)
                 {
-                    report.Claims.Add(c.ToObject<NarrativeClaim>(JsonSerializer.Create(Settings))!);
+                    // The serializer does not enforce required members: a claim without its text or location (or null) is refused here.
+                    var claim = c is JObject ? c.ToObject<NarrativeClaim>(JsonSerializer.Create(Settings)) : null;
+                    if (claim?.Text is null || claim.Parts is null || claim.Parts.Any(part => part?.Text is null))
+                    {
+                        throw new ReportLoadException(fileName, Line(c), null, "'claims' entries (and their parts) must be objects with \"kind\" and \"text\"");
+                    }
+
+                    report.Claims.Add(claim);
                 }
             }
         }

@@ -139,6 +139,10 @@ public class JsonCatalogueTests
         Snapshot.Match(Check("claims.json", Json2021().Replace("\"cells\": {", "\"claims\": [{\"value\": {\"a\": 1}}], \"cells\": {", StringComparison.Ordinal)));
 
     [Test]
+    public void Check_NullClaim_ErrorNotCrash() =>
+        Snapshot.Match(Check("null-claim.json", Json2021().Replace("\"cells\": {", "\"claims\": [null, {\"kind\": \"figure\"}], \"cells\": {", StringComparison.Ordinal)));
+
+    [Test]
     public void Check_SourceWithWrongTypes_ErrorNotCrash() =>
         Snapshot.Match(Check("source.json", Json2021().Replace("\"cells\": {", "\"source\": {\"hasText\": \"yes\", \"notes\": [{}]}, \"cells\": {", StringComparison.Ordinal)));
 }
