@@ -64,7 +64,7 @@ internal sealed class ReportFrame
     public void Set(int slot, CellValue value)
     {
         // A number beyond the fixed-point range cannot be a real figure; it is read as unreadable rather than
-        // overflowing the arithmetic, so the rules that use it are skipped and common.unreadable reports it.
+        // overflowing the arithmetic, so the rules that use it are skipped; Load lists it and input.unrepresentable reports it.
         if (value.State == CellState.Number && Math.Abs(value.Number!.Value) > Fixed.MaxMagnitude)
         {
             States[slot] = (byte)CellState.Unreadable;
