@@ -69,6 +69,11 @@ internal static partial class NumberReader
             if (m.Groups["mult"].Success)
             {
                 var factor = m.Groups["mult"].Value == "万" ? 10_000m : 100_000_000m;
+                if (Math.Abs(value) > decimal.MaxValue / factor)
+                {
+                    continue; // 99999999999999999999999亿: beyond any figure, not a number the narrative can state
+                }
+
                 value *= factor;
                 precision *= factor;
             }

@@ -125,6 +125,10 @@ public class TextCatalogueTests
         Snapshot.Match(Check("empty-rows.html", "<html><body><p>示例县人民政府2020年政府信息公开工作年度报告</p><table><tr></tr><tr></tr></table></body></html>"));
 
     [Test]
+    public void Check_NarrativeFigureBeyondDecimal_NoCrash() =>
+        Snapshot.Match(Check("narrative-overflow.txt", Report.Replace("本机关依法做好政府信息公开工作。", "本年共收到申请9999999999999999999999亿件。", StringComparison.Ordinal)));
+
+    [Test]
     public void Check_NoYearNoTable_NotAReport() => Snapshot.Match(Check("prose.txt", "这是一段与年度报告无关的文字。\n"));
 
     private static Encoding Gb18030
