@@ -39,6 +39,12 @@ internal static class BaselineCommand
             }
 
             var run = pipeline.Check(parse, context, discovered.Files);
+            if (run.Results.Count > 1)
+            {
+                // As check does: the cross-report findings of the same inputs are accepted too.
+                run = CrossReports.Check(run, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!));
+            }
+
             foreach (var e in run.InputErrors)
             {
                 context.Error.WriteLine($"cannot read {e.Source}: {e.Message}");

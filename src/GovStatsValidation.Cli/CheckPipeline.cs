@@ -74,7 +74,7 @@ internal sealed class CheckPipeline
         var options = OptionsFrom(parse);
         var catalog = new RuleCatalog(options);
         catalog.CompileAll();
-        var checker = new ReportChecker(catalog, options, []);
+        var checker = new ReportChecker(catalog, options, CliApp.ExtraSources);
         var force = ForcedSchema(parse);
         var threads = parse.GetValue(Threads);
         CheckRun run;
@@ -113,11 +113,16 @@ internal sealed class CheckPipeline
             }
             catch (ReportLoadException e)
             {
-                errors[i] = new InputError(Relative(files[i]), e.Reason, e.Line);
+                errors[i] = new InputError(Relative(files[i]), e.Cell is null ? e.Reason : $"cell '{e.Cell}': {e.Reason}", e.Line);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
             {
                 errors[i] = new InputError(Relative(files[i]), e.Message);
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+            {
+                // A defect in a reader or a rule: reported against this file, so one input never stops the batch.
+                errors[i] = new InputError(Relative(files[i]), $"internal error while checking this file (please report it): {e.GetType().Name}: {e.Message}");
             }
             finally
             {

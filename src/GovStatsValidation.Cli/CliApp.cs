@@ -39,6 +39,7 @@ internal static class CliApp
     [
         CheckCommand.Create,
         ExplainCommand.Create,
+        ExtractCommand.Create,
         RulesCommand.Create,
         SchemasCommand.Create,
         BaselineCommand.Create,
@@ -52,8 +53,12 @@ internal static class CliApp
     public static IReadOnlyList<IReportReader> Readers { get; } =
     [
         new JsonReportReader(),
-        new Readers.PublishedReportReader(),
+        new Readers.PublishedReportReader { Enrichers = { new Readers.Narrative.NarrativeReader().Enrich } },
     ];
+
+    /// <summary>The finding sources the CLI runs besides the table rules: narrative figures and section structure.</summary>
+    public static IReadOnlyList<Findings.IFindingSource> ExtraSources { get; } =
+        [new Readers.Narrative.NarrativeFindingSource(), new Readers.Narrative.StructureFindingSource()];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new CliContext(stdout, stderr, TimeProvider.System));
 

@@ -28,7 +28,7 @@ internal static class ExplainCommand
             var options = pipeline.OptionsFrom(parse);
             var catalog = new RuleCatalog(options);
             catalog.CompileAll();
-            var checker = new ReportChecker(catalog, options, []);
+            var checker = new ReportChecker(catalog, options, CliApp.ExtraSources);
             var report = CheckPipeline.Read(path, pipeline.ForcedSchema(parse));
             report.Source = CheckPipeline.Relative(path);
             var evaluations = checker.Explain(report);

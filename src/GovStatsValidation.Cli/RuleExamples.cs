@@ -222,6 +222,6 @@ internal static partial class RuleExamples
         return start + change;
     }
 
-    [GeneratedRegex(@"[a-z_][a-z0-9_]*(\.[a-z0-9_]+)*(\[[a-z0-9_.]+\])?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[a-z_][a-z0-9_]*(\.[a-z0-9_]+)*(\[[a-z0-9_.]+\])?", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Identifier();
 }

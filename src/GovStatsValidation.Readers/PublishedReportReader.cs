@@ -1,3 +1,4 @@
+using System.Globalization;
 using GovStatsValidation.Json;
 using GovStatsValidation.Model;
 using GovStatsValidation.Schemas;
@@ -40,7 +41,7 @@ public sealed class PublishedReportReader : IReportReader
 
         if (info.Length > MaxBytes)
         {
-            throw new ReportLoadException(path, null, null, $"file is {info.Length:N0} bytes; the limit for a report is {MaxBytes:N0}");
+            throw new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {info.Length:N0} bytes; the limit for a report is {MaxBytes:N0}"));
         }
 
         ReportExtraction extraction;

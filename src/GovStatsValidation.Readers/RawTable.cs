@@ -26,7 +26,12 @@ public enum TableLayout
 /// <param name="Text">The cell text as in the source (trimmed; wrapped labels joined without the line break).</param>
 /// <param name="Line">Line number in the source (for Word: paragraph/row ordinal).</param>
 /// <param name="Column">Column in the source when known: character offset for text layouts, grid column for HTML/Word, field index for tab/markdown rows.</param>
-public sealed record RawCell(string Text, int Line, int? Column);
+public sealed record RawCell(string Text, int Line, int? Column)
+{
+    /// <summary>True for the second and later grid columns of a cell merged across columns (HTML <c>colspan</c>, Word
+    /// <c>gridSpan</c>): the same printed cell repeated so that the row keeps the grid's width.</summary>
+    public bool SpanContinuation { get; init; }
+}
 
 /// <summary>One row of a raw table: its cells in printed order.</summary>
 /// <param name="Cells">The cells.</param>

@@ -19,6 +19,9 @@ public enum EncodingDecision
 
     /// <summary>The caller named the encoding.</summary>
     Explicit,
+
+    /// <summary>Mostly UTF-8 with some lines that are not (e.g. GB18030 pasted in): each line decoded on its own, the others listed as issues.</summary>
+    MixedPerLine,
 }
 
 /// <summary>Bytes that could not be decoded in the chosen encoding.</summary>
@@ -120,6 +123,11 @@ public static class TextDecoding
         if (invalidAt < 0)
         {
             return DecodeUtf8(bytes, 0, EncodingDecision.ValidUtf8, "no BOM; the bytes are valid UTF-8");
+        }
+
+        if (DecodeMixed(bytes) is { } mixed)
+        {
+            return mixed;
         }
 
         var issues = FindGb18030Issues(bytes);
@@ -313,6 +321,68 @@ public static class TextDecoding
     }
 
     /// <summary>Offset of the first byte that starts an invalid UTF-8 sequence, or -1.</summary>
+    /// <summary>
+    /// A file whose lines with non-ASCII bytes are mostly valid UTF-8 is decoded line by line: a line that is not valid
+    /// UTF-8 is read as GB18030 and listed as an issue, so one pasted line or a stray byte never garbles the whole report.
+    /// Null when most such lines are not UTF-8 (the whole file is then GB18030).
+    /// </summary>
+    private static DecodedText? DecodeMixed(ReadOnlySpan<byte> bytes)
+    {
+        var utf8Lines = 0;
+        var otherLines = 0;
+        for (var start = 0; start < bytes.Length;)
+        {
+            var end = bytes[start..].IndexOf((byte)'\n');
+            var line = end < 0 ? bytes[start..] : bytes[start..(start + end)];
+            if (line.ContainsAnyExceptInRange((byte)0, (byte)0x7F))
+            {
+                if (FirstInvalidUtf8(line) < 0)
+                {
+                    utf8Lines++;
+                }
+                else
+                {
+                    otherLines++;
+                }
+            }
+
+            start = end < 0 ? bytes.Length : start + end + 1;
+        }
+
+        if (utf8Lines <= otherLines * 2)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder(bytes.Length);
+        var issues = new List<DecodingIssue>();
+        var lineNumber = 1;
+        for (var start = 0; start < bytes.Length; lineNumber++)
+        {
+            var end = bytes[start..].IndexOf((byte)'\n');
+            var length = end < 0 ? bytes.Length - start : end + 1;
+            var line = bytes.Slice(start, length);
+            var bad = FirstInvalidUtf8(line);
+            if (bad < 0)
+            {
+                sb.Append(Encoding.UTF8.GetString(line));
+            }
+            else
+            {
+                var gbIssues = FindGb18030Issues(line);
+                var decoded = Gb18030.GetString(line);
+                sb.Append(decoded);
+                issues.Add(new DecodingIssue(start + bad, length - bad,
+                    $"line {lineNumber} is not valid UTF-8 (byte offset {start + bad}); read as GB18030{(gbIssues.Count > 0 ? " with invalid bytes" : "")}: '{decoded.TrimEnd('\r', '\n')}'"));
+            }
+
+            start += length;
+        }
+
+        return new DecodedText(sb.ToString(), "utf-8+GB18030", EncodingDecision.MixedPerLine,
+            $"no BOM; {utf8Lines} line(s) with non-ASCII text are UTF-8 and {otherLines} are not; those were read as GB18030, line by line", issues);
+    }
+
     internal static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
         var i = 0;

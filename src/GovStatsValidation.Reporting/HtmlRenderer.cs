@@ -13,9 +13,11 @@ namespace GovStatsValidation.Reporting;
 /// external scripts, fonts or images): a summary (reports checked, findings by severity, by rule and by agency), then per
 /// report its statistics tables laid out as in the original format (rows and columns from the schema) with every cell a
 /// finding names highlighted (<c>cell-flagged</c>, and <c>cell-suspect</c> for the likely wrong cell), and beside them
-/// the findings with their formulas filled in and any quoted narrative sentence.
+/// the findings with their formulas filled in and any quoted narrative sentence; then, when cross-report checks ran, a
+/// jurisdiction view per jurisdiction (its reports side by side, the figures a cross-report finding names highlighted,
+/// and its cross-report findings with every report involved).
 /// </summary>
-public sealed class HtmlRenderer : IRunRenderer
+public sealed partial class HtmlRenderer : IRunRenderer
 {
     /// <inheritdoc/>
     public string Format => "html";
@@ -40,6 +42,7 @@ public sealed class HtmlRenderer : IRunRenderer
             Report(w, run, result, n, options);
         }
 
+        Jurisdictions(w, run, options);
         InputErrors(w, run, zh);
         Baseline(w, run, zh);
         w.Append("</main>\n<script>\n").Append(Script).Append("</script>\n</body>\n</html>\n");
@@ -79,7 +82,9 @@ public sealed class HtmlRenderer : IRunRenderer
                 .Append("</td><td class=\"num\">").Append(Int(result.Count(Severity.Info))).Append("</td></tr>\n");
         }
 
-        w.Append("</tbody>\n</table>\n</section>\n");
+        w.Append("</tbody>\n</table>\n");
+        JurisdictionToc(w, run, zh);
+        w.Append("</section>\n");
     }
 
     private static void Card(StringBuilder w, string css, string label, int value) =>
@@ -210,7 +215,7 @@ public sealed class HtmlRenderer : IRunRenderer
             w.Append("<ol>\n");
             for (var i = 0; i < result.Findings.Count; i++)
             {
-                Finding(w, run, result, result.Findings[i], prefix + Int(i + 1), options);
+                Finding(w, result.Findings[i], prefix + Int(i + 1), BaselineMark(run, result, result.Findings[i], zh), options);
             }
 
             w.Append("</ol>\n");
@@ -333,7 +338,7 @@ public sealed class HtmlRenderer : IRunRenderer
         _ => value.Raw ?? "",
     };
 
-    private static void Finding(StringBuilder w, CheckRun run, ReportCheckResult result, Finding f, string id, RenderOptions options)
+    private static void Finding(StringBuilder w, Finding f, string id, string? baselineMark, RenderOptions options, Action<StringBuilder>? more = null)
     {
         var zh = options.Zh;
         var severity = SeverityToken(f.Severity);
@@ -345,12 +350,13 @@ public sealed class HtmlRenderer : IRunRenderer
             w.Append(" <span class=\"line\">").Append(zh ? $"第{Int(line)}行" : $"line {Int(line)}").Append("</span>");
         }
 
-        if (BaselineMark(run, result, f, zh) is { } mark)
+        if (baselineMark is { } mark)
         {
             w.Append(" <span class=\"baseline\">").Append(E(mark)).Append("</span>");
         }
 
         w.Append("</div>\n<p class=\"message\">").Append(E(f.Message.In(options.Language))).Append("</p>\n");
+        more?.Invoke(w);
         if (f.Formula is { } formula)
         {
             w.Append("<p class=\"formula\"><span>").Append(zh ? "算式" : "formula").Append("</span> <code>").Append(E(formula)).Append("</code></p>\n");
@@ -517,6 +523,20 @@ public sealed class HtmlRenderer : IRunRenderer
         .suspect { color: #6a1b9a; }
         blockquote.quote { margin: 4px 0; padding: 4px 10px; border-left: 3px solid var(--muted); color: #333; background: #f3f4f6; }
         .absent-tables { color: var(--muted); }
+        section.jurisdiction .view-wrap { overflow-x: auto; }
+        table.jurisdiction-view { border-collapse: collapse; margin-bottom: 14px; font-size: 13px; }
+        table.jurisdiction-view caption { text-align: left; font-weight: 600; padding: 4px 0; }
+        table.jurisdiction-view th, table.jurisdiction-view td { border: 1px solid var(--line); padding: 3px 8px; }
+        table.jurisdiction-view thead th { background: #eef0f3; font-weight: 600; vertical-align: bottom; text-align: center; min-width: 8em; }
+        table.jurisdiction-view thead th.jurisdiction-wide { background: #dfe7f3; }
+        table.jurisdiction-view thead th .col-meta { display: block; font-weight: 400; color: var(--muted); font-size: 12px; }
+        table.jurisdiction-view th.label { text-align: left; font-weight: 400; white-space: nowrap; }
+        table.jurisdiction-view th.label code { color: var(--muted); font-size: 11px; margin-left: 4px; }
+        table.jurisdiction-view tr.named-cell th.label { font-style: italic; }
+        table.jurisdiction-view td.cell-na { color: var(--muted); background: #f3f4f6; text-align: center; }
+        table.jurisdiction-view td.jurisdiction-wide { border-left: 2px solid #9fb3d1; border-right: 2px solid #9fb3d1; }
+        ol.cross-findings { padding-left: 1.8em; }
+        .about, .involved { font-size: 12.5px; color: var(--muted); }
         @media (max-width: 1000px) { .report-body, .charts { grid-template-columns: 1fr; } aside.findings { position: static; max-height: none; } }
         @media print { body { background: #fff; } aside.findings { position: static; max-height: none; } }
 
@@ -531,20 +551,17 @@ public sealed class HtmlRenderer : IRunRenderer
           }
           document.querySelectorAll('li.finding').forEach(function (li) {
             li.addEventListener('click', function () {
-              var section = li.closest('section.report');
+              var section = li.closest('section.report, section.jurisdiction');
               clear(section);
               li.classList.add('active');
-              (li.getAttribute('data-cells') || '').split(' ').forEach(function (id) {
-                if (!id) { return; }
-                section.querySelectorAll('td[data-cell]').forEach(function (td) {
-                  if (td.getAttribute('data-cell') === id) { td.classList.add('active'); }
-                });
+              section.querySelectorAll('td[data-findings]').forEach(function (td) {
+                if (td.getAttribute('data-findings').split(' ').indexOf(li.id) >= 0) { td.classList.add('active'); }
               });
             });
           });
           document.querySelectorAll('td.cell-flagged').forEach(function (td) {
             td.addEventListener('click', function () {
-              var section = td.closest('section.report');
+              var section = td.closest('section.report, section.jurisdiction');
               clear(section);
               td.classList.add('active');
               (td.getAttribute('data-findings') || '').split(' ').forEach(function (id) {

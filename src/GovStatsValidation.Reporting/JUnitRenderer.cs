@@ -11,7 +11,8 @@ namespace GovStatsValidation.Reporting;
 /// <summary>
 /// JUnit XML for CI systems: one <c>testsuite</c> per report, one <c>testcase</c> per report and rule (every rule in force
 /// for the report's schema, so passing rules are listed too). A rule with an error or warning finding fails; info findings
-/// go to <c>system-out</c>. Unreadable inputs are test cases with an <c>error</c>.
+/// go to <c>system-out</c>. Cross-report findings form a <c>testsuite</c> per jurisdiction with one <c>testcase</c> per subject
+/// report and rule, whose text lists every report involved. Unreadable inputs are test cases with an <c>error</c>.
 /// </summary>
 public sealed class JUnitRenderer : IRunRenderer
 {
@@ -25,8 +26,9 @@ public sealed class JUnitRenderer : IRunRenderer
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(options);
         var suites = run.Results.Select(r => (Result: r, Cases: Cases(run, r))).ToList();
-        var tests = suites.Sum(s => s.Cases.Count) + run.InputErrors.Count;
-        var failures = suites.Sum(s => s.Cases.Count(c => Failing(c.Findings)));
+        var crossSuites = CrossGroups.Of(run).Select(g => (Group: g, Cases: CrossCases(g))).ToList();
+        var tests = suites.Sum(s => s.Cases.Count) + crossSuites.Sum(s => s.Cases.Count) + run.InputErrors.Count;
+        var failures = suites.Sum(s => s.Cases.Count(c => Failing(c.Findings))) + crossSuites.Sum(s => s.Cases.Count(c => Failing(c.Entries.Select(e => e.Finding))));
 
         writer.WriteLine("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", OmitXmlDeclaration = true, NewLineChars = "\n", CloseOutput = false };
@@ -56,28 +58,32 @@ public sealed class JUnitRenderer : IRunRenderer
                 xml.WriteEndElement();
                 foreach (var (rule, findings) in cases)
                 {
-                    xml.WriteStartElement("testcase");
-                    xml.WriteAttributeString("classname", Clean($"{r.Agency.Name} {Int(r.Year)}"));
-                    xml.WriteAttributeString("name", rule);
-                    xml.WriteAttributeString("time", "0");
-                    var failing = findings.Where(f => f.Severity >= Severity.Warning).ToList();
-                    if (failing.Count > 0)
-                    {
-                        var worst = failing.Max(f => f.Severity);
-                        xml.WriteStartElement("failure");
-                        xml.WriteAttributeString("type", SeverityToken(worst));
-                        xml.WriteAttributeString("message", Clean(failing[0].Message.In(options.Language)));
-                        xml.WriteString(Clean(Details(failing, options)));
-                        xml.WriteEndElement();
-                    }
+                    TestCase(xml, $"{r.Agency.Name} {Int(r.Year)}", rule, findings.Select(f => (f, (IReadOnlyList<string>?)null)).ToList(), options);
+                }
 
-                    var infos = findings.Where(f => f.Severity < Severity.Warning).ToList();
-                    if (infos.Count > 0)
-                    {
-                        xml.WriteElementString("system-out", Clean(Details(infos, options)));
-                    }
+                xml.WriteEndElement();
+            }
 
-                    xml.WriteEndElement();
+            foreach (var (group, cases) in crossSuites)
+            {
+                xml.WriteStartElement("testsuite");
+                xml.WriteAttributeString("name", Clean($"cross-report: {group.Jurisdiction}"));
+                xml.WriteAttributeString("tests", Int(cases.Count));
+                xml.WriteAttributeString("failures", Int(cases.Count(c => Failing(c.Entries.Select(e => e.Finding)))));
+                xml.WriteAttributeString("errors", "0");
+                xml.WriteAttributeString("skipped", "0");
+                xml.WriteAttributeString("time", "0");
+                xml.WriteStartElement("properties");
+                Property(xml, "jurisdiction", group.Jurisdiction);
+                foreach (var report in group.Reports)
+                {
+                    Property(xml, "report", report.Result is null ? report.Source : $"{report.Title} ({report.Source})");
+                }
+
+                xml.WriteEndElement();
+                foreach (var (subject, rule, entries) in cases)
+                {
+                    TestCase(xml, subject, rule, entries.Select(e => (e.Finding, (IReadOnlyList<string>?)e.Sources)).ToList(), options);
                 }
 
                 xml.WriteEndElement();
@@ -137,12 +143,46 @@ public sealed class JUnitRenderer : IRunRenderer
         return byRule.Select(kv => (kv.Key, kv.Value)).ToList();
     }
 
+    private static void TestCase(XmlWriter xml, string classname, string rule, IReadOnlyList<(Finding Finding, IReadOnlyList<string>? Sources)> findings, RenderOptions options)
+    {
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("classname", Clean(classname));
+        xml.WriteAttributeString("name", rule);
+        xml.WriteAttributeString("time", "0");
+        var failing = findings.Where(f => f.Finding.Severity >= Severity.Warning).ToList();
+        if (failing.Count > 0)
+        {
+            var worst = failing.Max(f => f.Finding.Severity);
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("type", SeverityToken(worst));
+            xml.WriteAttributeString("message", Clean(failing[0].Finding.Message.In(options.Language)));
+            xml.WriteString(Clean(Details(failing, options)));
+            xml.WriteEndElement();
+        }
+
+        var infos = findings.Where(f => f.Finding.Severity < Severity.Warning).ToList();
+        if (infos.Count > 0)
+        {
+            xml.WriteElementString("system-out", Clean(Details(infos, options)));
+        }
+
+        xml.WriteEndElement();
+    }
+
+    /// <summary>The cross-report findings of a jurisdiction by subject report (“agency year”) and rule, in ordinal order.</summary>
+    private static List<(string Subject, string Rule, List<CrossReportEntry> Entries)> CrossCases(CrossGroup group) =>
+        group.Entries
+            .GroupBy(e => (Subject: $"{e.Agency} {Int(e.Year)}", Rule: e.Finding.RuleId))
+            .OrderBy(g => g.Key.Subject, StringComparer.Ordinal).ThenBy(g => g.Key.Rule, StringComparer.Ordinal)
+            .Select(g => (g.Key.Subject, g.Key.Rule, g.ToList()))
+            .ToList();
+
     private static bool Failing(IEnumerable<Finding> findings) => findings.Any(f => f.Severity >= Severity.Warning);
 
-    private static string Details(IEnumerable<Finding> findings, RenderOptions options)
+    private static string Details(IEnumerable<(Finding Finding, IReadOnlyList<string>? Sources)> findings, RenderOptions options)
     {
         var sb = new StringBuilder();
-        foreach (var f in findings)
+        foreach (var (f, sources) in findings)
         {
             sb.Append(SeverityToken(f.Severity)).Append(' ').Append(f.RuleId);
             if (f.Instance.Length > 0)
@@ -164,6 +204,11 @@ public sealed class JUnitRenderer : IRunRenderer
             if (f.Expected is not null || f.Actual is not null)
             {
                 sb.Append("  expected ").Append(Num(f.Expected)).Append(", actual ").Append(Num(f.Actual)).Append('\n');
+            }
+
+            if (sources is not null)
+            {
+                sb.Append("  reports: ").Append(string.Join(", ", sources)).Append('\n');
             }
         }
 

@@ -8,7 +8,10 @@ namespace GovStatsValidation.Reporting;
 
 /// <summary>
 /// The machine-readable form: <c>{"reports":[{"source","agency","year","schema","findings":[{"rule","severity","message",
-/// "cells":[{"id","label","value"}],"expected","actual","line",…}]}],"inputErrors":[…],"summary":{…}}</c>.
+/// "cells":[{"id","label","value"}],"expected","actual","line",…}]}],"inputErrors":[…],"summary":{…}}</c>, and when cross-report
+/// checks ran, <c>"crossReport":[{"jurisdiction","findings":[{…,"subject":{…},"sources":[…]}]}]</c>. The summary's
+/// <c>error</c>, <c>warning</c> and <c>info</c> count every finding, cross-report ones included (<c>summary.crossReport</c>
+/// says how many of them are cross-report).
 /// </summary>
 public sealed class JsonRenderer : IRunRenderer
 {
@@ -62,11 +65,22 @@ public sealed class JsonRenderer : IRunRenderer
             {
                 ["reports"] = run.Results.Count,
                 ["inputErrors"] = run.InputErrors.Count,
-                ["error"] = run.Results.Sum(x => x.Count(Rules.Severity.Error)),
-                ["warning"] = run.Results.Sum(x => x.Count(Rules.Severity.Warning)),
-                ["info"] = run.Results.Sum(x => x.Count(Rules.Severity.Info)),
+                ["error"] = run.Count(Rules.Severity.Error),
+                ["warning"] = run.Count(Rules.Severity.Warning),
+                ["info"] = run.Count(Rules.Severity.Info),
             },
         };
+        if (run.CrossReport is not null)
+        {
+            // The totals above include the cross-report findings; this says how many of them there are.
+            root["summary"]!["crossReport"] = new JObject
+            {
+                ["error"] = run.CrossCount(Rules.Severity.Error),
+                ["warning"] = run.CrossCount(Rules.Severity.Warning),
+                ["info"] = run.CrossCount(Rules.Severity.Info),
+            };
+        }
+
         if (run.Baseline is { } b)
         {
             root["baseline"] = new JObject
@@ -77,6 +91,22 @@ public sealed class JsonRenderer : IRunRenderer
                 ["expired"] = new JArray(b.Expired.Select(Entry)),
                 ["stale"] = new JArray(b.Stale.Select(Entry)),
             };
+        }
+
+        if (run.CrossReport is { } cross)
+        {
+            // Grouped by jurisdiction; each finding names the report it is about and the sources of every report involved.
+            root["crossReport"] = new JArray(cross.GroupBy(c => c.Jurisdiction, StringComparer.Ordinal).Select(g => new JObject
+            {
+                ["jurisdiction"] = g.Key,
+                ["findings"] = new JArray(g.Select(c =>
+                {
+                    var o = WithBaseline(Finding(c.Finding, c.Agency, c.Year, options), run, c.Finding, c.Agency, c.Year);
+                    o["subject"] = new JObject { ["source"] = c.Subject, ["agency"] = c.Agency, ["year"] = c.Year };
+                    o["sources"] = new JArray(c.Sources);
+                    return o;
+                })),
+            }));
         }
 
         return root;

@@ -7,7 +7,8 @@ namespace GovStatsValidation.Reporting;
 
 /// <summary>
 /// GitHub-flavoured Markdown for a pull-request comment or a wiki page: a summary table, findings per report in a table
-/// (severity, rule, line, message, formula), input errors and baseline notes.
+/// (severity, rule, line, message, formula), the cross-report findings in a section per jurisdiction, input errors and
+/// baseline notes.
 /// </summary>
 public sealed class MarkdownRenderer : IRunRenderer
 {
@@ -27,6 +28,13 @@ public sealed class MarkdownRenderer : IRunRenderer
         writer.WriteLine("|---:|---:|---:|---:|---:|");
         writer.WriteLine($"| {Int(run.Results.Count)} | {Int(run.Count(Severity.Error))} | {Int(run.Count(Severity.Warning))} | {Int(run.Count(Severity.Info))} | {Int(run.InputErrors.Count)} |");
         writer.WriteLine();
+        if (run.CrossReport is { } cross)
+        {
+            writer.WriteLine(zh
+                ? $"其中跨报告发现：{Int(run.CrossCount(Severity.Error))} 个错误，{Int(run.CrossCount(Severity.Warning))} 个警告，{Int(run.CrossCount(Severity.Info))} 个提示（共 {Int(cross.Count)} 个）。"
+                : $"Of these, cross-report findings: {Int(run.CrossCount(Severity.Error))} error(s), {Int(run.CrossCount(Severity.Warning))} warning(s), {Int(run.CrossCount(Severity.Info))} info ({Int(cross.Count)} in all).");
+            writer.WriteLine();
+        }
 
         var byRule = ByRule(run);
         if (byRule.Count > 0)
@@ -69,24 +77,14 @@ public sealed class MarkdownRenderer : IRunRenderer
             writer.WriteLine($"|---|---|---:|---|---|{(withBaseline ? "---|" : "")}");
             foreach (var f in result.Findings)
             {
-                var message = new StringBuilder(Cell(f.Message.In(options.Language)));
-                if (f.Suspect is { } s)
-                {
-                    message.Append(zh ? "<br>可能出错：" : "<br>likely wrong: ").Append('`').Append(s.Cell.Value).Append('`');
-                }
-
-                if (f.Quote is { } q)
-                {
-                    message.Append("<br>> ").Append(Cell(q));
-                }
-
-                var formula = f.Formula is { } fx ? $"`{fx.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)}`" : "";
                 var mark = BaselineMark(run, result, f, zh) is { } m ? $" {m} |" : "";
-                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | `{f.RuleId}` | {(f.Line is { } l ? Int(l) : "")} | {message} | {formula} |{mark}");
+                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | `{f.RuleId}` | {(f.Line is { } l ? Int(l) : "")} | {Message(f, options)} | {Formula(f)} |{mark}");
             }
 
             writer.WriteLine();
         }
+
+        CrossReport(writer, run, options, zh);
 
         if (run.InputErrors.Count > 0)
         {
@@ -124,6 +122,59 @@ public sealed class MarkdownRenderer : IRunRenderer
             }
         }
     }
+
+    /// <summary>A section per jurisdiction: its reports, then a table of its cross-report findings with the report each is about and every report involved.</summary>
+    private static void CrossReport(TextWriter writer, CheckRun run, RenderOptions options, bool zh)
+    {
+        foreach (var group in CrossGroups.Of(run))
+        {
+            writer.WriteLine($"### {(zh ? "跨报告检查" : "Cross-report checks")} · {Cell(group.Jurisdiction)}");
+            writer.WriteLine();
+            writer.WriteLine($"{(zh ? "报告：" : "Reports: ")}{string.Join(zh ? "；" : "; ", group.Reports.Select(r => r.Result is null ? $"`{r.Source}`" : $"{Cell(r.Title)} (`{r.Source}`)"))}");
+            writer.WriteLine();
+            if (group.Entries.Count == 0)
+            {
+                writer.WriteLine(zh ? "未发现问题。" : "No findings.");
+                writer.WriteLine();
+                continue;
+            }
+
+            var withBaseline = run.Baseline is not null;
+            writer.WriteLine(zh
+                ? $"| 级别 | 规则 | 关于 | 说明 | 算式 | 涉及报告 |{(withBaseline ? " 基线 |" : "")}"
+                : $"| Severity | Rule | About | Message | Formula | Reports involved |{(withBaseline ? " Baseline |" : "")}");
+            writer.WriteLine($"|---|---|---|---|---|---|{(withBaseline ? "---|" : "")}");
+            foreach (var entry in group.Entries)
+            {
+                var f = entry.Finding;
+                var about = $"{Cell(entry.Agency)} {Int(entry.Year)}{(f.Line is { } l ? (zh ? $"，第{Int(l)}行" : $", line {Int(l)}") : "")}";
+                var involved = string.Join("<br>", entry.Sources.Select(x => $"`{x.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)}`"));
+                var mark = BaselineMark(run, entry.Agency, entry.Year, f, zh) is { } m ? $" {m} |" : "";
+                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | `{f.RuleId}` | {about} | {Message(f, options)} | {Formula(f)} | {involved} |{mark}");
+            }
+
+            writer.WriteLine();
+        }
+    }
+
+    private static string Message(Findings.Finding f, RenderOptions options)
+    {
+        var message = new StringBuilder(Cell(f.Message.In(options.Language)));
+        if (f.Suspect is { } s)
+        {
+            message.Append(options.Zh ? "<br>可能出错：" : "<br>likely wrong: ").Append('`').Append(s.Cell.Value).Append('`');
+        }
+
+        if (f.Quote is { } q)
+        {
+            message.Append("<br>> ").Append(Cell(q));
+        }
+
+        return message.ToString();
+    }
+
+    private static string Formula(Findings.Finding f) =>
+        f.Formula is { } fx ? $"`{fx.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)}`" : "";
 
     private static string Icon(Severity severity) => severity switch
     {

@@ -1,5 +1,6 @@
 using GovStatsValidation.Checking;
 using GovStatsValidation.Rules;
+using GovStatsValidation.Schemas;
 
 namespace GovStatsValidation.Reporting;
 
@@ -38,9 +39,52 @@ public sealed record CheckRun(IReadOnlyList<ReportCheckResult> Results, IReadOnl
     /// <summary>What a baseline accepted, when the run was compared with one (<see cref="Baselines.Baseline.Apply"/>); otherwise <see langword="null"/>.</summary>
     public Baselines.BaselineSummary? Baseline { get; init; }
 
-    /// <summary>How many findings of the given severity the run holds (after any baseline).</summary>
-    public int Count(Severity severity) => Results.Sum(r => r.Count(severity));
+    /// <summary>How many findings of the given severity the run holds: those of single reports (after any baseline) and the cross-report ones.</summary>
+    public int Count(Severity severity) => Results.Sum(r => r.Count(severity)) + CrossCount(severity);
+
+    /// <summary>How many cross-report findings of the given severity the run holds (0 when cross-report checks did not run).</summary>
+    public int CrossCount(Severity severity) => CrossReport?.Count(c => c.Finding.Severity == severity) ?? 0;
+
+    /// <summary>Findings about several reports (previous year, jurisdiction and departments, shared facts), when cross-report checks ran; else <see langword="null"/>.</summary>
+    public IReadOnlyList<CrossReportEntry>? CrossReport { get; init; }
+
+    /// <summary>
+    /// The reports of each jurisdiction, when known (the HTML jurisdiction view shows every one of them side by side); when
+    /// <see langword="null"/>, a jurisdiction's reports are those its cross-report findings involve.
+    /// </summary>
+    public IReadOnlyList<JurisdictionReports>? Jurisdictions { get; init; }
+
+    /// <summary>
+    /// The figures compared across reports (applications received, carried over, reviews, …), as rows of the HTML
+    /// jurisdiction view. Empty when unknown: then the view shows only the cells that cross-report findings name.
+    /// </summary>
+    public IReadOnlyList<ViewConcept> Concepts { get; init; } = [];
 }
+
+/// <summary>The reports of one jurisdiction.</summary>
+/// <param name="Jurisdiction">The jurisdiction (桐乡市), as in <see cref="CrossReportEntry.Jurisdiction"/>.</param>
+/// <param name="Reports">Its reports.</param>
+public sealed record JurisdictionReports(string Jurisdiction, IReadOnlyList<JurisdictionMember> Reports);
+
+/// <summary>One report of a jurisdiction.</summary>
+/// <param name="Source">The report's source, as in <see cref="Checking.ReportCheckResult"/>'s report.</param>
+/// <param name="JurisdictionWide">Whether it is the jurisdiction's government report (全市, compiled from its departments) rather than a department's.</param>
+public sealed record JurisdictionMember(string Source, bool JurisdictionWide);
+
+/// <summary>A figure that means the same in every table format, and the cells that add up to it in each format.</summary>
+/// <param name="Id">Stable id, e.g. <c>applications.received</c>.</param>
+/// <param name="Title">What it is.</param>
+/// <param name="Cells">Per table format, the cells whose sum is the figure; a format that is not listed has no such figure.</param>
+public sealed record ViewConcept(string Id, LocalizedText Title, IReadOnlyDictionary<SchemaVersion, IReadOnlyList<CellId>> Cells);
+
+/// <summary>A finding about several reports, as rendered: the jurisdiction, the report it is about and every report involved.</summary>
+/// <param name="Jurisdiction">The jurisdiction the reports belong to (桐乡市).</param>
+/// <param name="Subject">The source of the report the finding is about.</param>
+/// <param name="Agency">The agency of that report.</param>
+/// <param name="Year">Its year.</param>
+/// <param name="Finding">The finding.</param>
+/// <param name="Sources">The sources of every report involved, the subject first.</param>
+public sealed record CrossReportEntry(string Jurisdiction, string? Subject, string Agency, int Year, Findings.Finding Finding, IReadOnlyList<string> Sources);
 
 /// <summary>Renders a run in one output format.</summary>
 public interface IRunRenderer

@@ -16,12 +16,15 @@ internal sealed record SeverityCounts(string Key, int Error, int Warning, int In
 internal static class RunStatistics
 {
     /// <summary>Findings per rule, most errors first, then most findings, then rule id.</summary>
+    /// <remarks>Cross-report findings count under their rule.</remarks>
     public static IReadOnlyList<SeverityCounts> ByRule(CheckRun run) =>
-        Group(run.Results.SelectMany(r => r.Findings), f => f.RuleId, f => f);
+        Group(run.Results.SelectMany(r => r.Findings).Concat((run.CrossReport ?? []).Select(c => c.Finding)), f => f.RuleId, f => f);
 
     /// <summary>Findings per agency, most errors first, then most findings, then name.</summary>
+    /// <remarks>Cross-report findings count under the agency of the report they are about.</remarks>
     public static IReadOnlyList<SeverityCounts> ByAgency(CheckRun run) =>
-        Group(run.Results.SelectMany(r => r.Findings.Select(f => (r.Report.Agency.Name, f))), x => x.Name, x => x.f);
+        Group(run.Results.SelectMany(r => r.Findings.Select(f => (r.Report.Agency.Name, f)))
+            .Concat((run.CrossReport ?? []).Select(c => (Name: c.Agency, f: c.Finding))), x => x.Name, x => x.f);
 
     private static IReadOnlyList<SeverityCounts> Group<T>(IEnumerable<T> items, Func<T, string> key, Func<T, Finding> finding) =>
         items.GroupBy(key, StringComparer.Ordinal)
@@ -47,14 +50,18 @@ internal static class RunStatistics
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The baseline marker of a shown finding, or <see langword="null"/> when there was no baseline or the finding is simply new.</summary>
-    public static string? BaselineMark(CheckRun run, ReportCheckResult result, Finding f, bool zh)
+    public static string? BaselineMark(CheckRun run, ReportCheckResult result, Finding f, bool zh) =>
+        BaselineMark(run, result.Report.Agency.Name, result.Report.Year, f, zh);
+
+    /// <summary>The baseline marker of a shown finding about the report of an agency and year (cross-report findings: the subject's).</summary>
+    public static string? BaselineMark(CheckRun run, string agency, int year, Finding f, bool zh)
     {
         if (run.Baseline is not { } b)
         {
             return null;
         }
 
-        return b.StateOf(f.FingerprintFor(result.Report.Agency.Name, result.Report.Year)) switch
+        return b.StateOf(f.FingerprintFor(agency, year)) switch
         {
             BaselineState.Changed => zh ? "已接受但数字有变" : "accepted, figures changed",
             BaselineState.Expired => zh ? "接受已过期" : "acceptance expired",

@@ -10,7 +10,8 @@ namespace GovStatsValidation.Reporting;
 /// <summary>
 /// SARIF 2.1.0 for code-scanning views: one run whose driver lists the rules in force, one result per finding with rule id
 /// and index, level (error, warning, note), message, the report file and line, the cells as logical locations, a partial
-/// fingerprint, and the baseline state when a baseline was applied. Unreadable inputs are tool execution notifications.
+/// fingerprint, and the baseline state when a baseline was applied. Cross-report findings are results located in the report
+/// they are about, with <c>relatedLocations</c> naming every report involved. Unreadable inputs are tool execution notifications.
 /// </summary>
 public sealed class SarifRenderer : IRunRenderer
 {
@@ -44,7 +45,8 @@ public sealed class SarifRenderer : IRunRenderer
         }
 
         var titles = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
-        foreach (var f in run.Results.SelectMany(r => r.Findings))
+        var groups = CrossGroups.Of(run);
+        foreach (var f in run.Results.SelectMany(r => r.Findings).Concat(groups.SelectMany(g => g.Entries.Select(e => e.Finding))))
         {
             definitions.TryAdd(f.RuleId, null);
             titles.TryAdd(f.RuleId, f.Title);
@@ -60,6 +62,14 @@ public sealed class SarifRenderer : IRunRenderer
             foreach (var f in result.Findings)
             {
                 results.Add(Result(run, f, report.Agency.Name, report.Year, RunStatistics.Source(result), index[f.RuleId], options));
+            }
+        }
+
+        foreach (var group in groups)
+        {
+            foreach (var entry in group.Entries)
+            {
+                results.Add(CrossResult(run, group, entry, index[entry.Finding.RuleId], options));
             }
         }
 
@@ -190,6 +200,43 @@ public sealed class SarifRenderer : IRunRenderer
             };
         }
 
+        o["properties"] = properties;
+        return o;
+    }
+
+    /// <summary>
+    /// A cross-report finding: located in the report it is about, with <c>relatedLocations</c> naming every report involved
+    /// (the subject first; each at the line of the first cell the finding names in it, when known).
+    /// </summary>
+    private static JObject CrossResult(CheckRun run, CrossGroup group, CrossReportEntry entry, int ruleIndex, RenderOptions options)
+    {
+        var f = entry.Finding;
+        var subject = entry.Subject ?? entry.Sources.FirstOrDefault() ?? $"{entry.Agency} {RunStatistics.Int(entry.Year)}";
+        var o = Result(run, f, entry.Agency, entry.Year, subject, ruleIndex, options);
+        var named = CrossGroups.NamedCells(entry).ToList();
+        var related = new JArray();
+        var sources = entry.Sources.Count > 0 ? entry.Sources : [subject];
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var source = sources[i];
+            var line = source == subject && f.Line is { } l ? l : named.Where(n => n.Source == source).Select(n => n.Named.Line).FirstOrDefault(x => x is not null);
+            var location = Location(source, line);
+            location["id"] = i;
+            var title = CrossGroups.TitleOf(group, source);
+            location["message"] = new JObject
+            {
+                ["text"] = source == subject
+                    ? options.Zh ? $"{title}（发现所针对的报告）" : $"{title} (the report the finding is about)"
+                    : options.Zh ? $"{title}（涉及的报告）" : $"{title} (report involved)",
+            };
+            related.Add(location);
+        }
+
+        o["relatedLocations"] = related;
+        var properties = (JObject)o["properties"]!;
+        o.Remove("properties");
+        properties["jurisdiction"] = entry.Jurisdiction;
+        properties["sources"] = new JArray(entry.Sources);
         o["properties"] = properties;
         return o;
     }

@@ -7,8 +7,8 @@ using static GovStatsValidation.Reporting.RunStatistics;
 namespace GovStatsValidation.Reporting;
 
 /// <summary>
-/// The readable form: findings grouped by report, with formula, cells, suspect and quote; a summary by severity and by
-/// rule at the end. ANSI colours only when <see cref="RenderOptions.Color"/> is set (a terminal), plain otherwise.
+/// The readable form: findings grouped by report, with formula, cells, suspect and quote; then the cross-report findings
+/// in a section per jurisdiction; a summary by severity and by rule at the end (cross-report findings included). ANSI colours only when <see cref="RenderOptions.Color"/> is set (a terminal), plain otherwise.
 /// </summary>
 public sealed class TextRenderer : IRunRenderer
 {
@@ -42,11 +42,13 @@ public sealed class TextRenderer : IRunRenderer
 
             foreach (var f in result.Findings)
             {
-                WriteFinding(writer, run, result, f, options, zh);
+                WriteFinding(writer, f, BaselineMark(run, result, f, zh), options, zh);
             }
 
             writer.WriteLine();
         }
+
+        WriteCrossReport(writer, run, options, zh);
 
         foreach (var e in run.InputErrors)
         {
@@ -62,7 +64,30 @@ public sealed class TextRenderer : IRunRenderer
         WriteSummary(writer, run, options, zh);
     }
 
-    private static void WriteFinding(TextWriter writer, CheckRun run, ReportCheckResult result, Finding f, RenderOptions options, bool zh)
+    /// <summary>A section per jurisdiction: its reports, then each cross-report finding with the report it is about and every report involved.</summary>
+    private static void WriteCrossReport(TextWriter writer, CheckRun run, RenderOptions options, bool zh)
+    {
+        foreach (var group in CrossGroups.Of(run))
+        {
+            writer.WriteLine(Paint(options, Bold, $"{(zh ? "跨报告检查" : "Cross-report checks")} · {group.Jurisdiction}"));
+            writer.WriteLine($"  {(zh ? "报告" : "reports")}: {string.Join(", ", group.Reports.Select(r => r.Result is null ? r.Source : $"{r.Title} ({r.Source})"))}");
+            if (group.Entries.Count == 0)
+            {
+                writer.WriteLine(Paint(options, Green, zh ? "  未发现问题" : "  no findings"));
+            }
+
+            foreach (var entry in group.Entries)
+            {
+                WriteFinding(writer, entry.Finding, BaselineMark(run, entry.Agency, entry.Year, entry.Finding, zh), options, zh);
+                writer.WriteLine($"      {(zh ? "关于" : "about")}: {entry.Agency} {Int(entry.Year)}{(entry.Subject is { } subject ? $" ({subject})" : "")}");
+                writer.WriteLine($"      {(zh ? "涉及报告" : "reports involved")}: {string.Join(", ", entry.Sources)}");
+            }
+
+            writer.WriteLine();
+        }
+    }
+
+    private static void WriteFinding(TextWriter writer, Finding f, string? baselineMark, RenderOptions options, bool zh)
     {
         var code = f.Severity switch
         {
@@ -71,7 +96,7 @@ public sealed class TextRenderer : IRunRenderer
             _ => Cyan,
         };
         var line = f.Line is { } l ? (zh ? $" 第{Int(l)}行" : $" line {Int(l)}") : "";
-        var mark = BaselineMark(run, result, f, zh) is { } m ? $" [{m}]" : "";
+        var mark = baselineMark is { } m ? $" [{m}]" : "";
         writer.WriteLine($"  {Paint(options, code, SeverityWord(f.Severity, zh))} {Paint(options, Bold, f.RuleId)}{line}{mark}: {f.Message.In(options.Language)}");
         if (f.Formula is { } formula)
         {
@@ -141,9 +166,12 @@ public sealed class TextRenderer : IRunRenderer
             writer.WriteLine();
         }
 
+        var cross = run.CrossReport is { } crossEntries
+            ? zh ? $"（其中跨报告 {Int(crossEntries.Count)} 个）" : $" ({Int(crossEntries.Count)} cross-report)"
+            : "";
         var summary = zh
-            ? $"共检查 {Int(run.Results.Count)} 份报告：{Int(errors)} 个错误，{Int(warnings)} 个警告，{Int(infos)} 个提示；{Int(run.InputErrors.Count)} 个文件无法读取"
-            : $"{Int(run.Results.Count)} report(s) checked: {Int(errors)} error(s), {Int(warnings)} warning(s), {Int(infos)} info; {Int(run.InputErrors.Count)} input error(s)";
+            ? $"共检查 {Int(run.Results.Count)} 份报告：{Int(errors)} 个错误，{Int(warnings)} 个警告，{Int(infos)} 个提示{cross}；{Int(run.InputErrors.Count)} 个文件无法读取"
+            : $"{Int(run.Results.Count)} report(s) checked: {Int(errors)} error(s), {Int(warnings)} warning(s), {Int(infos)} info{cross}; {Int(run.InputErrors.Count)} input error(s)";
         writer.WriteLine(Paint(options, errors > 0 || run.InputErrors.Count > 0 ? Red : warnings > 0 ? Yellow : Green, summary));
     }
 

@@ -44,7 +44,10 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a user's FluentValidation validator over the report model; its failures appear among the checker's findings.</summary>
+    /// <summary>
+    /// Registers a user's FluentValidation validator over the report model; its failures appear among the checker's
+    /// findings (rule id = the failure's error code). Registering the same validator type again is harmless.
+    /// </summary>
     /// <typeparam name="TValidator">The validator type.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection.</returns>
@@ -53,8 +56,19 @@ public static class ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<TValidator>();
-        services.AddSingleton<IFindingSource>(sp => new FluentValidationFindingSource(sp.GetRequiredService<TValidator>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFindingSource, ValidatorFindingSource<TValidator>>());
         return services;
+    }
+
+    /// <summary>One finding source per validator type, so registering the same validator twice does not report twice.</summary>
+    private sealed class ValidatorFindingSource<TValidator>(TValidator validator) : IFindingSource
+        where TValidator : class, IValidator<AnnualReport>
+    {
+        private readonly FluentValidationFindingSource _inner = new(validator);
+
+        public string Name => _inner.Name;
+
+        public void Check(AnnualReport report, ICollection<Finding> findings) => _inner.Check(report, findings);
     }
 
 

@@ -220,7 +220,7 @@ public sealed class BaselineCommandTests
             Assert.That(create.Code, Is.EqualTo(CliApp.ExitOk));
             Assert.That(File.ReadAllText(baseline), Does.Contain("\"expires\": \"2026-06-01\""), "one year after the fixed clock");
             Assert.That(check.Code, Is.EqualTo(CliApp.ExitOk));
-            Assert.That(check.Out, Does.Contain("9 accepted finding(s) hidden; 0 expired entr(y/ies), 0 stale"));
+            Assert.That(check.Out, Does.Contain("17 accepted finding(s) hidden; 0 expired entr(y/ies), 0 stale"), "9 in reports, 8 cross-report");
             Assert.That(check.Out, Does.Contain("5 report(s) checked: 0 error(s), 0 warning(s), 0 info"));
         });
     }
@@ -237,7 +237,7 @@ public sealed class BaselineCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(check.Code, Is.EqualTo(CliApp.ExitFindings));
-            Assert.That(check.Out, Does.Contain("0 accepted finding(s) hidden; 9 expired entr(y/ies)"));
+            Assert.That(check.Out, Does.Contain("0 accepted finding(s) hidden; 17 expired entr(y/ies)"), "9 in reports, 8 cross-report");
             Assert.That(check.Out, Does.Contain("[acceptance expired]"));
         });
     }
@@ -259,7 +259,7 @@ public sealed class BaselineCommandTests
         {
             Assert.That((int)json["baseline"]!["accepted"]!, Is.EqualTo(4));
             Assert.That(json["baseline"]!["stale"]!.Select(e => (string?)e["fingerprint"]), Is.EqualTo(new[] { "ffffffffffffffff" }));
-            Assert.That((int)json["summary"]!["info"]! + (int)json["summary"]!["warning"]! + (int)json["summary"]!["error"]!, Is.EqualTo(5), "9 findings, 4 accepted");
+            Assert.That((int)json["summary"]!["info"]! + (int)json["summary"]!["warning"]! + (int)json["summary"]!["error"]!, Is.EqualTo(13), "17 findings (9 in reports, 8 cross-report), 4 accepted");
         });
     }
 

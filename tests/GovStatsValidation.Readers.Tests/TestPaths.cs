@@ -29,12 +29,12 @@ internal static class TestPaths
 
     public static ReportReader Reader() => new(new ReportReaderOptions { SchemaDirectory = SchemaDirectory });
 
-    /// <summary>Path of a file under ../shared; ignores the test when ../shared is absent, unless CI=true (then fails).</summary>
+    /// <summary>Path of a file or folder under ../shared; ignores the test when ../shared is absent, unless CI=true (then fails).</summary>
     public static string Shared(string relative)
     {
         var shared = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
         var path = Path.Combine(shared, relative);
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Renders the HTML rule report in Debian's headless chromium, saves a screenshot to docs/images/html-report.png, and
-# fails when the page logs a script error or when the highlighted cells (class "cell-flagged") are missing from the DOM.
+# Renders the HTML rule report in Debian's headless chromium, saves a screenshot to docs/images/html-report.png (and one of
+# the jurisdiction views to docs/images/html-report-jurisdictions.png), and fails when the page logs a script error, when the
+# highlighted cells (class "cell-flagged") are missing from the DOM, or, over ../shared/seeds, when the 桐乡市 jurisdiction
+# view (its government 003 and departments 000 and 004 side by side) is missing.
 #
 # Input: ../shared/seeds when the text readers can read it (a run with at least one checked report), otherwise
 # tests/data/examples. Override with: tests/browser/html-report-check.sh PATH...
@@ -77,6 +79,34 @@ if [[ "$findings" -eq 0 ]]; then
   exit 1
 fi
 
+# The jurisdiction view: over the seeds, 桐乡市 has its government (003) and two departments (000, 004) side by side.
+views=$(grep -o '<section class="jurisdiction"' "$work/dom.html" | wc -l)
+echo "DOM: $views jurisdiction view(s)"
+if [[ " ${inputs[*]} " == *" ../shared/seeds "* ]]; then
+  python3 - "$work/dom.html" <<'PY'
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r'<section class="jurisdiction"[^>]*data-jurisdiction="桐乡市".*?</section>', dom, re.S)
+if not m:
+    sys.exit("FAIL: no jurisdiction view for 桐乡市")
+section = m.group(0)
+head = re.search(r'<thead>(.*?)</thead>', section, re.S)
+columns = re.findall(r'<th class="report-col[^"]*" data-source="([^"]+)"', head.group(1) if head else "")
+names = [c.rsplit("/", 1)[-1][:3] for c in columns]
+if names != ["003", "000", "004"]:
+    sys.exit(f"FAIL: the 桐乡市 view should show 003 (government), 000 and 004 side by side, not {names}")
+if 'th class="report-col jurisdiction-wide"' not in section:
+    sys.exit("FAIL: the 桐乡市 government report is not marked jurisdiction-wide")
+rows = re.findall(r'<tr class="concept" data-row="([^"]+)"', section)
+for needed in ["applications.received", "applications.handled", "reviews.total", "lawsuits.total"]:
+    if needed not in rows:
+        sys.exit(f"FAIL: the 桐乡市 view lacks the row {needed} (rows: {rows})")
+if '<ol class="cross-findings">' not in section:
+    sys.exit("FAIL: the 桐乡市 view lists no cross-report findings")
+print(f"jurisdiction view 桐乡市: columns {names}, {len(rows)} rows")
+PY
+fi
+
 # 2. The screenshot.
 mkdir -p docs/images
 "$browser" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" --window-size=1440,2200 \
@@ -87,3 +117,16 @@ if [[ ! -s "$work/shot.png" ]]; then
 fi
 cp "$work/shot.png" docs/images/html-report.png
 echo "screenshot: docs/images/html-report.png"
+
+# 3. A screenshot of the jurisdiction views alone (the same file with the per-report sections hidden by one added style rule).
+if [[ "$views" -gt 0 ]]; then
+  sed 's|</head>|<style>#summary, section.report { display: none; }</style></head>|' "$report" >"$work/jurisdictions.html"
+  "$browser" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" --window-size=1440,1500 \
+    --screenshot="$work/jurisdictions.png" "file://$work/jurisdictions.html" >/dev/null 2>&1 || true
+  if [[ ! -s "$work/jurisdictions.png" ]]; then
+    echo "FAIL: no screenshot of the jurisdiction view was written" >&2
+    exit 1
+  fi
+  cp "$work/jurisdictions.png" docs/images/html-report-jurisdictions.png
+  echo "screenshot: docs/images/html-report-jurisdictions.png"
+fi

@@ -300,10 +300,16 @@ internal sealed class CellMapper
             return;
         }
 
-        var values = s.Values.ToList();
-        while (values.Count > columns.Count && CellText.IsBlank(values[^1].Text))
+        var values = TrimTrailingBlanks(s.Values.ToList(), columns.Count);
+        if (values.Count != columns.Count && s.Values.Any(v => v.SpanContinuation))
         {
-            values.RemoveAt(values.Count - 1);
+            // A value merged across columns of the grid that the row does not use (行政许可 | 11,398 over three
+            // columns): read each merged cell once. Kept as expanded when that already fits (规章 | —— over all three).
+            var merged = TrimTrailingBlanks(s.Values.Where(v => !v.SpanContinuation).ToList(), columns.Count);
+            if (merged.Count == columns.Count)
+            {
+                values = merged;
+            }
         }
 
         if (values.Count == columns.Count)
@@ -338,6 +344,16 @@ internal sealed class CellMapper
         Diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Warning, "row-values-mismatch",
             $"Line {labelLine}: row '{labelText}' ({row.Id}) has {values.Count} value(s) for {columns.Count} columns ({string.Join(" | ", values.Select(v => v.Text))}); not assigned rather than guessed.",
             labelLine));
+    }
+
+    private static List<RawCell> TrimTrailingBlanks(List<RawCell> values, int columns)
+    {
+        while (values.Count > columns && CellText.IsBlank(values[^1].Text))
+        {
+            values.RemoveAt(values.Count - 1);
+        }
+
+        return values;
     }
 
     private static bool FitsColumns(SchemaRow row, List<RawCell> values)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -8,16 +9,27 @@ namespace GovStatsValidation.Readers.Tables;
 /// Line numbers are block ordinals (paragraphs and table rows, in document order).</summary>
 internal static class DocxReader
 {
+    /// <summary>The most a .docx may inflate to (all parts together).</summary>
+    public const long MaxUncompressedBytes = 128L * 1024 * 1024;
+
     public static bool IsZip(ReadOnlySpan<byte> bytes) => bytes.Length >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04;
 
     public static (SourceText Text, List<RawTable> Tables) Read(byte[] bytes)
     {
-        using (var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read))
+        try
         {
-            if (zip.GetEntry("word/document.xml") is null)
+            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            var document = zip.GetEntry("word/document.xml") ?? throw new ReportReadException("A zip archive without word/document.xml: not a Word .docx report.");
+            var total = zip.Entries.Sum(e => e.Length);
+            if (document.Length > MaxUncompressedBytes || total > MaxUncompressedBytes)
             {
-                throw new ReportReadException("A zip archive without word/document.xml: not a Word .docx report.");
+                // A zip bomb, or a document far larger than any report: refused before anything is inflated.
+                throw new ReportReadException(string.Create(CultureInfo.InvariantCulture, $"The .docx inflates to {total:N0} bytes (word/document.xml {document.Length:N0}); the limit is {MaxUncompressedBytes:N0}."));
             }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ReportReadException($"Not a readable zip archive: {ex.Message}", ex);
         }
 
         try
@@ -44,7 +56,7 @@ internal static class DocxReader
 
             return (SourceText.FromLines(lines), tables);
         }
-        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or NotSupportedException)
         {
             throw new ReportReadException($"The .docx could not be opened: {ex.Message}", ex);
         }
@@ -75,7 +87,7 @@ internal static class DocxReader
 
                 for (var k = 0; k < Math.Max(1, span); k++)
                 {
-                    cells.Add(new RawCell(text, line, col + k));
+                    cells.Add(new RawCell(text, line, col + k) { SpanContinuation = k > 0 });
                 }
 
                 col += Math.Max(1, span);

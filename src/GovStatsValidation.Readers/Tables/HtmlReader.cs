@@ -147,6 +147,26 @@ internal static class HtmlReader
         return sb.ToString();
     }
 
+    /// <summary>The line where a cell's text is printed: the start line of the innermost element holding its first
+    /// non-blank text (Word-saved pages put <c>&lt;td&gt;</c> and <c>&lt;p&gt;&lt;span&gt;value</c> on different lines); null for a blank cell.</summary>
+    private static int? TextLine(IElement cell)
+    {
+        foreach (var node in cell.ChildNodes)
+        {
+            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data))
+            {
+                return cell.SourceReference?.Position.Line;
+            }
+
+            if (node is IElement child && TextLine(child) is { } line)
+            {
+                return line;
+            }
+        }
+
+        return null;
+    }
+
     private static RawTable? ReadTable(IHtmlTableElement table)
     {
         var grid = new Dictionary<(int Row, int Col), RawCell>();
@@ -168,12 +188,12 @@ internal static class HtmlReader
                 var rs = Math.Clamp(td.RowSpan, 1, 200);
                 var cs = Math.Clamp(td.ColumnSpan, 1, 100);
                 var text = CollapseSpaces(td.TextContent).Trim();
-                var cellLine = td.SourceReference?.Position.Line ?? line;
+                var cellLine = TextLine(td) ?? td.SourceReference?.Position.Line ?? line;
                 for (var dr = 0; dr < rs; dr++)
                 {
                     for (var dc = 0; dc < cs; dc++)
                     {
-                        grid[(r + dr, col + dc)] = new RawCell(text, cellLine, col + dc);
+                        grid[(r + dr, col + dc)] = new RawCell(text, cellLine, col + dc) { SpanContinuation = dc > 0 };
                     }
                 }
 
@@ -183,8 +203,9 @@ internal static class HtmlReader
             r++;
         }
 
-        if (r == 0)
+        if (r == 0 || grid.Count == 0)
         {
+            // Rows without any cell (<tr></tr> only): nothing to read.
             return null;
         }
 

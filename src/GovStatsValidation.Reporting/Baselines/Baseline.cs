@@ -109,7 +109,7 @@ public sealed class Baseline
     /// <summary>The entries.</summary>
     public IReadOnlyList<BaselineEntry> Entries { get; }
 
-    /// <summary>A baseline accepting every finding of a run.</summary>
+    /// <summary>A baseline accepting every finding of a run, cross-report findings included (under the report they are about).</summary>
     /// <param name="run">The run.</param>
     /// <param name="reason">The reason written into each entry.</param>
     /// <param name="acceptedBy">Who accepts.</param>
@@ -118,26 +118,25 @@ public sealed class Baseline
     {
         ArgumentNullException.ThrowIfNull(run);
         var entries = new Dictionary<string, BaselineEntry>(StringComparer.Ordinal);
-        foreach (var result in run.Results)
+        var findings = run.Results.SelectMany(r => r.Findings.Select(f => (r.Report.Agency.Name, r.Report.Year, f)))
+            .Concat((run.CrossReport ?? []).Select(c => (Name: c.Agency, c.Year, f: c.Finding)));
+        foreach (var (agency, year, f) in findings)
         {
-            foreach (var f in result.Findings)
+            var fingerprint = f.FingerprintFor(agency, year);
+            entries.TryAdd(fingerprint, new BaselineEntry
             {
-                var fingerprint = f.FingerprintFor(result.Report.Agency.Name, result.Report.Year);
-                entries.TryAdd(fingerprint, new BaselineEntry
-                {
-                    Fingerprint = fingerprint,
-                    Rule = f.RuleId,
-                    Agency = result.Report.Agency.Name,
-                    Year = result.Report.Year,
-                    Instance = f.Instance,
-                    Expected = f.Expected,
-                    Actual = f.Actual,
-                    Message = f.Message.Zh,
-                    Reason = reason,
-                    AcceptedBy = acceptedBy,
-                    Expires = expires,
-                });
-            }
+                Fingerprint = fingerprint,
+                Rule = f.RuleId,
+                Agency = agency,
+                Year = year,
+                Instance = f.Instance,
+                Expected = f.Expected,
+                Actual = f.Actual,
+                Message = f.Message.Zh,
+                Reason = reason,
+                AcceptedBy = acceptedBy,
+                Expires = expires,
+            });
         }
 
         return new Baseline(entries.Values);
@@ -273,7 +272,7 @@ public sealed class Baseline
     /// <summary>
     /// Compares a run with the baseline: findings accepted by a valid entry with the same figures are removed; findings whose
     /// entry recorded other figures are kept as changed; findings whose entry has expired are kept as expired. Entries for a
-    /// checked agency and year that match no finding are stale.
+    /// checked agency and year that match no finding are stale. Cross-report findings are compared the same way, under the report they are about.
     /// </summary>
     /// <param name="run">The run.</param>
     /// <param name="today">The day to judge expiry by (from a <see cref="TimeProvider"/>).</param>
@@ -287,40 +286,43 @@ public sealed class Baseline
         var checkedReports = new HashSet<(string, int)>();
         var accepted = 0;
         var results = new List<ReportCheckResult>(run.Results.Count);
+
+        // Whether a finding stays in the run: not accepted, or accepted with other figures, or accepted but expired.
+        bool Keep(Finding f, string agency, int year)
+        {
+            var fingerprint = f.FingerprintFor(agency, year);
+            if (!byFingerprint.TryGetValue(fingerprint, out var entry))
+            {
+                return true;
+            }
+
+            matched.Add(fingerprint);
+            if (entry.IsExpired(today))
+            {
+                states[fingerprint] = BaselineState.Expired;
+                return true;
+            }
+
+            if ((entry.Actual is not null && entry.Actual != f.Actual) || (entry.Expected is not null && entry.Expected != f.Expected))
+            {
+                states[fingerprint] = BaselineState.Changed;
+                return true;
+            }
+
+            accepted++;
+            return false;
+        }
+
         foreach (var result in run.Results)
         {
             var agency = result.Report.Agency.Name;
             var year = result.Report.Year;
             checkedReports.Add((agency, year));
-            var kept = new List<Finding>(result.Findings.Count);
-            foreach (var f in result.Findings)
-            {
-                var fingerprint = f.FingerprintFor(agency, year);
-                if (!byFingerprint.TryGetValue(fingerprint, out var entry))
-                {
-                    kept.Add(f);
-                    continue;
-                }
-
-                matched.Add(fingerprint);
-                if (entry.IsExpired(today))
-                {
-                    states[fingerprint] = BaselineState.Expired;
-                    kept.Add(f);
-                }
-                else if ((entry.Actual is not null && entry.Actual != f.Actual) || (entry.Expected is not null && entry.Expected != f.Expected))
-                {
-                    states[fingerprint] = BaselineState.Changed;
-                    kept.Add(f);
-                }
-                else
-                {
-                    accepted++;
-                }
-            }
-
-            results.Add(new ReportCheckResult(result.Report, kept));
+            results.Add(new ReportCheckResult(result.Report, result.Findings.Where(f => Keep(f, agency, year)).ToList()));
         }
+
+        // Cross-report findings are accepted the same way, under the report they are about.
+        var cross = run.CrossReport?.Where(c => Keep(c.Finding, c.Agency, c.Year)).ToList();
 
         var summary = new BaselineSummary
         {
@@ -331,7 +333,7 @@ public sealed class Baseline
             Stale = Entries.Where(e => !matched.Contains(e.Fingerprint) && checkedReports.Contains((e.Agency, e.Year))).ToList(),
             NotChecked = Entries.Count(e => !checkedReports.Contains((e.Agency, e.Year))),
         };
-        return run with { Results = results, Baseline = summary };
+        return run with { Results = results, CrossReport = cross, Baseline = summary };
     }
 
     private static string? Required(JObject o, string name, string file, List<string> problems)

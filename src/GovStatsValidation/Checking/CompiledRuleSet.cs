@@ -79,12 +79,31 @@ internal sealed class CompiledRuleSet
                 continue;
             }
 
-            if (!Applicable(rule, states, values, year))
+            bool passed;
+            try
             {
+                if (!Applicable(rule, states, values, year))
+                {
+                    continue;
+                }
+
+                passed = rule.Check(values, states, year);
+            }
+            catch (OverflowException)
+            {
+                // A user rule multiplying large values: reported, never a crash of the whole run.
+                findings.Add(new Finding
+                {
+                    RuleId = rule.Definition.Id,
+                    Severity = rule.Severity,
+                    Instance = rule.InstanceKey,
+                    Title = rule.Definition.Title,
+                    Message = new LocalizedText($"规则 {rule.Definition.Id} 的计算结果超出数值范围，无法判断", $"rule {rule.Definition.Id} could not be evaluated: its arithmetic overflows"),
+                    Expression = rule.ExpressionText,
+                });
                 continue;
             }
 
-            var passed = rule.Check(values, states, year);
             if (!passed)
             {
                 if (rule.Severity >= minimum)

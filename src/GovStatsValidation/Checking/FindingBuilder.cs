@@ -42,7 +42,8 @@ internal static class FindingBuilder
         }
 
         var mainCell = rule.Bindings.TryGetValue("cell", out var cellId) && frame.Schema.TryGetCell(new CellId(cellId), out var c0) ? c0
-            : rule.Suspect ?? PredicateCells(rule.Condition).FirstOrDefault() ?? first;
+            : rule.Suspect ?? PredicateCells(rule.Condition).FirstOrDefault()
+                ?? (rule.Condition is BoundBinary { Left: BoundCell left } ? left.Cell : null) ?? first;
         if (mainCell is not null)
         {
             arguments["cell"] = mainCell.Id.Value;

@@ -31,11 +31,15 @@ internal sealed class ReportFrame
     /// <summary>Cell ids of the report that the schema does not know.</summary>
     public List<CellId> UnknownCells { get; } = [];
 
+    /// <summary>Cells whose number the rules cannot hold exactly (beyond ±10^12, or more than four decimals): they take part as unreadable, never rounded.</summary>
+    public List<CellId> UnrepresentableCells { get; } = [];
+
     public void Load(AnnualReport report)
     {
         Array.Clear(Values);
         Array.Clear(States); // 0 == CellState.Absent
         UnknownCells.Clear();
+        UnrepresentableCells.Clear();
         Year = report.Year;
         Report = report;
         foreach (var (id, value) in report.Cells)
@@ -46,6 +50,13 @@ internal sealed class ReportFrame
                 continue;
             }
 
+            if (value.State == CellState.Number && !Fixed.TryFromDecimal(value.Number!.Value, out _))
+            {
+                UnrepresentableCells.Add(id);
+                Set(cell.Slot, CellState.Unreadable, 0);
+                continue;
+            }
+
             Set(cell.Slot, value);
         }
     }
@@ -53,7 +64,7 @@ internal sealed class ReportFrame
     public void Set(int slot, CellValue value)
     {
         // A number beyond the fixed-point range cannot be a real figure; it is read as unreadable rather than
-        // overflowing the arithmetic, so the rules that use it are skipped and common.unreadable reports it.
+        // overflowing the arithmetic, so the rules that use it are skipped; Load lists it and input.unrepresentable reports it.
         if (value.State == CellState.Number && Math.Abs(value.Number!.Value) > Fixed.MaxMagnitude)
         {
             States[slot] = (byte)CellState.Unreadable;
@@ -77,6 +88,7 @@ internal sealed class ReportFrame
         Array.Clear(Values);
         Array.Clear(States);
         UnknownCells.Clear();
+        UnrepresentableCells.Clear();
         Year = year;
         Report = null;
     }

@@ -9,6 +9,7 @@ namespace GovStatsValidation.Checking;
 internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions options) : IFindingSource
 {
     private static readonly LocalizedText UnknownCellTitle = new("未知单元格", "Unknown cell id");
+    private static readonly LocalizedText UnrepresentableTitle = new("数值超出可核对范围", "Number beyond what the rules can check exactly");
 
     [ThreadStatic]
     private static Dictionary<ReportSchemaKey, ReportFrame>? _frames;
@@ -31,7 +32,31 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
             });
         }
 
+        foreach (var id in frame.UnrepresentableCells)
+        {
+            var value = report.Cells[id];
+            var shown = value.Raw ?? value.Number!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            findings.Add(new Finding
+            {
+                RuleId = "input.unrepresentable",
+                Severity = Severity.Error,
+                Title = UnrepresentableTitle,
+                Message = new LocalizedText(
+                    $"单元格 {id} 的数值 {shown} 超出 ±10^12 或超过四位小数，无法精确核对；相关核对已跳过（数值未被舍入）",
+                    $"cell {id} holds {shown}, beyond ±10^12 or with more than four decimals, which the rules cannot hold exactly; checks that use it were skipped (the value was not rounded)"),
+                Line = value.Location?.Line,
+            });
+        }
+
         catalog.For(report.Schema).Evaluate(frame, options.MinimumSeverity, findings);
+        if (frame.UnrepresentableCells.Count > 0)
+        {
+            // input.unrepresentable above says why such a cell took part as unreadable; "not a number" would be wrong.
+            foreach (var duplicate in findings.Where(f => f.RuleId == "common.unreadable" && f.Cells.Count > 0 && frame.UnrepresentableCells.Contains(f.Cells[0].Id)).ToList())
+            {
+                findings.Remove(duplicate);
+            }
+        }
     }
 
     internal IEnumerable<RuleEvaluation> Explain(AnnualReport report)

@@ -27,19 +27,28 @@ public sealed class JsonReportReader : IReportReader
     /// <inheritdoc/>
     public bool CanRead(ReadOnlySpan<byte> head, string path)
     {
+        var step = 1;
         if (head.StartsWith("\uFEFF"u8))
         {
             head = head[3..];
         }
-
-        foreach (var b in head)
+        else if (head.Length >= 2 && (head[0], head[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
         {
+            // UTF-16 with a byte order mark (File.ReadAllText honours it): look at the low byte of each character.
+            head = head[0] == 0xFF ? head[2..] : head[3..];
+            step = 2;
+        }
+
+        for (var i = 0; i < head.Length; i += step)
+        {
+            var b = head[i];
             if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
             {
                 continue;
             }
 
-            return b == (byte)'{';
+            // An array is not a report either, but it is JSON: the JSON reader says so rather than the text reader.
+            return b is (byte)'{' or (byte)'[';
         }
 
         return false;

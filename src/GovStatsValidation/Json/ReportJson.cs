@@ -30,7 +30,7 @@ public static class ReportJson
 
         if (info.Length > MaxLength)
         {
-            throw new ReportLoadException(path, null, null, $"file is {info.Length:N0} bytes; the limit for a report JSON is {MaxLength:N0}");
+            throw new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {info.Length:N0} bytes; the limit for a report JSON is {MaxLength:N0}"));
         }
 
         var report = Read(File.ReadAllText(path), path);
@@ -47,7 +47,7 @@ public static class ReportJson
         ArgumentNullException.ThrowIfNull(json);
         if (json.Length > MaxLength)
         {
-            throw new ReportLoadException(fileName, null, null, $"text is {json.Length:N0} characters; the limit is {MaxLength:N0}");
+            throw new ReportLoadException(fileName, null, null, string.Create(CultureInfo.InvariantCulture, $"text is {json.Length:N0} characters; the limit is {MaxLength:N0}"));
         }
 
         if (string.IsNullOrWhiteSpace(json))
@@ -131,15 +131,22 @@ public static class ReportJson
             Source = (string?)root["source"]?["file"],
         };
 
-        if (root["source"] is JObject src)
+        try
         {
-            report.Input = new InputInfo
+            if (root["source"] is JObject src)
             {
-                Format = (string?)src["format"] ?? "json",
-                Encoding = (string?)src["encoding"],
-                HasText = (bool?)src["hasText"] ?? false,
-                Notes = src["notes"] is JArray notes ? notes.Select(n => (string)n!).ToList() : [],
-            };
+                report.Input = new InputInfo
+                {
+                    Format = (string?)src["format"] ?? "json",
+                    Encoding = (string?)src["encoding"],
+                    HasText = (bool?)src["hasText"] ?? false,
+                    Notes = src["notes"] is JArray notes ? notes.Select(n => (string)n!).ToList() : [],
+                };
+            }
+        }
+        catch (Exception e) when (IsWrongType(e))
+        {
+            throw new ReportLoadException(fileName, Line(root["source"]), null, $"'source' has a value of the wrong type: {Clean(e.Message)}", e);
         }
 
         if (root["cells"] is { } cellsToken)
@@ -157,7 +164,16 @@ public static class ReportJson
                         $"schema {version.ToToken()} has no such cell (see docs/schemas.md){Suggest(schema, property.Name)}");
                 }
 
-                var value = ReadCell(property.Value, fileName, property.Name);
+                CellValue value;
+                try
+                {
+                    value = ReadCell(property.Value, fileName, property.Name);
+                }
+                catch (Exception e) when (IsWrongType(e))
+                {
+                    throw new ReportLoadException(fileName, Line(property.Value), property.Name, $"a property of the cell has the wrong type: {Clean(e.Message)}", e);
+                }
+
                 if (value.State == CellState.Number && definition.Kind != ValueKind.Amount && value.Number is { } n && n != decimal.Truncate(n))
                 {
                     // Kept as read: the rules report a fractional count; the reader never rounds.
@@ -167,28 +183,45 @@ public static class ReportJson
             }
         }
 
-        if (root["sections"] is JArray sections)
+        var part = "sections";
+        try
         {
-            foreach (var s in sections)
+            if (root["sections"] is JArray sections)
             {
-                report.Sections.Add(new ReportSection((string?)s["numeral"], (string?)s["title"] ?? (string?)s["text"] ?? "", (int?)s["line"] ?? 0, (string?)s["id"]));
+                foreach (var s in sections)
+                {
+                    report.Sections.Add(new ReportSection((string?)s["numeral"], (string?)s["title"] ?? (string?)s["text"] ?? "", (int?)s["line"] ?? 0, (string?)s["id"]));
+                }
+            }
+
+            part = "tables";
+            if (root["tables"] is JArray tables)
+            {
+                foreach (var t in tables)
+                {
+                    report.Tables.Add(new TableSeen((string)t["id"]!, (int?)t["line"] ?? 0, (string?)t["note"]));
+                }
+            }
+
+            part = "claims";
+            if (root["claims"] is JArray claims)
+            {
+                foreach (var c in claims)
+                {
+                    // The serializer does not enforce required members: a claim without its text or location (or null) is refused here.
+                    var claim = c is JObject ? c.ToObject<NarrativeClaim>(JsonSerializer.Create(Settings)) : null;
+                    if (claim?.Text is null || claim.Parts is null || claim.Parts.Any(part => part?.Text is null))
+                    {
+                        throw new ReportLoadException(fileName, Line(c), null, "'claims' entries (and their parts) must be objects with \"kind\" and \"text\"");
+                    }
+
+                    report.Claims.Add(claim);
+                }
             }
         }
-
-        if (root["tables"] is JArray tables)
+        catch (Exception e) when (IsWrongType(e))
         {
-            foreach (var t in tables)
-            {
-                report.Tables.Add(new TableSeen((string)t["id"]!, (int?)t["line"] ?? 0, (string?)t["note"]));
-            }
-        }
-
-        if (root["claims"] is JArray claims)
-        {
-            foreach (var c in claims)
-            {
-                report.Claims.Add(c.ToObject<NarrativeClaim>(JsonSerializer.Create(Settings))!);
-            }
+            throw new ReportLoadException(fileName, Line(root[part]), null, $"'{part}' has a value of the wrong type: {Clean(e.Message)}", e);
         }
 
         return report;
@@ -390,6 +423,8 @@ public static class ReportJson
         return candidates.Count > 0 ? $"; cells of that row: {string.Join(", ", candidates)}" : "";
     }
 
+    private static bool IsWrongType(Exception e) => e is ArgumentException or FormatException or InvalidCastException or OverflowException or JsonException;
+
     private static int? Line(JToken? token) => token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : null;
 
     /// <summary>The cell id in a JSON path such as <c>cells['review.total']</c> or <c>cells.total</c>, or <see langword="null"/>.</summary>
@@ -419,7 +454,7 @@ public static class ReportJson
     private static string Clean(string message)
     {
         var i = message.IndexOf(" Path '", StringComparison.Ordinal);
-        return i > 0 ? message[..i] : message;
+        return (i > 0 ? message[..i] : message).Replace("\0", "end of file", StringComparison.Ordinal);
     }
 
     private sealed class CellIdConverter : JsonConverter<CellId>

@@ -56,4 +56,10 @@ public sealed record NarrativeClaim
 
     /// <summary>A year the figure refers to when it is not the report year (比2016年…).</summary>
     public int? ReferenceYear { get; init; }
+
+    /// <summary>The place value of the last printed digit (1 for 793条, 0.1 for 99.6%, 10000 for 536万), when a number was printed.</summary>
+    public decimal? Precision { get; init; }
+
+    /// <summary>The whole sentence the claim was read from (quoted in findings).</summary>
+    public string? Sentence { get; init; }
 }

@@ -5,7 +5,7 @@ using GovStatsValidation.Schemas;
 namespace GovStatsValidation.Rules;
 
 /// <summary>Writes the reference of rule sets (<c>docs/rules.md</c> for the built-in ones): per rule its id, severity, schemas, expression and messages.</summary>
-public static class RuleReference
+internal static class RuleReference
 {
     /// <summary>The Markdown reference of the given rule sets.</summary>
     public static string Markdown(IEnumerable<RuleSet> sets)

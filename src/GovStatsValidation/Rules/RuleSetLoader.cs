@@ -119,6 +119,19 @@ public static class RuleSetLoader
 
     internal static RuleSet? Parse(string json, string fileName, List<RuleProblem> problems)
     {
+        try
+        {
+            return ParseCore(json, fileName, problems);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            problems.Add(new RuleProblem(fileName, null, null, null, $"a property has the wrong type: {StripLocation(e.Message)}"));
+            return null;
+        }
+    }
+
+    private static RuleSet? ParseCore(string json, string fileName, List<RuleProblem> problems)
+    {
         JObject root;
         try
         {
@@ -153,111 +166,120 @@ public static class RuleSetLoader
                 continue;
             }
 
-            var id = Str(r, "id", fileName, null, problems, required: true);
-            if (id is null)
+            string? id = null;
+            try
             {
-                continue;
-            }
-
-            if (!seen.Add(id))
-            {
-                problems.Add(At(fileName, r["id"]!, id, "duplicate rule id in this file"));
-            }
-
-            foreach (var property in r.Properties())
-            {
-                if (!KnownRuleProperties.Contains(property.Name) && !property.Name.StartsWith('$'))
+                id = Str(r, "id", fileName, null, problems, required: true);
+                if (id is null)
                 {
-                    problems.Add(At(fileName, property, id, $"unknown property '{property.Name}'"));
+                    continue;
                 }
-            }
 
-            var severityText = (string?)r["severity"] ?? (string?)defaults?["severity"];
-            var severity = ParseSeverity(severityText);
-            if (severity is null)
-            {
-                problems.Add(At(fileName, r["severity"] ?? r, id, severityText is null ? "missing 'severity'" : $"unknown severity '{severityText}' (error, warning, info)"));
-            }
-
-            var passSeverity = r["passSeverity"] is { } ps ? ParseSeverity((string?)ps) : Severity.Info;
-            var expression = Str(r, "expression", fileName, id, problems, required: true);
-            var message = Text(r["message"], fileName, id, problems, "message");
-            var ruleTitle = Text(r["title"], fileName, id, problems, "title");
-            if (message is null || ruleTitle is null)
-            {
-                continue;
-            }
-
-            CheckPlaceholders(message, fileName, r["message"]!, id, problems);
-            var missing = ParseMissing(defaults?["missing"], MissingPolicy.Default, fileName, id, problems);
-            missing = ParseMissing(r["missing"], missing, fileName, id, problems);
-            var emitText = (string?)r["emit"] ?? "onFailure";
-            var emit = emitText switch
-            {
-                "onFailure" => EmitMode.OnFailure,
-                "always" => EmitMode.Always,
-                _ => (EmitMode?)null,
-            };
-            if (emit is null)
-            {
-                problems.Add(At(fileName, r["emit"]!, id, $"unknown emit '{emitText}' (onFailure, always)"));
-            }
-
-            var forEach = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            if (r["forEach"] is JObject fe)
-            {
-                foreach (var (name, value) in fe)
+                if (!seen.Add(id))
                 {
-                    forEach[name] = value switch
+                    problems.Add(At(fileName, r["id"]!, id, "duplicate rule id in this file"));
+                }
+
+                foreach (var property in r.Properties())
+                {
+                    if (!KnownRuleProperties.Contains(property.Name) && !property.Name.StartsWith('$'))
                     {
-                        JArray list => list.Select(x => (string)x!).ToList(),
-                        JValue { Type: JTokenType.String } v => [(string)v!],
-                        _ => [],
-                    };
-                    if (forEach[name].Count == 0)
-                    {
-                        problems.Add(At(fileName, value!, id, $"forEach '{name}' needs a list of values or a '@…' set name"));
+                        problems.Add(At(fileName, property, id, $"unknown property '{property.Name}'"));
                     }
                 }
-            }
 
-            decimal tolerance = 0;
-            if (r["tolerance"] is { } tol)
-            {
-                if (tol.Type is JTokenType.Integer or JTokenType.Float && (decimal)tol >= 0)
+                var severityText = (string?)r["severity"] ?? (string?)defaults?["severity"];
+                var severity = ParseSeverity(severityText);
+                if (severity is null)
                 {
-                    tolerance = (decimal)tol;
+                    problems.Add(At(fileName, r["severity"] ?? r, id, severityText is null ? "missing 'severity'" : $"unknown severity '{severityText}' (error, warning, info)"));
                 }
-                else
-                {
-                    problems.Add(At(fileName, tol, id, "'tolerance' must be a non-negative number"));
-                }
-            }
 
-            rules.Add(new RuleDefinition
+                var passSeverity = r["passSeverity"] is { } ps ? ParseSeverity((string?)ps) : Severity.Info;
+                var expression = Str(r, "expression", fileName, id, problems, required: true);
+                var message = Text(r["message"], fileName, id, problems, "message");
+                var ruleTitle = Text(r["title"], fileName, id, problems, "title");
+                if (message is null || ruleTitle is null)
+                {
+                    continue;
+                }
+
+                CheckPlaceholders(message, fileName, r["message"]!, id, problems);
+                var missing = ParseMissing(defaults?["missing"], MissingPolicy.Default, fileName, id, problems);
+                missing = ParseMissing(r["missing"], missing, fileName, id, problems);
+                var emitText = (string?)r["emit"] ?? "onFailure";
+                var emit = emitText switch
+                {
+                    "onFailure" => EmitMode.OnFailure,
+                    "always" => EmitMode.Always,
+                    _ => (EmitMode?)null,
+                };
+                if (emit is null)
+                {
+                    problems.Add(At(fileName, r["emit"]!, id, $"unknown emit '{emitText}' (onFailure, always)"));
+                }
+
+                var forEach = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+                if (r["forEach"] is JObject fe)
+                {
+                    foreach (var (name, value) in fe)
+                    {
+                        forEach[name] = value switch
+                        {
+                            JArray list => list.Select(x => (string)x!).ToList(),
+                            JValue { Type: JTokenType.String } v => [(string)v!],
+                            _ => [],
+                        };
+                        if (forEach[name].Count == 0)
+                        {
+                            problems.Add(At(fileName, value!, id, $"forEach '{name}' needs a list of values or a '@…' set name"));
+                        }
+                    }
+                }
+
+                decimal tolerance = 0;
+                if (r["tolerance"] is { } tol)
+                {
+                    if (tol.Type is JTokenType.Integer or JTokenType.Float && (decimal)tol >= 0)
+                    {
+                        tolerance = (decimal)tol;
+                    }
+                    else
+                    {
+                        problems.Add(At(fileName, tol, id, "'tolerance' must be a non-negative number"));
+                    }
+                }
+
+                rules.Add(new RuleDefinition
+                {
+                    Id = id,
+                    Severity = severity ?? Severity.Error,
+                    PassSeverity = passSeverity ?? Severity.Info,
+                    Title = ruleTitle,
+                    Message = message,
+                    Expression = expression ?? "",
+                    When = (string?)r["when"],
+                    Actual = (string?)r["actual"],
+                    Expected = (string?)r["expected"],
+                    Requires = r["requires"] is JArray req ? req.Select(x => (string)x!).ToList() : [],
+                    Tolerance = tolerance,
+                    Missing = missing,
+                    ForEach = forEach,
+                    Emit = emit ?? EmitMode.OnFailure,
+                    Suspect = (string?)r["suspect"],
+                    Schemas = Schemas(r["schemas"], fileName, id, problems) ?? setSchemas,
+                    Disabled = (bool?)r["disabled"] ?? false,
+                    DefinedIn = $"{fileName}:{((IJsonLineInfo)r).LineNumber}",
+                    TextLocations = new[] { "expression", "when", "actual", "expected" }
+                        .Where(k => r[k] is JValue { Type: JTokenType.String })
+                        .ToDictionary(k => k, k => StartOf((JValue)r[k]!)),
+                });
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
             {
-                Id = id,
-                Severity = severity ?? Severity.Error,
-                PassSeverity = passSeverity ?? Severity.Info,
-                Title = ruleTitle,
-                Message = message,
-                Expression = expression ?? "",
-                When = (string?)r["when"],
-                Actual = (string?)r["actual"],
-                Expected = (string?)r["expected"],
-                Requires = r["requires"] is JArray req ? req.Select(x => (string)x!).ToList() : [],
-                Tolerance = tolerance,
-                Missing = missing,
-                ForEach = forEach,
-                Emit = emit ?? EmitMode.OnFailure,
-                Suspect = (string?)r["suspect"],
-                Schemas = Schemas(r["schemas"], fileName, id, problems) ?? setSchemas,
-                Disabled = (bool?)r["disabled"] ?? false,
-                DefinedIn = $"{fileName}:{((IJsonLineInfo)r).LineNumber}",
-                TextLocations = new[] { "expression", "when", "actual", "expected" }
-                    .Where(k => r[k] is JValue { Type: JTokenType.String })
-                    .ToDictionary(k => k, k => StartOf((JValue)r[k]!)),
-            });
+                // A property of the wrong JSON type (an object where a string belongs, "yes" for a boolean, …).
+                problems.Add(At(fileName, r, id, $"a property has the wrong type: {StripLocation(e.Message)}"));
+            }
         }
 
         return problems.Count > before ? null : new RuleSet(setId, title, fileName, rules);

@@ -8,7 +8,7 @@ namespace GovStatsValidation.Schemas;
 /// cell ids (<c>Schemas/Cells.g.cs</c>). Both are generated from <see cref="SchemaCatalog"/>; a test keeps the
 /// checked-in copies in step with <c>rules/tables/*.table.json</c>.
 /// </summary>
-public static class SchemaReference
+internal static class SchemaReference
 {
     /// <summary>The Markdown reference of every schema: tables, row trees with ids, labels, variants, units.</summary>
     public static string Markdown()

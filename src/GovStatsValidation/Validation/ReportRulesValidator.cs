@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Internal;
 using FluentValidation.Results;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
@@ -14,17 +15,33 @@ namespace GovStatsValidation.Validation;
 public sealed class ReportRulesValidator : AbstractValidator<AnnualReport>
 {
     /// <summary>Creates the validator over a checker.</summary>
-    public ReportRulesValidator(IReportChecker checker, GovStatsValidationOptions? options = null)
+    /// <param name="checker">The checker whose findings become failures.</param>
+    /// <param name="options">Options; only <see cref="GovStatsValidationOptions.Language"/> is read here (the checker applies the rest).</param>
+    /// <param name="ruleSets">
+    /// Comma-separated FluentValidation rule sets the rules belong to besides the default one. Rule sets cascade into
+    /// included validators, so a composing validator that writes <c>RuleSet("tables", () =&gt; Include(rules))</c> needs
+    /// <c>new ReportRulesValidator(checker, options, "tables")</c> for <c>IncludeRuleSets("tables")</c> to run them.
+    /// </param>
+    public ReportRulesValidator(IReportChecker checker, GovStatsValidationOptions? options = null, string? ruleSets = null)
     {
         ArgumentNullException.ThrowIfNull(checker);
         var language = options?.Language ?? "zh";
-        RuleFor(report => report).Custom((report, context) =>
+        void AddRule() => RuleFor(report => report).Custom((report, context) =>
         {
             foreach (var finding in checker.Check(report).Findings)
             {
                 context.AddFailure(ToFailure(finding, language));
             }
         });
+
+        if (string.IsNullOrWhiteSpace(ruleSets))
+        {
+            AddRule();
+        }
+        else
+        {
+            RuleSet(RulesetValidatorSelector.DefaultRuleSetName + "," + ruleSets, AddRule);
+        }
     }
 
     /// <summary>Converts a finding to a FluentValidation failure.</summary>

@@ -48,6 +48,25 @@ internal static class Fixed
 
     public static long FromDecimal(decimal value) => (long)decimal.Round(value * Scale, 0, MidpointRounding.AwayFromZero);
 
+    /// <summary>Converts exactly: false when the value exceeds <see cref="MaxMagnitude"/> or has more than four decimals (it would be rounded).</summary>
+    public static bool TryFromDecimal(decimal value, out long scaled)
+    {
+        scaled = 0;
+        if (Math.Abs(value) > MaxMagnitude)
+        {
+            return false;
+        }
+
+        var product = value * Scale;
+        if (product != decimal.Truncate(product))
+        {
+            return false;
+        }
+
+        scaled = (long)product;
+        return true;
+    }
+
     public static decimal ToDecimal(long scaled) => (decimal)scaled / Scale;
 
     public static long Mul(long a, long b) => (long)((Int128)a * b / Scale);
@@ -75,7 +94,7 @@ internal sealed class Binder(ReportSchema schema)
 
     public Bound Bind(Syntax syntax) => syntax switch
     {
-        NumberSyntax n => new BoundConstant(Fixed.FromDecimal(n.Value), n.Position),
+        NumberSyntax n => new BoundConstant(Constant(n), n.Position),
         ReferenceSyntax r when r.Name == "year" => new BoundYear(r.Position),
         ReferenceSyntax r => new BoundCell(ResolveCell(r), r.Position),
         UnarySyntax u => BindUnary(u),
@@ -83,6 +102,16 @@ internal sealed class Binder(ReportSchema schema)
         CallSyntax c => BindCall(c),
         _ => throw new BindException("unsupported expression", syntax.Position),
     };
+
+    private static long Constant(NumberSyntax n)
+    {
+        if (!Fixed.TryFromDecimal(n.Value, out var scaled))
+        {
+            throw new BindException($"number {n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range (at most {Fixed.MaxMagnitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}, four decimals)", n.Position);
+        }
+
+        return scaled;
+    }
 
     private Bound BindUnary(UnarySyntax u)
     {

@@ -32,8 +32,16 @@ internal sealed record BinarySyntax(string Operator, Syntax Left, Syntax Right, 
 /// </remarks>
 internal sealed class ExpressionParser
 {
+    /// <summary>The most operators and calls in one expression; a longer expression is a load error, not a stack overflow.</summary>
+    public const int MaxOperators = 1000;
+
+    /// <summary>The deepest nesting of parentheses, calls and unary operators.</summary>
+    public const int MaxNesting = 100;
+
     private readonly string _text;
     private int _pos;
+    private int _operators;
+    private int _nesting;
 
     private ExpressionParser(string text) => _text = text;
 
@@ -56,7 +64,7 @@ internal sealed class ExpressionParser
         while (TryOperator("||") || TryWord("or"))
         {
             var at = _pos;
-            left = new BinarySyntax("||", left, ParseAnd(), at);
+            left = Node(new BinarySyntax("||", left, ParseAnd(), at));
         }
 
         return left;
@@ -68,7 +76,7 @@ internal sealed class ExpressionParser
         while (TryOperator("&&") || TryWord("and"))
         {
             var at = _pos;
-            left = new BinarySyntax("&&", left, ParseNot(), at);
+            left = Node(new BinarySyntax("&&", left, ParseNot(), at));
         }
 
         return left;
@@ -81,12 +89,12 @@ internal sealed class ExpressionParser
         if (Peek('!') && !Peek('=', 1))
         {
             _pos++;
-            return new UnarySyntax("!", ParseNot(), at);
+            return Nested(() => new UnarySyntax("!", ParseNot(), at), at);
         }
 
         if (TryWord("not"))
         {
-            return new UnarySyntax("!", ParseNot(), at);
+            return Nested(() => new UnarySyntax("!", ParseNot(), at), at);
         }
 
         return ParseComparison();
@@ -101,7 +109,7 @@ internal sealed class ExpressionParser
             var at = _pos;
             if (TryOperator(op))
             {
-                return new BinarySyntax(op == "=" ? "==" : op, left, ParseAdditive(), at);
+                return Node(new BinarySyntax(op == "=" ? "==" : op, left, ParseAdditive(), at));
             }
         }
 
@@ -117,11 +125,11 @@ internal sealed class ExpressionParser
             var at = _pos;
             if (TryOperator("+"))
             {
-                left = new BinarySyntax("+", left, ParseMultiplicative(), at);
+                left = Node(new BinarySyntax("+", left, ParseMultiplicative(), at));
             }
             else if (TryOperator("-"))
             {
-                left = new BinarySyntax("-", left, ParseMultiplicative(), at);
+                left = Node(new BinarySyntax("-", left, ParseMultiplicative(), at));
             }
             else
             {
@@ -139,11 +147,11 @@ internal sealed class ExpressionParser
             var at = _pos;
             if (TryOperator("*"))
             {
-                left = new BinarySyntax("*", left, ParseUnary(), at);
+                left = Node(new BinarySyntax("*", left, ParseUnary(), at));
             }
             else if (TryOperator("/"))
             {
-                left = new BinarySyntax("/", left, ParseUnary(), at);
+                left = Node(new BinarySyntax("/", left, ParseUnary(), at));
             }
             else
             {
@@ -158,7 +166,7 @@ internal sealed class ExpressionParser
         var at = _pos;
         if (TryOperator("-"))
         {
-            return new UnarySyntax("-", ParseUnary(), at);
+            return Nested(() => new UnarySyntax("-", ParseUnary(), at), at);
         }
 
         return ParsePrimary();
@@ -177,7 +185,7 @@ internal sealed class ExpressionParser
         if (c == '(')
         {
             _pos++;
-            var inner = ParseOr();
+            var inner = Nested(ParseOr, at);
             Expect(')');
             return inner;
         }
@@ -211,14 +219,14 @@ internal sealed class ExpressionParser
                 {
                     do
                     {
-                        args.Add(ParseOr());
+                        args.Add(Nested(ParseOr, at));
                         SkipSpace();
                     }
                     while (TryOperator(","));
                 }
 
                 Expect(')');
-                return new CallSyntax(name.ToLowerInvariant(), args, at);
+                return Node(new CallSyntax(name.ToLowerInvariant(), args, at));
             }
 
             if (Peek('['))
@@ -235,6 +243,29 @@ internal sealed class ExpressionParser
         }
 
         throw new ExpressionSyntaxException($"unexpected '{c}'", _pos);
+    }
+
+    private T Node<T>(T node)
+        where T : Syntax
+    {
+        if (++_operators > MaxOperators)
+        {
+            throw new ExpressionSyntaxException($"expression too long: more than {MaxOperators} operators and calls", node.Position);
+        }
+
+        return node;
+    }
+
+    private Syntax Nested(Func<Syntax> parse, int at)
+    {
+        if (++_nesting > MaxNesting)
+        {
+            throw new ExpressionSyntaxException($"expression nested too deeply: more than {MaxNesting} levels of parentheses, calls or unary operators", at);
+        }
+
+        var result = parse();
+        _nesting--;
+        return result;
     }
 
     private string ReadDotted()

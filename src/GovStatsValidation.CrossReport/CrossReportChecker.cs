@@ -1,0 +1,312 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using GovStatsValidation.Checking;
+using GovStatsValidation.CrossReport.Agencies;
+using GovStatsValidation.CrossReport.Facts;
+using GovStatsValidation.CrossReport.Rules;
+using GovStatsValidation.Findings;
+using GovStatsValidation.Model;
+using GovStatsValidation.Rules;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.CrossReport;
+
+/// <summary>A report known by its name and year before it is read, for checking folders one jurisdiction at a time.</summary>
+/// <param name="Source">Where it is read from.</param>
+/// <param name="Agency">The publishing body (from a cheap first look: the file's header or name).</param>
+/// <param name="Year">The report year.</param>
+/// <param name="Load">Reads the whole report; called only while its jurisdiction is checked.</param>
+public sealed record CrossReportInput(string? Source, Agency Agency, int Year, Func<AnnualReport> Load);
+
+/// <summary>
+/// Checks reports against each other: the same agency's previous year (carry-over, previous-year stocks, identical
+/// tables), a jurisdiction-wide report against its departments, narrative figures about earlier years, and facts that
+/// several reports state. Rules are data (<c>rules/cross/*.cross.json</c>); findings are grouped by jurisdiction and
+/// list every report involved.
+/// </summary>
+public sealed class CrossReportChecker
+{
+    /// <summary>The rule id of the info finding that a counterpart report is absent.</summary>
+    public const string MissingCounterpartRule = "cross.counterpart.missing";
+
+    private readonly CrossReportOptions _options;
+    private readonly IReadOnlyList<CrossRuleDefinition> _rules;
+    private readonly ConceptMap _concepts = ConceptMap.BuiltIn;
+    private readonly ConcurrentDictionary<(string, SchemaVersion, SchemaVersion?), IReadOnlyList<CrossRuleInstance>> _compiled = new();
+    private readonly Dictionary<string, string> _ruleFiles = new(StringComparer.Ordinal);
+
+    /// <summary>A checker with the built-in rules and lexicon and the given options.</summary>
+    /// <exception cref="RuleLoadException">A rule file is broken or a rule does not compile for the formats it declares; every problem is listed.</exception>
+    public CrossReportChecker(CrossReportOptions? options = null)
+    {
+        _options = options ?? new CrossReportOptions();
+        Resolver = new AgencyResolver(_options.AgencyMap);
+        var sets = new List<CrossRuleSet>(_options.UseBuiltInRules ? CrossRuleLoader.LoadEmbedded() : []);
+        foreach (var set in _options.RuleSets)
+        {
+            sets.RemoveAll(s => s.Id == set.Id);
+            sets.Add(set);
+        }
+
+        _rules = sets.SelectMany(s => s.Rules.Select(r => (Set: s, Rule: r)))
+            .Where(x => !_options.DisabledRules.Contains(x.Rule.Id))
+            .Select(x =>
+            {
+                _ruleFiles[x.Rule.Id] = x.Set.Source;
+                return x.Rule;
+            })
+            .ToList();
+        CompileDeclared();
+    }
+
+    /// <summary>How agency names are read.</summary>
+    public AgencyResolver Resolver { get; }
+
+    /// <summary>The cross-report rules in force.</summary>
+    public IReadOnlyList<CrossRuleDefinition> Rules => _rules;
+
+    /// <summary>Checks a set of reports against each other; findings are ordered by jurisdiction, report and rule.</summary>
+    public IReadOnlyList<CrossReportFinding> Check(IEnumerable<AnnualReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var set = ReportSet.Build(reports, Resolver, _options.TextProvider);
+        return set.Jurisdictions.SelectMany(CheckJurisdiction).ToList();
+    }
+
+    /// <summary>
+    /// Checks many reports one jurisdiction at a time: a first pass reads only names and years to group the inputs, then
+    /// each jurisdiction's reports are loaded, checked and released, so memory follows the largest jurisdiction, not the set.
+    /// </summary>
+    public IEnumerable<CrossReportFinding> CheckStreaming(IEnumerable<CrossReportInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var groups = new SortedDictionary<string, List<CrossReportInput>>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            var key = Resolver.Identify(input.Agency).JurisdictionKey;
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(input);
+        }
+
+        return Stream(groups);
+    }
+
+    private IEnumerable<CrossReportFinding> Stream(SortedDictionary<string, List<CrossReportInput>> groups)
+    {
+        foreach (var (key, inputs) in groups)
+        {
+            var entries = inputs.Select(i =>
+            {
+                var report = i.Load();
+                report.Source ??= i.Source;
+                return ReportSet.Entry(report, Resolver, _options.TextProvider);
+            }).ToList();
+            foreach (var finding in CheckJurisdiction(ReportSet.Group(key, entries)))
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    /// <summary>Checks one jurisdiction's reports.</summary>
+    public IReadOnlyList<CrossReportFinding> CheckJurisdiction(JurisdictionGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var evaluator = new CrossRuleEvaluator(_concepts);
+        var findings = new List<CrossReportFinding>();
+        void Add(ReportEntry subject, Finding finding, IEnumerable<ReportEntry> involved)
+        {
+            if (finding.Severity >= _options.MinimumSeverity && !_options.DisabledRules.Contains(finding.RuleId))
+            {
+                var sources = new[] { subject }.Concat(involved.Where(e => e != subject)).Select(e => e.AsSource).ToList();
+                findings.Add(new CrossReportFinding(group.Name, subject.AsSource,
+                    finding.RelatedSources.Count > 0 ? finding : finding with { RelatedSources = sources.Select(s => s.ToString()).ToList() }, sources));
+            }
+        }
+
+        foreach (var entry in group.Reports)
+        {
+            var report = entry.Report;
+            var previous = group.Find(entry.Identity.Key, report.Year - 1);
+            RunRelation(CrossRelation.PreviousYear, entry, previous, [], evaluator, Add,
+                previous is null ? Missing(entry, "previousYear",
+                    new LocalizedText($"缺少 {entry.Identity.Name} {report.Year - 1} 年度报告，未做跨年度比对", $"no {report.Year - 1} report of {entry.Identity.Name} in the set: year-over-year rules not checked")) : null);
+
+            if (!entry.Identity.IsGovernment)
+            {
+                var parent = group.Government(report.Year);
+                Finding? why = null;
+                if (entry.Identity.Jurisdiction is null)
+                {
+                    why = Missing(entry, "parent", new LocalizedText($"无法确定 {entry.Identity.Name} 所属行政区（可在机构映射文件中指定）",
+                        $"the jurisdiction of {entry.Identity.Name} is not known (give it in the agency mapping file)"));
+                }
+                else if (parent is null)
+                {
+                    why = Missing(entry, "parent", new LocalizedText($"缺少 {entry.Identity.Jurisdiction} {report.Year} 年度政府报告，未与全域数字比对",
+                        $"no {report.Year} report of the {entry.Identity.Jurisdiction} government in the set: not compared with jurisdiction-wide figures"));
+                }
+                else if (parent.Scope != ReportScope.Jurisdiction)
+                {
+                    why = Missing(entry, "parent", new LocalizedText($"{parent.Identity.Name} {report.Year} 年度报告未说明汇总全域数据（全市共…/综合各部门…，或映射文件 scope），未与本部门比对",
+                        $"the {parent.Identity.Name} {report.Year} report is not known to cover the whole jurisdiction (no 全市共…/综合各部门… wording, no 'scope' in the mapping): not compared"));
+                    why = why with { RelatedSources = [entry.Report.Source ?? entry.Report.ToString(), parent.Report.Source ?? parent.Report.ToString()] };
+                }
+
+                RunRelation(CrossRelation.Parent, entry, why is null ? parent : null, [], evaluator, Add, why, involved: parent);
+            }
+            else if (entry.Scope == ReportScope.Jurisdiction)
+            {
+                var children = group.Departments(report.Year);
+                Finding? why = null;
+                if (children.Count == 0)
+                {
+                    why = Missing(entry, "children", new LocalizedText($"集合中没有 {entry.Identity.Jurisdiction} 所属部门的 {report.Year} 年度报告", $"no {report.Year} department reports of {entry.Identity.Jurisdiction} in the set"));
+                }
+                else if (!entry.CompilesAll)
+                {
+                    why = Missing(entry, "children", new LocalizedText("报告未说明汇总了全部单位，不检查部门之和", "the report does not say it compiles every unit: the departments' sum is not checked"));
+                }
+                else if (entry.Units is not { } units || children.Count < units)
+                {
+                    why = Missing(entry, "children", new LocalizedText(
+                        entry.Units is null ? $"单位总数未知（映射文件 units），现有 {children.Count} 个部门报告，不检查部门之和" : $"{entry.Units} 个单位中只有 {children.Count} 个报告在集合中，不检查部门之和",
+                        entry.Units is null ? $"the number of units is not known ('units' in the mapping); {children.Count} department reports present: sum not checked" : $"only {children.Count} of {entry.Units} units' reports present: sum not checked"));
+                }
+
+                RunRelation(CrossRelation.Children, entry, null, why is null ? children : [], evaluator, Add, why, childEntries: children);
+            }
+
+            foreach (var f in ClaimChecks.Check(entry, group, _concepts))
+            {
+                Add(entry, f.Finding, f.Involved);
+            }
+        }
+
+        foreach (var (subject, finding, involved) in SharedFacts.Check(group))
+        {
+            Add(subject, finding, involved);
+        }
+
+        findings.Sort((a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Subject.Source, b.Subject.Source);
+            c = c != 0 ? c : a.Subject.Year.CompareTo(b.Subject.Year);
+            c = c != 0 ? c : string.CompareOrdinal(a.Subject.Agency, b.Subject.Agency);
+            return c != 0 ? c : FindingOrder.Instance.Compare(a.Finding, b.Finding);
+        });
+        return findings;
+    }
+
+    private void RunRelation(CrossRelation relation, ReportEntry entry, ReportEntry? other, IReadOnlyList<ReportEntry> children, CrossRuleEvaluator evaluator,
+        Action<ReportEntry, Finding, IEnumerable<ReportEntry>> add, Finding? whyNot, ReportEntry? involved = null, IReadOnlyList<ReportEntry>? childEntries = null)
+    {
+        var rules = _rules.Where(r => r.Relation == relation && r.Schemas.Contains(entry.Report.Schema)).ToList();
+        if (rules.Count == 0)
+        {
+            return;
+        }
+
+        if (whyNot is not null)
+        {
+            var ids = string.Join(", ", rules.Select(r => r.Id));
+            add(entry, whyNot with
+            {
+                Message = new LocalizedText($"{whyNot.Message.Zh}（{ids}）", $"{whyNot.Message.En} ({ids})"),
+            }, involved is null ? childEntries ?? [] : [involved]);
+            return;
+        }
+
+        var childReports = children.Select(c => c.Report).ToList();
+        foreach (var rule in rules)
+        {
+            var instances = Instances(rule, entry.Report.Schema, relation == CrossRelation.Children ? null : other!.Report.Schema);
+            var notApplicable = new List<string>();
+            var evaluationReasons = new List<string>();
+            foreach (var instance in instances)
+            {
+                if (instance.Rule is null)
+                {
+                    notApplicable.Add(instance.Instance.Length == 0 ? instance.NotApplicable!.Zh : $"{instance.Instance}：{instance.NotApplicable!.Zh}");
+                    continue;
+                }
+
+                var result = evaluator.Evaluate(instance.Rule, entry.Report, other?.Report, childReports);
+                if (result.Finding is { } finding)
+                {
+                    add(entry, finding, other is null ? children : [other]);
+                }
+                else if (result.Outcome == RuleOutcome.NotApplicable)
+                {
+                    evaluationReasons.Add(instance.Instance.Length == 0 ? result.Reason! : $"{instance.Instance}: {result.Reason}");
+                }
+            }
+
+            if (notApplicable.Count > 0 || evaluationReasons.Count > 0)
+            {
+                notApplicable.AddRange(evaluationReasons);
+                var en = instances.Where(i => i.Rule is null).Select(i => i.Instance.Length == 0 ? i.NotApplicable!.En : $"{i.Instance}: {i.NotApplicable!.En}").Concat(evaluationReasons);
+                var otherText = other is null ? $"{children.Count} 个部门报告" : $"{other.Identity.Name} {other.Report.Year.ToString(CultureInfo.InvariantCulture)}";
+                add(entry, new Finding
+                {
+                    RuleId = rule.Id,
+                    Severity = Severity.Info,
+                    Title = rule.Title,
+                    Message = new LocalizedText($"与 {otherText} 比对不适用：{string.Join("；", notApplicable)}",
+                        $"not applicable against {(other is null ? $"{children.Count} department reports" : otherText)}: {string.Join("; ", en)}"),
+                    Instance = "not-applicable",
+                    Arguments = new Dictionary<string, string> { ["detail"] = string.Join("; ", en) },
+                }, other is null ? children : [other]);
+            }
+        }
+    }
+
+    private IReadOnlyList<CrossRuleInstance> Instances(CrossRuleDefinition rule, SchemaVersion self, SchemaVersion? other) =>
+        _compiled.GetOrAdd((rule.Id, self, other), _ =>
+        {
+            var problems = new List<RuleProblem>();
+            var result = CrossRuleCompiler.Compile(rule, SchemaCatalog.Get(self), other is { } o ? SchemaCatalog.Get(o) : null, _concepts, _ruleFiles[rule.Id], problems);
+            CrossRuleLoader.ThrowIfAny(problems);
+            return result;
+        });
+
+    /// <summary>Compiles every rule for every pair of formats it declares, so a broken rule fails at start-up.</summary>
+    private void CompileDeclared()
+    {
+        var problems = new List<RuleProblem>();
+        foreach (var rule in _rules)
+        {
+            foreach (var self in rule.Schemas)
+            {
+                IEnumerable<SchemaVersion?> others = rule.Relation == CrossRelation.Children ? [null] : rule.CounterpartSchemas.Cast<SchemaVersion?>();
+                foreach (var other in others)
+                {
+                    try
+                    {
+                        Instances(rule, self, other);
+                    }
+                    catch (RuleLoadException e)
+                    {
+                        problems.AddRange(e.Problems);
+                    }
+                }
+            }
+        }
+
+        CrossRuleLoader.ThrowIfAny(problems);
+    }
+
+    private static Finding Missing(ReportEntry entry, string relation, LocalizedText message) => new()
+    {
+        RuleId = MissingCounterpartRule,
+        Severity = Severity.Info,
+        Title = new LocalizedText("缺少比对对象", "Counterpart report absent"),
+        Message = message,
+        Instance = relation,
+        Arguments = new Dictionary<string, string> { ["relation"] = relation },
+    };
+}

@@ -1,0 +1,58 @@
+using GovStatsValidation.CrossReport.Agencies;
+using GovStatsValidation.CrossReport.Rules;
+using GovStatsValidation.Model;
+using GovStatsValidation.Rules;
+
+namespace GovStatsValidation.CrossReport;
+
+/// <summary>Options of the cross-report checks.</summary>
+public sealed class CrossReportOptions
+{
+    /// <summary>What names alone do not tell: aliases of renamed bodies, jurisdictions, whether a report covers the whole jurisdiction.</summary>
+    public AgencyMap? AgencyMap { get; set; }
+
+    /// <summary>Whether the built-in cross-report rules are used. Default <see langword="true"/>.</summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool UseBuiltInRules { get; set; } = true;
+
+    /// <summary>Rule sets added to the built-in ones (a set with the same id replaces it).</summary>
+    public IList<CrossRuleSet> RuleSets { get; } = [];
+
+    /// <summary>Rule ids that are not run.</summary>
+    public ISet<string> DisabledRules { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Findings below this severity are dropped. Default <see cref="Severity.Info"/>.</summary>
+    /// <value>Default <see cref="Severity.Info"/>.</value>
+    public Severity MinimumSeverity { get; set; } = Severity.Info;
+
+    /// <summary>
+    /// The text of a report, for shared facts and the words that say a report covers the whole jurisdiction. Default
+    /// <see cref="ReportText.FromSource"/>: the report's source file when it is a text file (UTF-8).
+    /// </summary>
+    public Func<AnnualReport, string?> TextProvider { get; set; } = ReportText.FromSource;
+}
+
+/// <summary>Where report texts come from.</summary>
+public static class ReportText
+{
+    private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".text" };
+
+    /// <summary>The report's source file read as UTF-8, when <see cref="AnnualReport.Source"/> names an existing .txt or .md file; else <see langword="null"/>.</summary>
+    public static string? FromSource(AnnualReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Source is not { } path || !TextExtensions.Contains(Path.GetExtension(path)) || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllText(path, System.Text.Encoding.UTF8);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using GovStatsValidation.Checking;
+using GovStatsValidation.CrossReport.Rules;
+using GovStatsValidation.Findings;
+using GovStatsValidation.Model;
+using GovStatsValidation.Rules;
+using GovStatsValidation.Rules.Language;
+using GovStatsValidation.Schemas;
+
+namespace GovStatsValidation.CrossReport.Facts;
+
+/// <summary>
+/// Narrative figures about an earlier year (比2016年(435件)减少了48%) against that year's report of the same agency, through
+/// the concept map, so a 2019 report's claim about 2018 is compared with the 2018 统计表.
+/// </summary>
+internal static class ClaimChecks
+{
+    public const string RuleId = "cross.claims.earlier-year";
+
+    public static IEnumerable<(Finding Finding, IEnumerable<ReportEntry> Involved)> Check(ReportEntry entry, JurisdictionGroup group, ConceptMap concepts)
+    {
+        var report = entry.Report;
+        foreach (var claim in report.Claims)
+        {
+            if (claim.ReferenceYear is not { } year || year >= report.Year || claim.Concept is null || concepts.ForClaim(claim.Concept) is not { } concept)
+            {
+                continue;
+            }
+
+            var stated = claim.Kind == ClaimKind.Change
+                ? (claim.Parts.FirstOrDefault(p => p.ReferenceYear == year) ?? claim.Parts.FirstOrDefault())?.Value
+                : claim.Value;
+            if (stated is not { } statedValue)
+            {
+                continue;
+            }
+
+            var earlier = group.Find(entry.Identity.Key, year);
+            if (earlier is null)
+            {
+                yield return (Info(claim, "missing", new LocalizedText($"正文称 {year} 年{concept.Title.Zh} {Num(statedValue)}，但集合中没有 {year} 年度报告，未核对",
+                    $"the text states {Num(statedValue)} {concept.Title.En} for {year}, but the {year} report is not in the set: not checked")), []);
+                continue;
+            }
+
+            if (!concept.Expressions.TryGetValue(earlier.Report.Schema, out var expression))
+            {
+                var why = concept.WhyAbsent(earlier.Report.Schema);
+                yield return (Info(claim, "not-applicable", new LocalizedText($"无法核对：{why.Zh}", $"not applicable: {why.En}")) with { RelatedSources = Sources(entry, earlier) }, [earlier]);
+                continue;
+            }
+
+            var schema = earlier.Report.SchemaDefinition;
+            var bound = new Binder(schema).Bind(ExpressionParser.Parse(expression));
+            var frame = new ReportFrame(schema);
+            frame.Load(earlier.Report);
+            var cells = new HashSet<CellDefinition>();
+            ExpressionCompiler.CollectValueCells(bound, cells);
+            if (cells.Any(c => frame.States[c.Slot] is (byte)CellState.Absent or (byte)CellState.Unreadable))
+            {
+                continue;
+            }
+
+            var table = Fixed.ToDecimal(ExpressionCompiler.EvaluateNumber(bound, frame.Values, frame.States, earlier.Report.Year));
+            var hedged = claim.Hedge is not null;
+            var agrees = hedged ? Math.Abs(table - statedValue) <= Math.Abs(table) / 10 : table == statedValue;
+            var findingCells = cells.OrderBy(c => c.Slot).Select(c => new FindingCell(new CellId($"y{year}.{c.Id.Value}"), $"{earlier.Identity.Name} {year}：{c.Label}",
+                (CellState)frame.States[c.Slot], Fixed.ToDecimal(frame.Values[c.Slot]), earlier.Report.Cells[c.Id].Raw, earlier.Report.Cells[c.Id].Location?.Line)).ToList();
+            yield return (new Finding
+            {
+                RuleId = RuleId,
+                Severity = agrees ? Severity.Info : Severity.Warning,
+                Title = new LocalizedText("正文中的往年数字与往年报告比对", "A figure about an earlier year against that year's report"),
+                Message = agrees
+                    ? new LocalizedText($"正文称 {year} 年{concept.Title.Zh} {Num(statedValue)}，与 {year} 年度报告一致（{Num(table)}）",
+                        $"the text's {year} figure for {concept.Title.En}, {Num(statedValue)}, agrees with the {year} report ({Num(table)})")
+                    : new LocalizedText($"正文称 {year} 年{concept.Title.Zh} {Num(statedValue)}，{year} 年度报告为 {Num(table)}",
+                        $"the text states {Num(statedValue)} {concept.Title.En} for {year}; the {year} report gives {Num(table)}"),
+                Cells = findingCells,
+                Expression = $"claim == y{year}.{concept.Id}",
+                Formula = $"{Num(statedValue)} {(agrees ? "=" : "≠")} {Num(table)}",
+                Actual = statedValue,
+                Expected = table,
+                Line = claim.Location.Line,
+                Quote = claim.Text,
+                Passed = agrees,
+                Instance = $"concept={concept.Id},year={year}",
+                RelatedSources = Sources(entry, earlier),
+            }, [earlier]);
+        }
+    }
+
+    private static Finding Info(NarrativeClaim claim, string instance, LocalizedText message) => new()
+    {
+        RuleId = RuleId,
+        Severity = Severity.Info,
+        Title = new LocalizedText("正文中的往年数字与往年报告比对", "A figure about an earlier year against that year's report"),
+        Message = message,
+        Line = claim.Location.Line,
+        Quote = claim.Text,
+        Instance = instance,
+    };
+
+    private static List<string> Sources(ReportEntry a, ReportEntry b) => [a.Report.Source ?? a.Report.ToString(), b.Report.Source ?? b.Report.ToString()];
+
+    private static string Num(decimal v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,60 @@
+using NUnit.Framework;
+using GovStatsValidation.Cli;
+using GovStatsValidation.Json;
+using GovStatsValidation.TestUtils;
+using Newtonsoft.Json.Linq;
+
+namespace GovStatsValidation.Cli.Tests;
+
+public sealed class ExtractCommandTests
+{
+    [Test]
+    public void Extract_SeedText_PrintsCanonicalJsonWithLinesAndNotes()
+    {
+        var seed = TestPaths.RequireShared("seeds", "004_4624beab2357406a.txt");
+        var (code, output, _) = Cli.Run("extract", seed);
+
+        Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+        var json = JObject.Parse(output);
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)json["schema"], Is.EqualTo("2019"));
+            Assert.That((int?)json["year"], Is.EqualTo(2020));
+            Assert.That((int?)json["cells"]!["requests.new[natural_person]"]!["line"], Is.EqualTo(55));
+            Assert.That((string?)json["cells"]!["art20_5.other_services[decisions]"]!["note"], Is.EqualTo("含2019年3527份"));
+            Assert.That(json["source"]!["notes"]!.Select(n => (string)n!), Has.Some.StartWith("encoding: utf-8"));
+        });
+    }
+
+    [Test]
+    public void Extract_ThenCheckTheJson_GivesTheSameFindingsAsTheText()
+    {
+        var seed = TestPaths.RequireShared("seeds", "004_4624beab2357406a.txt");
+        var (_, output, _) = Cli.Run("extract", seed);
+        var folder = Directory.CreateTempSubdirectory("govstats-extract-");
+        try
+        {
+            var jsonPath = Path.Combine(folder.FullName, "004.json");
+            File.WriteAllText(jsonPath, output);
+            var fromText = Rules(Cli.Run("check", seed, "--format", "json").Out);
+            var fromJson = Rules(Cli.Run("check", jsonPath, "--format", "json").Out);
+
+            // The canonical JSON carries the sections and narrative claims too, so every finding comes back.
+            Assert.That(fromJson, Is.EqualTo(fromText));
+            Assert.That(fromJson, Does.Contain("narrative.figure.table|line 11"));
+            Assert.That(fromJson, Does.Contain("structure.section.missing|line 79"));
+            Assert.That(fromJson, Does.Contain("2019.applications.result-total-blank|line 76"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void Extract_MissingFile_ExitsTwo() =>
+        Assert.That(Cli.Run("extract", "no/such/file.txt").Code, Is.EqualTo(CliApp.ExitUnusable));
+
+    private static List<string> Rules(string json) =>
+        JObject.Parse(json)["reports"]![0]!["findings"]!.Select(f => $"{f["rule"]}|line {f["line"]}").ToList();
+}

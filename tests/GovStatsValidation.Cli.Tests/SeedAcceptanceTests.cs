@@ -1,0 +1,145 @@
+using GovStatsValidation.Cli;
+using GovStatsValidation.TestUtils;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace GovStatsValidation.Cli.Tests;
+
+/// <summary>
+/// The acceptance cases of ../shared/seeds/EXPECTED.md and ../shared/corpus/INDEX.md, through the real command line
+/// and its JSON output: every finding they require, with its severity and line, and none they forbid.
+/// </summary>
+public sealed class SeedAcceptanceTests
+{
+    private static JObject? _seeds;
+    private static JObject? _corpus;
+
+    private static JObject Seeds => _seeds ??= CheckJson(TestPaths.RequireShared("seeds"), expectedExit: CliApp.ExitFindings);
+
+    private static JObject Corpus => _corpus ??= CheckJson(TestPaths.RequireShared("corpus"), expectedExit: null);
+
+    [Test]
+    public void Seed002_NarrativeTotalDiffersFromTable_WarningPointsAtTheWebsiteChannel()
+    {
+        var f = Single(Report(Seeds, "002_"), "warning", 793, 803);
+        Assert.That((int?)f["line"], Is.EqualTo(26));
+        Assert.That((string?)f["suspect"]?["cell"], Is.EqualTo("active.channels.website"));
+    }
+
+    [Test]
+    public void Seed002_ChannelComparison_ShownAsInfo()
+    {
+        var f = Single(Report(Seeds, "002_"), "info", 803, 973);
+        Assert.That((string?)f["rule"], Is.EqualTo("pre2019.channels.cover"));
+        Assert.That((decimal?)f["difference"], Is.EqualTo(170m));
+    }
+
+    [Test]
+    public void Seed002_NormativeDocumentsPublishedButNoneIssued_Info() =>
+        Assert.That(Findings(Report(Seeds, "002_")).Any(f => (string?)f["rule"] == "pre2019.normative-docs.more-published" && (string?)f["severity"] == "info"));
+
+    [Test]
+    public void Seed002_And003_HaveNoError()
+    {
+        Assert.That(Count(Report(Seeds, "002_"), "error"), Is.Zero);
+        Assert.That(Count(Report(Seeds, "003_"), "error"), Is.Zero);
+    }
+
+    [Test]
+    public void Seed003_OnlyTheTwoNarrativeChannelWarnings()
+    {
+        var warnings = Findings(Report(Seeds, "003_")).Where(f => (string?)f["severity"] == "warning").ToList();
+        Assert.That(warnings, Has.Count.EqualTo(2), string.Join("\n", warnings.Select(w => (string?)w["message"])));
+        Assert.That(warnings.Any(w => HasNumbers(w, 6767, 12760)));
+        Assert.That(warnings.Any(w => HasNumbers(w, 14271, 20160)));
+    }
+
+    [Test]
+    public void Seed004_MissingSectionFour_ErrorAndBlankTotal_WarningWithComputedTwo()
+    {
+        var report = Report(Seeds, "004_");
+        Assert.That(Findings(report).Any(f => (string?)f["severity"] == "error" && (string?)f["rule"] == "structure.section.missing" && (int?)f["line"] == 79));
+        Assert.That(Findings(report).Any(f => (string?)f["rule"] == "2019.applications.result-total-blank" && (decimal?)f["expected"] == 2m && (string?)f["severity"] == "warning"));
+        Assert.That(Findings(report).Any(f => (string?)f["severity"] == "warning" && HasNumbers(f, 2492) && (int?)f["line"] == 11));
+    }
+
+    [Test]
+    public void Seed001_BlankFigureOnLine24_WarningWithTheListAsHint()
+    {
+        var f = Findings(Report(Seeds, "001_")).Single(x => (string?)x["rule"] == "narrative.blank-figure");
+        Assert.That((string?)f["severity"], Is.EqualTo("warning"));
+        Assert.That((int?)f["line"], Is.EqualTo(24));
+        Assert.That(HasNumbers(f, 493));
+    }
+
+    [Test]
+    public void Seeds000And001_NoStatisticsTable_Warning()
+    {
+        Assert.That(Findings(Report(Seeds, "000_")).Any(f => (string?)f["rule"] == "pre2019.table.missing" && (string?)f["severity"] == "warning"));
+        Assert.That(Findings(Report(Seeds, "001_")).Any(f => (string?)f["rule"] == "pre2019.table.missing" && (string?)f["severity"] == "warning"));
+    }
+
+    [Test]
+    public void Seeds000And003_SharedFacts_CheckedAndAgreeing()
+    {
+        var cross = Seeds["crossReport"]!.SelectMany(j => j["findings"]!).ToList();
+        var shared = cross.Where(f => ((string?)f["rule"] ?? "").Contains("shared-fact", StringComparison.Ordinal)).ToList();
+        Assert.That(shared, Is.Not.Empty);
+        Assert.That(shared.All(f => (string?)f["severity"] == "info"), string.Join("\n", shared.Select(f => (string?)f["message"])));
+        var text = string.Join("\n", shared.Select(f => f.ToString()));
+        Assert.That(text, Does.Contain("3650").And.Contain("9648").And.Contain("1488"));
+        Assert.That(text, Does.Not.Contain("土地出让"), "土地出让公告 is a different fact from 土地交易公告");
+    }
+
+    [Test]
+    public void Corpus_EveryFile_ReadWithSchemaAndCellCount()
+    {
+        foreach (var report in Corpus["reports"]!)
+        {
+            TestContext.Out.WriteLine($"{report["source"]}: schema {report["schema"]}, {report["input"]?["format"]}");
+        }
+
+        var texts = Corpus["reports"]!.Where(r => ((string?)r["source"] ?? "").EndsWith(".txt", StringComparison.Ordinal)).ToList();
+        Assert.That(texts, Has.Count.EqualTo(3));
+        Assert.That(texts.All(r => (string?)r["schema"] == "2021"));
+        Assert.That(Corpus["inputErrors"]!, Is.Empty, "every corpus file goes through check");
+    }
+
+    [Test]
+    public void CorpusHuaian_NoErrorOrWarning()
+    {
+        var report = Report(Corpus, "huaian_city_2024");
+        Assert.That(Count(report, "error") + Count(report, "warning"), Is.Zero, string.Join("\n", Findings(report).Select(f => (string?)f["message"])));
+    }
+
+    [Test]
+    public void CorpusStcsm_AllDoneButOneCarriedForward_Warning() =>
+        Assert.That(Findings(Report(Corpus, "shanghai_stcsm_2024")).Any(f => (string?)f["severity"] == "warning" && (string?)f["rule"] == "narrative.statement.table"));
+
+    private static JObject CheckJson(string folder, int? expectedExit)
+    {
+        var (code, output, error) = Cli.Run("check", folder, "--format", "json", "--lang", "en");
+        if (expectedExit is { } e)
+        {
+            Assert.That(code, Is.EqualTo(e), error);
+        }
+
+        return JObject.Parse(output);
+    }
+
+    private static JToken Report(JObject doc, string fragment) =>
+        doc["reports"]!.Single(r => ((string?)r["source"] ?? "").Contains(fragment, StringComparison.Ordinal));
+
+    private static IEnumerable<JToken> Findings(JToken report) => report["findings"]!;
+
+    private static int Count(JToken report, string severity) => Findings(report).Count(f => (string?)f["severity"] == severity);
+
+    private static JToken Single(JToken report, string severity, params int[] numbers) =>
+        Findings(report).Single(f => (string?)f["severity"] == severity && HasNumbers(f, numbers));
+
+    private static bool HasNumbers(JToken finding, params int[] numbers)
+    {
+        var text = finding.ToString();
+        return numbers.All(n => System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![\d.]){n}(?!\d)"));
+    }
+}
