@@ -55,9 +55,16 @@ internal sealed class CompiledRuleSet
         var year = frame.Year;
 
         // The fused pass decides whether any finding is due; only then are the rules walked one by one to build them.
-        if (Fused(minimum, countReported: true)(values, states, year) == 0)
+        // An overflow in the fused pass sends the frame to the instance walk, which reports the rule that overflows.
+        try
         {
-            return;
+            if (Fused(minimum, countReported: true)(values, states, year) == 0)
+            {
+                return;
+            }
+        }
+        catch (OverflowException)
+        {
         }
 
         EvaluatePerInstance(frame, minimum, findings);
