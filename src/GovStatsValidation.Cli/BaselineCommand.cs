@@ -38,6 +38,12 @@ internal static class BaselineCommand
                 return CliApp.ExitUnusable;
             }
 
+            if (OutputWriter.Problem(parse.GetValue(output), discovered.Files) is { } outputProblem)
+            {
+                context.Error.WriteLine(outputProblem);
+                return CliApp.ExitUnusable;
+            }
+
             var run = pipeline.Check(parse, context, discovered.Files);
             if (run.Results.Count > 1)
             {

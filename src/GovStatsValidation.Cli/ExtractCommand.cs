@@ -25,6 +25,12 @@ internal static class ExtractCommand
                 return CliApp.ExitUnusable;
             }
 
+            if (OutputWriter.Problem(parse.GetValue(output), [Path.GetFullPath(path)]) is { } outputProblem)
+            {
+                context.Error.WriteLine(outputProblem);
+                return CliApp.ExitUnusable;
+            }
+
             Schemas.SchemaVersion? forced = Schemas.SchemaVersions.TryParse(parse.GetValue(schema), out var v) ? v : null;
             var report = CheckPipeline.Read(path, forced);
             report.Source = CheckPipeline.Relative(path);

@@ -52,6 +52,28 @@ public sealed class ExtractCommandTests
     }
 
     [Test]
+    public void Extract_OutPointsAtTheInput_RefusedAndInputUnchanged()
+    {
+        var folder = Directory.CreateTempSubdirectory("govstats-extract-");
+        try
+        {
+            var input = Path.Combine(folder.FullName, "report.json");
+            File.Copy(Path.Combine(TestPaths.Examples, "seed-004-tongxiang-enforcement-2020.json"), input);
+            var before = File.ReadAllBytes(input);
+
+            var (code, _, error) = Cli.Run("extract", input, "--out", input);
+
+            Assert.That(code, Is.EqualTo(CliApp.ExitUnusable));
+            Assert.That(error, Does.Contain("refusing to overwrite an input"));
+            Assert.That(File.ReadAllBytes(input), Is.EqualTo(before));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public void Extract_MissingFile_ExitsTwo() =>
         Assert.That(Cli.Run("extract", "no/such/file.txt").Code, Is.EqualTo(CliApp.ExitUnusable));
 

@@ -182,19 +182,4 @@ internal sealed class TableSchema
     /// <summary>The table descriptions embedded in the core assembly (the same files as <c>rules/tables</c>).</summary>
     public static IReadOnlyList<TableSchema> LoadBuiltIn() =>
         EmbeddedData.List("rules/tables/").Select(name => Parse(EmbeddedData.ReadText(name))).ToList();
-
-    /// <summary>Finds rules/tables by walking up from <paramref name="start"/>.</summary>
-    public static string? FindRulesDirectory(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "rules", "tables");
-            if (Directory.Exists(candidate) && Directory.GetFiles(candidate, "*.table.json").Length > 0)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }
