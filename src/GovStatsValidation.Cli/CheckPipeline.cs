@@ -69,7 +69,8 @@ internal sealed class CheckPipeline
         parse.GetValue(Schema) is { } token && SchemaVersions.TryParse(token, out var v) ? v : null;
 
     /// <summary>Reads and checks every file with the options of a parse; shows a progress bar for long runs on a terminal.</summary>
-    public CheckRun Check(ParseResult parse, CliContext context, IReadOnlyList<string> files, bool allowProgress = true)
+    public CheckRun Check(ParseResult parse, CliContext context, IReadOnlyList<string> files, bool allowProgress = true,
+        Readers.Corrections.CorrectionSet? corrections = null)
     {
         var options = OptionsFrom(parse);
         var catalog = new RuleCatalog(options);
@@ -87,19 +88,20 @@ internal sealed class CheckPipeline
                 .Start(progress =>
                 {
                     var task = progress.AddTask($"checking {files.Count} files", maxValue: files.Count);
-                    run = Run(files, checker, threads, force, () => task.Increment(1));
+                    run = Run(files, checker, threads, force, () => task.Increment(1), corrections);
                 });
         }
         else
         {
-            run = Run(files, checker, threads, force, null);
+            run = Run(files, checker, threads, force, null, corrections);
         }
 
         return run with { Rules = catalog.Rules.Where(r => !r.Disabled && !options.DisabledRules.Contains(r.Id)).ToList() };
     }
 
     /// <summary>Reads and checks files in parallel; the results keep the sorted file order, so output is identical whatever the thread count.</summary>
-    internal static CheckRun Run(IReadOnlyList<string> files, IReportChecker checker, int threads = -1, SchemaVersion? force = null, Action? done = null)
+    internal static CheckRun Run(IReadOnlyList<string> files, IReportChecker checker, int threads = -1, SchemaVersion? force = null, Action? done = null,
+        Readers.Corrections.CorrectionSet? corrections = null)
     {
         var results = new ReportCheckResult?[files.Count];
         var errors = new InputError?[files.Count];
@@ -109,6 +111,8 @@ internal sealed class CheckPipeline
             {
                 var report = Read(files[i], force);
                 report.Source = Relative(files[i]);
+                report.SourceSha256 = Readers.Corrections.CorrectionSet.HashFile(files[i]);
+                corrections?.Apply(report);
                 results[i] = checker.Check(report);
             }
             catch (ReportLoadException e)

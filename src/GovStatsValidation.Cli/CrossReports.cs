@@ -19,21 +19,22 @@ internal static class CrossReports
     /// The run with its cross-report findings, the reports of each jurisdiction (for the HTML jurisdiction view) and the
     /// figures compared across reports (the concept map's concepts that are sums of cells).
     /// </summary>
-    public static CheckRun Check(CheckRun run, Severity minimum)
+    public static CheckRun Check(CheckRun run, Severity minimum, AgencyMap? agencies = null)
     {
-        var checker = new CrossReportChecker(new CrossReportOptions { MinimumSeverity = minimum, TextProvider = Text });
+        var checker = new CrossReportChecker(new CrossReportOptions { MinimumSeverity = minimum, TextProvider = Text, AgencyMap = agencies });
         var reports = run.Results.Select(r => r.Report).ToList();
         var entries = checker.Check(reports)
             .Select(c => new CrossReportEntry(c.Jurisdiction, c.Subject.Source, c.Subject.Agency, c.Subject.Year, c.Finding,
                 c.Sources.Select(s => s.ToString()).ToList()))
             .ToList();
         // Grouped again for the view without reading texts a second time: government reports are known by name.
-        var jurisdictions = ReportSet.Build(reports, checker.Resolver).Jurisdictions
+        var set = ReportSet.Build(reports, checker.Resolver);
+        var jurisdictions = set.Jurisdictions
             .Select(g => new JurisdictionReports(g.Name, g.Reports
                 .Select(e => new JurisdictionMember(e.AsSource.ToString(), e.Identity.IsGovernment || e.Scope == ReportScope.Jurisdiction))
                 .ToList()))
             .ToList();
-        return run with { CrossReport = entries, Jurisdictions = jurisdictions, Concepts = ViewConcepts.Value };
+        return run with { CrossReport = entries, Jurisdictions = jurisdictions, Concepts = ViewConcepts.Value, Coverage = Coverage.Of(set, checker.Resolver) };
     }
 
     private static readonly Lazy<IReadOnlyList<ViewConcept>> ViewConcepts = new(() => Concepts(ConceptMap.BuiltIn));

@@ -47,7 +47,7 @@ public sealed class ReportChecker : IReportChecker
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         _tableRules = new TableRules(catalog, options);
-        _sources = [new InputRules(), _tableRules, .. extraSources ?? []];
+        _sources = [new InputRules(), new CorrectionRules(), _tableRules, .. extraSources ?? []];
         Options = options;
     }
 
@@ -64,7 +64,8 @@ public sealed class ReportChecker : IReportChecker
             source.Check(report, findings);
         }
 
-        findings.RemoveAll(f => f.Severity < Options.MinimumSeverity || Options.DisabledRules.Contains(f.RuleId));
+        // Corrections are always shown: a corrected value must never pass for the published figure.
+        findings.RemoveAll(f => !CorrectionRules.IsCorrectionFinding(f) && (f.Severity < Options.MinimumSeverity || Options.DisabledRules.Contains(f.RuleId)));
         findings.Sort(FindingOrder.Instance);
         return new ReportCheckResult(report, findings);
     }
