@@ -101,6 +101,6 @@ internal static partial class CompositeDocumentDetector
     }
 
     /// <summary>A heading that is a report year and nothing else of substance: 2023年报告, 2024年度报告, 2023年政府信息公开工作年度报告.</summary>
-    [GeneratedRegex(@"^((?:19|20)\d\d)年(?:度)?(?:政府信息公开工作)?(?:年度)?报告$")]
+    [GeneratedRegex(@"^((?:19|20)\d\d)年(?:度)?(?:政府信息公开工作)?(?:年度)?报告$", RegexOptions.NonBacktracking)]
     private static partial Regex ReportYearHeading();
 }
