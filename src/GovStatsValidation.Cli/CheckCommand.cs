@@ -36,25 +36,18 @@ internal static class CheckCommand
                 return CliApp.ExitUnusable;
             }
 
-            var (files, missing) = discovered;
-            if (OutputWriter.Problem(parse.GetValue(output), files) is { } outputProblem)
+            if (OutputWriter.Problem(parse.GetValue(output), discovered.Files) is { } outputProblem)
             {
                 context.Error.WriteLine(outputProblem);
                 return CliApp.ExitUnusable;
             }
 
-            var run = pipeline.Check(parse, context, files, allowProgress: !parse.GetValue(noProgress), corrections);
-            if (run.Results.Count > 1 || agencyMap is not null)
-            {
-                run = CrossReports.Check(run, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!), agencyMap);
-            }
-
+            var run = pipeline.Check(parse, context, discovered, allowProgress: !parse.GetValue(noProgress), corrections, agencyMap);
             foreach (var unmatched in corrections?.Unmatched ?? [])
             {
                 context.Error.WriteLine($"note: correction of {unmatched.Cell} of {unmatched.Agency} {unmatched.Year} ({unmatched.Source ?? "no source"}) matches no report of this run; not applied");
             }
 
-            run = run with { InputErrors = [.. run.InputErrors, .. missing.Select(m => new InputError(m, "no such file or folder"))] };
             if (accepted is not null)
             {
                 run = accepted.Apply(run, context.Today);

@@ -8,7 +8,7 @@ namespace GovStatsValidation.CrossReport;
 /// file (<see cref="AgencyMap.Expected"/>), each expected body and year is present or missing (and bodies reporting without
 /// being expected are listed too); without, the bodies seen in any year of a jurisdiction and the years of the set each lacks.
 /// </summary>
-public static class Coverage
+public static class ReportCoverage
 {
     /// <summary>The coverage of every jurisdiction of a set, and of every jurisdiction the agency map expects reports from.</summary>
     /// <param name="set">The grouped reports.</param>
