@@ -137,7 +137,7 @@ internal sealed class CheckPipeline
     {
         var head = new byte[4096];
         int read;
-        using (var stream = File.OpenRead(path))
+        using (var stream = IO.SafeFile.OpenRead(path))
         {
             read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }

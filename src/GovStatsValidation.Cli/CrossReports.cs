@@ -23,18 +23,44 @@ internal static class CrossReports
     {
         var checker = new CrossReportChecker(new CrossReportOptions { MinimumSeverity = minimum, TextProvider = Text });
         var reports = run.Results.Select(r => r.Report).ToList();
-        var entries = checker.Check(reports)
-            .Select(c => new CrossReportEntry(c.Jurisdiction, c.Subject.Source, c.Subject.Agency, c.Subject.Year, c.Finding,
-                c.Sources.Select(s => s.ToString()).ToList()))
-            .ToList();
+        var errors = new List<InputError>();
+        var entries = new List<CrossReportEntry>();
+        IReadOnlyList<JurisdictionGroup> groups;
+        try
+        {
+            groups = ReportSet.Build(reports, checker.Resolver, Text).Jurisdictions;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+        {
+            // The per-file results stand; only the cross-report part is lost, and said so.
+            return run with { InputErrors = [.. run.InputErrors, new InputError("(cross-report checks)", Internal(e))] };
+        }
+
+        foreach (var group in groups)
+        {
+            try
+            {
+                entries.AddRange(checker.CheckJurisdiction(group)
+                    .Select(c => new CrossReportEntry(c.Jurisdiction, c.Subject.Source, c.Subject.Agency, c.Subject.Year, c.Finding,
+                        c.Sources.Select(s => s.ToString()).ToList())));
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+            {
+                // One jurisdiction's defect never costs the others (or the per-file results) their findings.
+                errors.Add(new InputError($"(cross-report checks of {group.Name}: {string.Join(", ", group.Reports.Select(r => r.Report.Source).Take(5))})", Internal(e)));
+            }
+        }
+
         // Grouped again for the view without reading texts a second time: government reports are known by name.
-        var jurisdictions = ReportSet.Build(reports, checker.Resolver).Jurisdictions
+        var jurisdictions = groups
             .Select(g => new JurisdictionReports(g.Name, g.Reports
                 .Select(e => new JurisdictionMember(e.AsSource.ToString(), e.Identity.IsGovernment || e.Scope == ReportScope.Jurisdiction))
                 .ToList()))
             .ToList();
-        return run with { CrossReport = entries, Jurisdictions = jurisdictions, Concepts = ViewConcepts.Value };
+        return run with { CrossReport = entries, Jurisdictions = jurisdictions, Concepts = ViewConcepts.Value, InputErrors = [.. run.InputErrors, .. errors] };
     }
+
+    private static string Internal(Exception e) => $"internal error in the cross-report checks (please report it): {e.GetType().Name}: {e.Message}";
 
     private static readonly Lazy<IReadOnlyList<ViewConcept>> ViewConcepts = new(() => Concepts(ConceptMap.BuiltIn));
 
@@ -91,16 +117,17 @@ internal static class CrossReports
     /// <summary>The text of a report read from a plain-text file, decoded as the readers decode it (UTF-8, UTF-16, GB18030).</summary>
     private static string? Text(AnnualReport report)
     {
-        if (report.Source is not { } path || !TextExtensions.Contains(Path.GetExtension(path)) || !File.Exists(path))
+        // The Source here is the path discovery found (CheckPipeline sets it), never a path from report data.
+        if (report.Source is not { } path || !TextExtensions.Contains(Path.GetExtension(path)) || IO.SafeFile.KindOf(path) != IO.FileKind.Regular)
         {
             return null;
         }
 
         try
         {
-            return TextDecoding.Decode(File.ReadAllBytes(path)).Text;
+            return TextDecoding.Decode(IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, IO.SafeFile.TooLarge)).Text;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -11,6 +11,8 @@ internal static class RulesCommand
 {
     public static Command Create(CliContext context)
     {
+        // Rule ids, titles and messages come from user rule files: shown, never executed, on a terminal.
+        context = context with { Out = new Reporting.TerminalSafeWriter(context.Out), Error = new Reporting.TerminalSafeWriter(context.Error) };
         return new Command("rules", "The rule sets: list them, show one rule with an example that fails, lint a rule folder")
         {
             List(context),

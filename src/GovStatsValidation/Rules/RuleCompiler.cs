@@ -63,11 +63,19 @@ internal static class RuleCompiler
                 }
 
                 var severity = severityOverrides is not null && severityOverrides.TryGetValue(rule.Id, out var s) ? s : rule.Severity;
+                long terms = 0;
                 foreach (var bindings in Expand(rule, schema, set.Source, problems))
                 {
-                    if (CompileInstance(rule, bindings, schema, severity, set.Source, problems) is { } compiled)
+                    if (CompileInstance(rule, bindings, schema, severity, set.Source, problems, ref terms) is { } compiled)
                     {
                         result.Add(compiled);
+                    }
+
+                    if (terms > ProcessingLimits.MaxExpandedTermsPerRule)
+                    {
+                        problems.Add(new RuleProblem(set.Source, Line(rule), null, rule.Id,
+                            $"the rule's instances expand to more than {ProcessingLimits.MaxExpandedTermsPerRule} cell terms in schema {schema.Version.ToToken()}; compiling stopped (limit: expanded terms per rule {ProcessingLimits.MaxExpandedTermsPerRule})"));
+                        break;
                     }
                 }
             }
@@ -80,6 +88,8 @@ internal static class RuleCompiler
     private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(RuleDefinition rule, ReportSchema schema, string file, List<RuleProblem> problems)
     {
         IEnumerable<Dictionary<string, string>> combos = [new Dictionary<string, string>(StringComparer.Ordinal)];
+        long instances = 1;
+        var sizes = new List<string>();
         foreach (var (name, values) in rule.ForEach)
         {
             var resolved = new List<string>();
@@ -100,6 +110,16 @@ internal static class RuleCompiler
                 {
                     resolved.Add(value);
                 }
+            }
+
+            // The product is known before a single instance is made: a rule that would expand past the budget is refused whole.
+            instances *= Math.Max(1, resolved.Count);
+            sizes.Add($"{resolved.Count} values of '{name}'");
+            if (instances > ProcessingLimits.MaxRuleInstances)
+            {
+                problems.Add(new RuleProblem(file, Line(rule), null, rule.Id,
+                    $"forEach expands to more than {ProcessingLimits.MaxRuleInstances} instances in schema {schema.Version.ToToken()} ({string.Join(" × ", sizes)}); limit: rule instances {ProcessingLimits.MaxRuleInstances}"));
+                yield break;
             }
 
             var current = combos.ToList();
@@ -129,9 +149,21 @@ internal static class RuleCompiler
         };
     }
 
-    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<RuleProblem> problems)
+    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<RuleProblem> problems, ref long terms)
     {
         var binder = new Binder(schema);
+        try
+        {
+            return CompileInstance(rule, bindings, schema, severity, file, problems, binder);
+        }
+        finally
+        {
+            terms += binder.Terms;
+        }
+    }
+
+    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<RuleProblem> problems, Binder binder)
+    {
         var instance = bindings.Count == 0 ? "" : $" [{string.Join(", ", bindings.Select(b => $"{b.Key}={b.Value}"))}]";
         var ok = true;
 
