@@ -32,7 +32,7 @@ internal static class CheckCommand
                 return CliApp.ExitUnusable;
             }
 
-            var (files, missing) = discovered;
+            var (files, unread) = discovered;
             if (OutputWriter.Problem(parse.GetValue(output), files) is { } outputProblem)
             {
                 context.Error.WriteLine(outputProblem);
@@ -45,7 +45,7 @@ internal static class CheckCommand
                 run = CrossReports.Check(run, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!));
             }
 
-            run = run with { InputErrors = [.. run.InputErrors, .. missing.Select(m => new InputError(m, "no such file or folder"))] };
+            run = run with { InputErrors = [.. run.InputErrors, .. unread] };
             if (accepted is not null)
             {
                 run = accepted.Apply(run, context.Today);

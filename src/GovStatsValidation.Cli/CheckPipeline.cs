@@ -109,21 +109,21 @@ internal sealed class CheckPipeline
             try
             {
                 var report = Read(files[i], force);
-                report.Source = Relative(files[i]);
+                report.Source = IO.SafeFile.Display(Relative(files[i]));
                 results[i] = checker.Check(report);
             }
             catch (ReportLoadException e)
             {
-                errors[i] = new InputError(Relative(files[i]), e.Cell is null ? e.Reason : $"cell '{e.Cell}': {e.Reason}", e.Line);
+                errors[i] = new InputError(IO.SafeFile.Display(Relative(files[i])), e.Cell is null ? e.Reason : $"cell '{e.Cell}': {e.Reason}", e.Line);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
             {
-                errors[i] = new InputError(Relative(files[i]), e.Message);
+                errors[i] = new InputError(IO.SafeFile.Display(Relative(files[i])), e.Message);
             }
             catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
             {
                 // A defect in a reader or a rule: reported against this file, so one input never stops the batch.
-                errors[i] = new InputError(Relative(files[i]), $"internal error while checking this file (please report it): {e.GetType().Name}: {e.Message}");
+                errors[i] = new InputError(IO.SafeFile.Display(Relative(files[i])), $"internal error while checking this file (please report it): {e.GetType().Name}: {e.Message}");
             }
             finally
             {
@@ -193,15 +193,25 @@ internal sealed class CheckPipeline
     };
 
     /// <summary>Expands the PATH arguments; writes why and returns <see langword="null"/> when nothing is left to read.</summary>
-    internal static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing)? Discover(IEnumerable<string> paths, CliContext context)
+    /// <remarks>What was found but not read (a FIFO, a device, a folder that may not be read) comes back as input errors with the reason.</remarks>
+    internal static (IReadOnlyList<string> Files, IReadOnlyList<InputError> Unread)? Discover(IEnumerable<string> paths, CliContext context)
     {
-        var (files, missing) = InputDiscovery.Expand(paths);
+        var (files, missing, skipped) = InputDiscovery.Discover(paths);
+        var unread = missing.Select(m => new InputError(m, "no such file or folder"))
+            .Concat(skipped.Select(s => new InputError(IO.SafeFile.Display(Relative(s.Path)), s.Message)))
+            .ToList();
         if (files.Count == 0)
         {
-            context.Error.WriteLine(missing.Count > 0 ? $"no such file or folder: {string.Join(", ", missing)}" : "no report files found");
+            var error = new Reporting.TerminalSafeWriter(context.Error);
+            error.WriteLine(missing.Count > 0 ? $"no such file or folder: {string.Join(", ", missing)}" : "no report files found");
+            foreach (var s in skipped)
+            {
+                error.WriteLine($"{IO.SafeFile.Display(s.Path)}: {s.Message}");
+            }
+
             return null;
         }
 
-        return (files, missing);
+        return (files, unread);
     }
 }

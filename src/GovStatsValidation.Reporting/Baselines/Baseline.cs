@@ -170,6 +170,7 @@ public sealed class Baseline
         {
             using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 16 };
             root = JObject.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            // Nothing may follow the object (the reader refuses "additional text" once it reads past the end).
             while (reader.Read())
             {
                 if (reader.TokenType != JsonToken.Comment)

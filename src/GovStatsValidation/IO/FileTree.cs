@@ -19,7 +19,7 @@ public sealed class FileTree
     private readonly HashSet<FileIdentity> _folders = [];
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
 
-    /// <summary>The regular files found, in the order found.</summary>
+    /// <summary>The regular files found, in the order found, as reached (the root given, then the names below it).</summary>
     public List<string> Files { get; } = [];
 
     /// <summary>What was found and not read, with the reason.</summary>
@@ -112,12 +112,23 @@ public sealed class FileTree
         }
     }
 
+    /// <summary>The regular files below a folder whose names <paramref name="include"/> accepts, in ordinal order, and what was skipped.</summary>
+    /// <param name="folder">The folder.</param>
+    /// <param name="include">Which file names are wanted.</param>
+    /// <returns>The walk.</returns>
+    public static FileTree Under(string folder, Func<string, bool> include)
+    {
+        var tree = new FileTree();
+        tree.Walk(folder, include);
+        tree.Files.Sort(StringComparer.Ordinal);
+        return tree;
+    }
+
     private void Add(string path)
     {
-        var full = Path.GetFullPath(path);
-        if (SafeFile.IdentityOf(path) is { } id ? _files.Add(id) : _paths.Add(full))
+        if (SafeFile.IdentityOf(path) is { } id ? _files.Add(id) : _paths.Add(Path.GetFullPath(path)))
         {
-            Files.Add(full);
+            Files.Add(path);
         }
     }
 

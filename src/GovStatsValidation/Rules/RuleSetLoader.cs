@@ -42,7 +42,10 @@ public static class RuleSetLoader
 
         var problems = new List<RuleProblem>();
         var sets = new List<RuleSet>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.rules.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // Regular files only (a FIFO named *.rules.json would block), each once, link loops ended.
+        var tree = IO.FileTree.Under(folder, name => name.EndsWith(".rules.json", StringComparison.Ordinal));
+        problems.AddRange(tree.Skipped.Select(s => new RuleProblem(s.Path, null, null, null, s.Message)));
+        foreach (var path in tree.Files)
         {
             string text;
             try

@@ -56,7 +56,7 @@ public class BaselineStrictnessTests
     // Case 23: strictness.
     [Test]
     public void Parse_TrailingGarbage_Refused() =>
-        Assert.That(Problem(File(after: "{\"version\": 1}")), Does.Contain("more content after the baseline object"));
+        Assert.That(Problem(File(after: "{\"version\": 1}")), Does.Contain("b.json(7): baseline is not valid JSON: Additional text encountered after finished reading JSON content"));
 
     [Test]
     public void Parse_DuplicateKey_Refused() =>

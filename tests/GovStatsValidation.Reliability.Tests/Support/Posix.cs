@@ -54,12 +54,18 @@ internal static class Posix
         RandomAccess.Write(handle, content, 0);
     }
 
+    /// <summary>The real user id of this process.</summary>
+    public static uint Uid() => NativeMethods.GetUid();
+
     private static byte[] Bytes(string path) => [.. System.Text.Encoding.UTF8.GetBytes(path), 0];
 
     private static class NativeMethods
     {
         [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
         public static extern int Mkfifo(byte[] path, int mode);
+
+        [DllImport("libc", EntryPoint = "getuid")]
+        public static extern uint GetUid();
 
         [DllImport("libc", EntryPoint = "link", SetLastError = true)]
         public static extern int Link(byte[] existing, byte[] link);
