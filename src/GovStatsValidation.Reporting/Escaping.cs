@@ -71,7 +71,7 @@ public static class Escaping
 
     /// <summary>
     /// Text for Markdown (GitHub flavour), also inside a table cell: the characters Markdown reads as markup
-    /// (<c>\ ` * _ [ ] | ~</c>) are backslash-escaped, <c>&lt; &gt; &amp;</c> become entities, line breaks become
+    /// (<c>\ ` * _ [ ] | ~ @</c>, the colon of <c>://</c> and the dot of <c>www.</c>) are backslash-escaped, <c>&lt; &gt; &amp;</c> become entities, line breaks become
     /// <c>&lt;br&gt;</c>, a leading <c># - + =</c> or list number is escaped (no heading, list item or rule can start),
     /// control characters are shown as <c>\xNN</c>. No link, image, HTML tag, heading or list item can come out of it.
     /// </summary>
@@ -101,10 +101,14 @@ public static class Escaping
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
                 case '&': sb.Append("&amp;"); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or ':' or '@':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '@':
                     sb.Append('\\').Append(c);
                     break;
                 case '#' or '-' or '+' or '=' when i == 0:
+                    sb.Append('\\').Append(c);
+                    break;
+                case ':' when i + 2 < shown.Length && shown[i + 1] == '/' && shown[i + 2] == '/':
+                    // http:// would become a link (GitHub links bare addresses).
                     sb.Append('\\').Append(c);
                     break;
                 case '.' or ')' when i == digits && digits > 0:
