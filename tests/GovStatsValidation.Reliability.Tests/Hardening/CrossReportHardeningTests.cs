@@ -1,8 +1,8 @@
 using GovStatsValidation.Cli;
 using GovStatsValidation.CrossReport;
 using GovStatsValidation.Json;
+using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Reliability.Tests.Support;
-using GovStatsValidation.Rules;
 
 namespace GovStatsValidation.Reliability.Tests.Hardening;
 
@@ -15,7 +15,8 @@ public class CrossReportHardeningTests
     private static Reporting.CheckRun CheckFolder(TempDir dir)
     {
         var files = Directory.GetFiles(dir.Path).Order(StringComparer.Ordinal).ToList();
-        return CrossReports.Check(Pipeline.Run(files), Severity.Info);
+        var pipeline = ReportPipelines.Create(new GovStatsValidationOptions { Language = "en" }, new ReportReadingOptions { RelativeTo = Environment.CurrentDirectory });
+        return CheckPipeline.ToRun(pipeline.CheckAsync(new ReportInputs(files, [])).GetAwaiter().GetResult());
     }
 
     // Case 13: year -2147483648 overflowed in the cross-report checker, outside the per-file error handling: no report at all.
