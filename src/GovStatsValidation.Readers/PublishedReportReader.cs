@@ -142,7 +142,13 @@ public sealed class PublishedReportReader : IReportReader
                 continue;
             }
 
-            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, new SourceLocation(cell.Line, cell.Column));
+            var location = new SourceLocation(cell.Line, cell.Column);
+            if (extraction.Pdf?.Locate(cell.Line, cell.Column) is { } onPage)
+            {
+                location = location with { Page = onPage.Page, X = onPage.X, Y = onPage.Y };
+            }
+
+            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, location);
         }
 
         foreach (var table in definition.Tables)
