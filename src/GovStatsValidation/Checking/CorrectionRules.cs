@@ -24,6 +24,12 @@ internal sealed class CorrectionRules : IFindingSource
 
     public void Check(AnnualReport report, ICollection<Finding> findings)
     {
+        if (report.Corrections.Count == 0)
+        {
+            // The common case, and no enumerator allocated for it (a clean report allocates nothing).
+            return;
+        }
+
         foreach (var c in report.Corrections)
         {
             var label = report.SchemaDefinition.TryGetCell(c.Cell, out var definition) ? definition.Label : c.Cell.Value;
