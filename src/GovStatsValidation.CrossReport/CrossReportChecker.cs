@@ -69,7 +69,16 @@ public sealed class CrossReportChecker
     public IReadOnlyList<CrossReportFinding> Check(IEnumerable<AnnualReport> reports)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var set = ReportSet.Build(reports, Resolver, _options.TextProvider);
+        return Check(ReportSet.Build(reports, Resolver, _options.TextProvider));
+    }
+
+    /// <summary>
+    /// Checks a set already grouped (by <see cref="ReportSet.Build"/> with this checker's <see cref="Resolver"/>), e.g. one
+    /// whose report texts came from where the caller read them; findings are ordered by jurisdiction, report and rule.
+    /// </summary>
+    public IReadOnlyList<CrossReportFinding> Check(ReportSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
         return set.Jurisdictions.SelectMany(CheckJurisdiction).ToList();
     }
 

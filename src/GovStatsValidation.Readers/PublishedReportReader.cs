@@ -44,18 +44,30 @@ public sealed class PublishedReportReader : IReportReader
             throw new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {info.Length:N0} bytes; the limit for a report is {MaxBytes:N0}"));
         }
 
+        return Read(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads a report from its content (text, HTML or Word, sniffed), e.g. a stream read into memory.</summary>
+    /// <param name="content">The bytes of the file.</param>
+    /// <param name="name">The file name or path, for messages, as the report's source and as the agency when the title names none.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ReportLoadException">The content is not a report this reader can read.</exception>
+    public AnnualReport Read(byte[] content, string name)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(name);
         ReportExtraction extraction;
         try
         {
-            extraction = _reader.Read(File.ReadAllBytes(path));
+            extraction = _reader.Read(content);
         }
         catch (ReportReadException e)
         {
-            throw new ReportLoadException(path, null, null, e.Message, e);
+            throw new ReportLoadException(name, null, null, e.Message, e);
         }
 
-        var report = ToReport(extraction, path);
-        report.Source = path;
+        var report = ToReport(extraction, name);
+        report.Source = name;
         return report;
     }
 
@@ -130,7 +142,13 @@ public sealed class PublishedReportReader : IReportReader
                 continue;
             }
 
-            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, new SourceLocation(cell.Line, cell.Column));
+            var location = new SourceLocation(cell.Line, cell.Column);
+            if (extraction.Pdf?.Locate(cell.Line, cell.Column) is { } onPage)
+            {
+                location = location with { Page = onPage.Page, X = onPage.X, Y = onPage.Y };
+            }
+
+            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, location);
         }
 
         foreach (var table in definition.Tables)

@@ -99,7 +99,9 @@ public sealed class ReportReader
     {
         var text = result.Text;
         result.Tables = tables;
-        result.Sections = SectionDetector.Detect(text, tables, diagnostics);
+        // The rendered text of HTML and Word holds no table rows (the tables are read apart), so no line of it is
+        // excluded as a table row: where a page keeps its whole content on one source line, every line would be.
+        result.Sections = SectionDetector.Detect(text, result.Kind is DocumentKind.Html or DocumentKind.Docx ? [] : tables, diagnostics);
         var (year, agency) = TitleDetector.Detect(text);
         result.Year = year;
         result.Agency = agency;

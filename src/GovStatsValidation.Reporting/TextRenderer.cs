@@ -110,7 +110,7 @@ public sealed class TextRenderer : IRunRenderer
 
         if (f.Cells.Count > 0)
         {
-            var shown = f.Cells.Take(8).Select(c => $"{c.Id}={c.Display}{(c.Line is { } cl ? $"@{Int(cl)}" : "")}");
+            var shown = f.Cells.Take(8).Select(c => $"{c.Id}={c.Display}{(c.Line is { } cl ? $"@{(c.Page is { } cp ? $"p{Int(cp)}:" : "")}{Int(cl)}" : "")}");
             writer.WriteLine(Paint(options, Dim, $"      {(zh ? "单元格" : "cells")}: {string.Join(", ", shown)}{(f.Cells.Count > 8 ? $", … (+{Int(f.Cells.Count - 8)})" : "")}"));
         }
 

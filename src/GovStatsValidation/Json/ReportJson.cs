@@ -258,7 +258,9 @@ public static class ReportJson
                 var o = (JObject)token;
                 var raw = (string?)o["raw"];
                 var valueToken = o["value"];
-                SourceLocation? location = o["line"] is { Type: JTokenType.Integer } l ? new SourceLocation((int)l, (int?)o["column"]) : null;
+                SourceLocation? location = o["line"] is { Type: JTokenType.Integer } l
+                    ? new SourceLocation((int)l, (int?)o["column"]) { Page = (int?)o["page"], X = (double?)o["x"], Y = (double?)o["y"] }
+                    : null;
                 CellValue value;
                 if (valueToken is null || valueToken.Type == JTokenType.Null)
                 {
@@ -420,6 +422,17 @@ public static class ReportJson
             if (loc.Column is { } col)
             {
                 o["column"] = col;
+            }
+
+            if (loc.Page is { } page)
+            {
+                o["page"] = page;
+            }
+
+            if (loc.X is { } x && loc.Y is { } y)
+            {
+                o["x"] = x;
+                o["y"] = y;
             }
         }
 
