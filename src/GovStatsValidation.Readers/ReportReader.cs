@@ -42,7 +42,9 @@ public sealed class ReportReader
     /// <param name="path">Path of a .txt, .html or .docx report (the kind is sniffed from the content).</param>
     /// <returns>The extraction.</returns>
     /// <exception cref="ReportReadException">The content is binary or not a readable report.</exception>
-    public ReportExtraction ReadFile(string path) => Read(File.ReadAllBytes(path));
+    public ReportExtraction ReadFile(string path) =>
+        Read(IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, size => new ReportReadException(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"file is {size:N0} bytes; the limit for a report is {PublishedReportReader.MaxBytes:N0}"))));
 
     /// <summary>Reads report bytes.</summary>
     /// <param name="bytes">The content.</param>
@@ -53,8 +55,8 @@ public sealed class ReportReader
         ArgumentNullException.ThrowIfNull(bytes);
         if (DocxReader.IsZip(bytes))
         {
-            var (docText, docTables) = DocxReader.Read(bytes);
-            return Analyse(new ReportExtraction(DocumentKind.Docx, docText), docTables, []);
+            var (docText, docTables, docNotes) = DocxReader.Read(bytes);
+            return Analyse(new ReportExtraction(DocumentKind.Docx, docText), docTables, docNotes);
         }
 
         if (Pdf.PdfTextLayer.IsPdf(bytes))

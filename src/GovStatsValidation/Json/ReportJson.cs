@@ -13,27 +13,23 @@ namespace GovStatsValidation.Json;
 public static class ReportJson
 {
     /// <summary>The largest JSON text accepted, in characters (guards against huge inputs).</summary>
-    public const int MaxLength = 16 * 1024 * 1024;
+    public const int MaxLength = ProcessingLimits.MaxReportJsonBytes;
 
     /// <summary>The deepest nesting accepted.</summary>
-    public const int MaxDepth = 32;
+    public const int MaxDepth = ProcessingLimits.MaxReportJsonDepth;
 
     /// <summary>Reads a report from a file.</summary>
     /// <exception cref="ReportLoadException">The file is not a valid report; the message names file, line and cell.</exception>
     public static AnnualReport ReadFile(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        if (IO.SafeFile.KindOf(path) == IO.FileKind.Missing)
         {
             throw new ReportLoadException(path, null, null, "file not found");
         }
 
-        if (info.Length > MaxLength)
-        {
-            throw new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {info.Length:N0} bytes; the limit for a report JSON is {MaxLength:N0}"));
-        }
-
-        var report = Read(File.ReadAllText(path), path);
+        var text = IO.SafeFile.ReadAllText(path, MaxLength, size =>
+            new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {size:N0} bytes; the limit for a report JSON is {MaxLength:N0}")));
+        var report = Read(text, path);
         report.Source ??= path;
         return report;
     }
