@@ -88,7 +88,7 @@ public sealed class ReportReader
     {
         var text = result.Text;
         result.Tables = tables;
-        result.Sections = SectionDetector.Detect(text, tables, diagnostics);
+        var labelLines = new HashSet<int>();
         var (year, agency) = TitleDetector.Detect(text);
         result.Year = year;
         result.Agency = agency;
@@ -124,8 +124,50 @@ public sealed class ReportReader
                 mapper.MapTable(t);
             }
 
-            result.Cells = mapper.Cells;
+            var cells = mapper.Cells;
             diagnostics.AddRange(mapper.Diagnostics);
+            if (result.Kind == DocumentKind.Text)
+            {
+                // The schema-guided reader: every table the layout-specific readers did not read completely.
+                var tableOfRow = schema.AllRows.ToDictionary(r => r.Id, r => r.Table.Id, StringComparer.Ordinal);
+                string TableOf(string cellId) => tableOfRow.GetValueOrDefault(cellId.Split('[')[0]) ?? "";
+                var existing = cells.ToDictionary(c => c.CellId, StringComparer.Ordinal);
+                var complete = schema.Tables.Where(t => t.ValueRows.All(r => t.Columns.Count == 0 ? existing.ContainsKey(r.Id) : t.Columns.All(c => existing.ContainsKey($"{r.Id}[{c.Id}]"))))
+                    .Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+                var aligner = new SchemaAligner(schema, text);
+                aligner.Align(complete.Contains);
+                var unread = new List<UnreadPart>();
+                foreach (var group in aligner.Cells.GroupBy(c => TableOf(c.CellId)))
+                {
+                    var conflicts = group.Where(c => existing.TryGetValue(c.CellId, out var e) && Model.CellValue.Parse(e.RawText).Number != Model.CellValue.Parse(c.RawText).Number).ToList();
+                    if (conflicts.Count > 0)
+                    {
+                        diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Warning, "readings-disagree",
+                            $"Table {group.Key}: the schema-guided reading disagrees with the layout reading on {string.Join(", ", conflicts.Take(5).Select(c => $"{c.CellId} ({existing[c.CellId].RawText} line {existing[c.CellId].Line} vs {c.RawText} line {c.Line})"))}; only the layout reading is kept.",
+                            conflicts[0].Line));
+                        continue;
+                    }
+
+                    cells.AddRange(group.Where(c => !existing.ContainsKey(c.CellId)));
+                }
+
+                foreach (var part in aligner.Unread)
+                {
+                    var ids = part.CellIds.Where(id => !existing.ContainsKey(id) && !cells.Any(c => c.CellId == id)).ToList();
+                    if (ids.Count > 0)
+                    {
+                        unread.Add(part with { CellIds = ids });
+                        diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Warning, "table-unread",
+                            $"Table {part.TableId} (line {part.Line}): {ids.Count} cell(s) not read: {part.Reason}", part.Line));
+                    }
+                }
+
+                result.Unread = unread;
+                labelLines.UnionWith(aligner.LabelLines);
+                diagnostics.AddRange(aligner.Diagnostics);
+            }
+
+            result.Cells = cells;
         }
         else if (tables.Count > 0)
         {
@@ -133,6 +175,7 @@ public sealed class ReportReader
                 $"{tables.Count} table(s) found but no schema's labels were recognised; no cells read.", tables[0].FirstLine));
         }
 
+        result.Sections = SectionDetector.Detect(text, tables, diagnostics, labelLines);
         result.Diagnostics = diagnostics;
         return result;
     }

@@ -49,6 +49,16 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
         }
 
         catalog.For(report.Schema).Evaluate(frame, options.MinimumSeverity, findings);
+        if (report.Tables.Any(t => t.Unread is not null))
+        {
+            // A cell the reader could not read (unreadable, no printed text) is reported once per table as input.table.unread.
+            foreach (var notRead in findings.Where(f => f.RuleId == "common.unreadable" && f.Cells.Count > 0
+                && report.Cells[f.Cells[0].Id] is { State: CellState.Unreadable, Raw: null }).ToList())
+            {
+                findings.Remove(notRead);
+            }
+        }
+
         if (frame.UnrepresentableCells.Count > 0)
         {
             // input.unrepresentable above says why such a cell took part as unreadable; "not a number" would be wrong.

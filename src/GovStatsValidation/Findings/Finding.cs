@@ -15,6 +15,9 @@ namespace GovStatsValidation.Findings;
 /// <param name="Line">The source line, when known.</param>
 public sealed record FindingCell(CellId Id, string Label, CellState State, decimal? Value, string? Raw, int? Line)
 {
+    /// <summary>True when the value was cut out of digits that ran together in the source (see <see cref="CellValue.Reconstructed"/>).</summary>
+    public bool Reconstructed { get; init; }
+
     /// <summary>The value as shown in reports: the number, or (blank), (absent), the raw text.</summary>
     public string Display => State switch
     {
