@@ -32,20 +32,13 @@ internal static class CheckCommand
                 return CliApp.ExitUnusable;
             }
 
-            var (files, missing) = discovered;
-            if (OutputWriter.Problem(parse.GetValue(output), files) is { } outputProblem)
+            if (OutputWriter.Problem(parse.GetValue(output), discovered.Files) is { } outputProblem)
             {
                 context.Error.WriteLine(outputProblem);
                 return CliApp.ExitUnusable;
             }
 
-            var run = pipeline.Check(parse, context, files, allowProgress: !parse.GetValue(noProgress));
-            if (run.Results.Count > 1)
-            {
-                run = CrossReports.Check(run, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!));
-            }
-
-            run = run with { InputErrors = [.. run.InputErrors, .. missing.Select(m => new InputError(m, "no such file or folder"))] };
+            var run = pipeline.Check(parse, context, discovered, allowProgress: !parse.GetValue(noProgress));
             if (accepted is not null)
             {
                 run = accepted.Apply(run, context.Today);

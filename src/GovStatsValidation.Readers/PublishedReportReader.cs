@@ -44,28 +44,45 @@ public sealed class PublishedReportReader : IReportReader
             throw new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {info.Length:N0} bytes; the limit for a report is {MaxBytes:N0}"));
         }
 
+        return Read(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads a report from its content (text, HTML or Word, sniffed), e.g. a stream read into memory.</summary>
+    /// <param name="content">The bytes of the file.</param>
+    /// <param name="name">The file name or path, for messages, as the report's source and as the agency when the title names none.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ReportLoadException">The content is not a report this reader can read.</exception>
+    public AnnualReport Read(byte[] content, string name)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(name);
         ReportExtraction extraction;
         try
         {
-            extraction = _reader.Read(File.ReadAllBytes(path));
+            extraction = _reader.Read(content);
         }
         catch (ReportReadException e)
         {
-            throw new ReportLoadException(path, null, null, e.Message, e);
+            throw new ReportLoadException(name, null, null, e.Message, e);
         }
 
-        var report = ToReport(extraction, path);
-        report.Source = path;
+        var report = ToReport(extraction, name);
+        report.Source = name;
         return report;
     }
 
     /// <summary>Turns an extraction into a report.</summary>
     /// <param name="extraction">What the reader took from the input.</param>
     /// <param name="name">The file name, for messages and as the agency when the title names none.</param>
-    /// <exception cref="ReportLoadException">Neither a year nor a statistics table could be found.</exception>
+    /// <exception cref="ReportLoadException">Neither a year nor a statistics table could be found, or the document holds more than one report.</exception>
     public AnnualReport ToReport(ReportExtraction extraction, string name)
     {
         ArgumentNullException.ThrowIfNull(extraction);
+        if (extraction.Diagnostics.FirstOrDefault(d => d.Code == ReportReader.NotOneReportCode) is { } composite)
+        {
+            throw new ReportLoadException(name, composite.Line, null, $"not one annual report: {composite.Message}");
+        }
+
         var notes = new List<string>();
         if (extraction.Decoding is { } decoding)
         {

@@ -10,7 +10,7 @@ namespace GovStatsValidation.Checking;
 /// </summary>
 public sealed class RuleCatalog
 {
-    private readonly ConcurrentDictionary<SchemaVersion, Lazy<CompiledRuleSet>> _compiled = new();
+    private readonly ConcurrentDictionary<(SchemaVersion, string?), Lazy<CompiledRuleSet>> _compiled = new();
     private readonly IReadOnlyDictionary<string, Severity> _severityOverrides;
     private readonly HashSet<string> _disabled;
 
@@ -50,6 +50,10 @@ public sealed class RuleCatalog
             try
             {
                 For(version);
+                foreach (var variant in SchemaCatalog.Get(version).Variants)
+                {
+                    For(variant);
+                }
             }
             catch (RuleLoadException e)
             {
@@ -63,13 +67,15 @@ public sealed class RuleCatalog
     /// <summary>How many compiled rule instances a schema has (forEach expanded).</summary>
     public int InstanceCount(SchemaVersion version) => For(version).Rules.Count;
 
-    internal CompiledRuleSet For(SchemaVersion version) =>
-        _compiled.GetOrAdd(version, v => new Lazy<CompiledRuleSet>(() => Compile(v))).Value;
+    internal CompiledRuleSet For(SchemaVersion version) => For(SchemaCatalog.Get(version));
 
-    private CompiledRuleSet Compile(SchemaVersion version)
+    /// <summary>The compiled rules of a format or of one of its variants.</summary>
+    internal CompiledRuleSet For(ReportSchema schema) =>
+        _compiled.GetOrAdd((schema.Version, schema.Variant?.Id), _ => new Lazy<CompiledRuleSet>(() => Compile(schema))).Value;
+
+    private CompiledRuleSet Compile(ReportSchema schema)
     {
         var problems = new List<RuleProblem>();
-        var schema = SchemaCatalog.Get(version);
         var rules = RuleCompiler.Compile(Sets, schema, _severityOverrides, _disabled, problems);
         RuleSetLoader.ThrowIfAny(problems);
         return new CompiledRuleSet(schema, rules);

@@ -48,7 +48,7 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
             });
         }
 
-        catalog.For(report.Schema).Evaluate(frame, options.MinimumSeverity, findings);
+        catalog.For(report.SchemaDefinition).Evaluate(frame, options.MinimumSeverity, findings);
         if (report.Tables.Any(t => t.Unread is not null))
         {
             // A cell the reader could not read (unreadable, no printed text) is reported once per table as input.table.unread.
@@ -73,13 +73,13 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
     {
         var frame = new ReportFrame(report.SchemaDefinition);
         frame.Load(report);
-        return catalog.For(report.Schema).Explain(frame).ToList();
+        return catalog.For(report.SchemaDefinition).Explain(frame).ToList();
     }
 
     private static ReportFrame Frame(AnnualReport report)
     {
         _frames ??= [];
-        var key = new ReportSchemaKey(report.Schema);
+        var key = new ReportSchemaKey(report.Schema, report.Variant);
         if (!_frames.TryGetValue(key, out var frame))
         {
             frame = new ReportFrame(report.SchemaDefinition);
@@ -89,5 +89,5 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
         return frame;
     }
 
-    private readonly record struct ReportSchemaKey(Schemas.SchemaVersion Version);
+    private readonly record struct ReportSchemaKey(Schemas.SchemaVersion Version, string? Variant);
 }
