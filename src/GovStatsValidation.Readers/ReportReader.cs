@@ -100,6 +100,10 @@ public sealed class ReportReader
         var text = result.Text;
         result.Tables = tables;
         var labelLines = new HashSet<int>();
+        var sectionDiagnostics = new List<ReaderDiagnostic>();
+        result.Sections = SectionDetector.Detect(text, tables, sectionDiagnostics);
+        var sectionIndex = diagnostics.Count;
+        diagnostics.AddRange(sectionDiagnostics);
         var (year, agency) = TitleDetector.Detect(text);
         result.Year = year;
         result.Agency = agency;
@@ -158,9 +162,7 @@ public sealed class ReportReader
                     var conflicts = group.Where(c => existing.TryGetValue(c.CellId, out var e) && Model.CellValue.Parse(e.RawText).Number != Model.CellValue.Parse(c.RawText).Number).ToList();
                     if (conflicts.Count > 0)
                     {
-                        diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Warning, "readings-disagree",
-                            $"Table {group.Key}: the schema-guided reading disagrees with the layout reading on {string.Join(", ", conflicts.Take(5).Select(c => $"{c.CellId} ({existing[c.CellId].RawText} line {existing[c.CellId].Line} vs {c.RawText} line {c.Line})"))}; only the layout reading is kept.",
-                            conflicts[0].Line));
+                        // The layout reading is kept as it was; a schema-guided reading that disagrees with it adds nothing.
                         continue;
                     }
 
@@ -191,7 +193,15 @@ public sealed class ReportReader
                 $"{tables.Count} table(s) found but no schema's labels were recognised; no cells read.", tables[0].FirstLine));
         }
 
-        result.Sections = SectionDetector.Detect(text, tables, diagnostics, labelLines);
+        if (labelLines.Count > 0)
+        {
+            // Lines the schema-guided reader took as row labels (一、本年新收… in plain pdftotext output) are not headings.
+            var again = new List<ReaderDiagnostic>();
+            result.Sections = SectionDetector.Detect(text, tables, again, labelLines);
+            diagnostics.RemoveRange(sectionIndex, sectionDiagnostics.Count);
+            diagnostics.InsertRange(sectionIndex, again);
+        }
+
         result.Diagnostics = diagnostics;
         return result;
     }

@@ -192,7 +192,12 @@ internal static class GluedSplitter
     /// <summary>0, or digits without a leading zero, optionally with thousands commas and one decimal part.</summary>
     internal static bool WellFormed(string piece)
     {
-        if (piece.Length == 0 || piece[0] == '.' || piece[0] == ',' || piece[^1] == '.' || piece[^1] == ',')
+        if (piece.Length > 1 && piece[0] is '+' or '-')
+        {
+            piece = piece[1..];
+        }
+
+        if (piece.Length == 0 || !char.IsAsciiDigit(piece[0]) || piece[0] == '.' || piece[0] == ',' || piece[^1] == '.' || piece[^1] == ',')
         {
             return false;
         }

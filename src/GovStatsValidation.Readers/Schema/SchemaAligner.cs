@@ -534,7 +534,8 @@ internal sealed class SchemaAligner
         }
 
         Seen[table.Id] = LineAt(fromPos);
-        foreach (var o in occurrences)
+        _pendingLabelLines.Clear();
+        foreach (var o in occurrences.Where(o => o.Row.HasValue))
         {
             foreach (var k in _items[o.Item].CharToken.Skip(o.Start).Take(o.End - o.Start).Distinct())
             {
@@ -542,7 +543,7 @@ internal sealed class SchemaAligner
                 var token = _items[o.Item].TextTokens[k];
                 if (Key(token.Text).Length <= o.End - o.Start + 2)
                 {
-                    LabelLines.Add(SourceLine(token));
+                    _pendingLabelLines.Add(SourceLine(token));
                 }
             }
         }
@@ -598,7 +599,8 @@ internal sealed class SchemaAligner
         Emit(table, anchoredRows, "row label followed by its numbers (the rest of the table could not be read)");
         var readRows = new HashSet<SchemaRow>(anchoredRows.Select(r => r.Row));
         var failures = anchored.Where(r => r.Values is null && r.Failure is not null).ToList();
-        var missingRows = printedFull.Where(r => !readRows.Contains(r)).ToList();
+        // Rows whose labels are not in the text are not printed (absent), unless no label at all survived.
+        var missingRows = (printedFound.Count > 0 ? printedFound : printedFull).Where(r => !readRows.Contains(r)).ToList();
         if (missingRows.Count == 0)
         {
             return;
@@ -1171,8 +1173,15 @@ internal sealed class SchemaAligner
         }
     }
 
+    private readonly List<int> _pendingLabelLines = [];
+
     private void Emit(SchemaTable table, List<RowReading> rows, string how)
     {
+        if (rows.Any(r => r.Values is not null))
+        {
+            LabelLines.UnionWith(_pendingLabelLines);
+        }
+
         foreach (var row in rows)
         {
             if (!row.Row.HasValue || row.Values is null)

@@ -35,7 +35,7 @@ internal sealed record StreamToken(StreamTokenKind Kind, string Text, int Line, 
                 return false;
             }
 
-            return Text.Length > 1 && Text[0] == '0' && Text[1] != '.';
+            return Text.Length > 1 && Text[0] == '0' && Text[1] != '.' && Text[1] != ',';
         }
     }
 }
@@ -182,7 +182,7 @@ internal static class TokenStream
 
             FlushText(start);
             var before = start > 0 ? s[start - 1] : ' ';
-            tokens.Add(new StreamToken(StreamTokenKind.Number, run, line, start, false) { Glued = IsCjk(before) || IsCjk(next) || before is '）' or ')' });
+            tokens.Add(new StreamToken(StreamTokenKind.Number, run, line, start, false) { Glued = !signed && (IsCjk(before) || IsCjk(next) || before is '）' or ')') });
             i = end;
         }
 
