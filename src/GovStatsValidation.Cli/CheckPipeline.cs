@@ -165,7 +165,13 @@ internal sealed class CheckPipeline
         var inputs = ReportPipelines.Discover(paths);
         if (inputs.Files.Count == 0)
         {
-            context.Error.WriteLine(inputs.Missing.Count > 0 ? $"no such file or folder: {string.Join(", ", inputs.Missing)}" : "no report files found");
+            var error = new Reporting.TerminalSafeWriter(context.Error);
+            error.WriteLine(inputs.Missing.Count > 0 ? $"no such file or folder: {string.Join(", ", inputs.Missing)}" : "no report files found");
+            foreach (var skipped in inputs.Skipped)
+            {
+                error.WriteLine($"{IO.SafeFile.Display(skipped.Path)}: {skipped.Message}");
+            }
+
             return null;
         }
 

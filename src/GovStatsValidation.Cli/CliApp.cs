@@ -73,17 +73,17 @@ internal static class CliApp
         }
         catch (RuleLoadException e)
         {
-            context.Error.WriteLine(e.Message);
+            new Reporting.TerminalSafeWriter(context.Error).WriteLine(e.Message);
             return ExitUnusable;
         }
         catch (GovStatsValidationException e)
         {
-            context.Error.WriteLine(e.Message);
+            new Reporting.TerminalSafeWriter(context.Error).WriteLine(e.Message);
             return ExitUnusable;
         }
         catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine(e.Message);
+            new Reporting.TerminalSafeWriter(context.Error).WriteLine(e.Message);
             return ExitUnusable;
         }
     }

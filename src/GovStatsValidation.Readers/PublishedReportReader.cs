@@ -13,7 +13,7 @@ namespace GovStatsValidation.Readers;
 public sealed class PublishedReportReader : IReportReader
 {
     /// <summary>The largest file read, in bytes.</summary>
-    public const int MaxBytes = 32 * 1024 * 1024;
+    public const int MaxBytes = ProcessingLimits.MaxPublishedReportBytes;
 
     private readonly ReportReader _reader;
 
@@ -33,18 +33,15 @@ public sealed class PublishedReportReader : IReportReader
     /// <inheritdoc/>
     public AnnualReport Read(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        if (IO.SafeFile.KindOf(path) == IO.FileKind.Missing)
         {
             throw new ReportLoadException(path, null, null, "file not found");
         }
 
-        if (info.Length > MaxBytes)
-        {
-            throw new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {info.Length:N0} bytes; the limit for a report is {MaxBytes:N0}"));
-        }
-
-        return Read(File.ReadAllBytes(path), path);
+        // Only a regular file is read (a FIFO would block, /dev/zero never ends); its size is checked as it is read.
+        var bytes = IO.SafeFile.ReadAllBytes(path, MaxBytes, size =>
+            new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {size:N0} bytes; the limit for a report is {MaxBytes:N0}")));
+        return Read(bytes, path);
     }
 
     /// <summary>Reads a report from its content (text, HTML or Word, sniffed), e.g. a stream read into memory.</summary>
@@ -142,7 +139,13 @@ public sealed class PublishedReportReader : IReportReader
                 continue;
             }
 
-            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, new SourceLocation(cell.Line, cell.Column)) with { Reconstructed = cell.Reconstructed };
+            var location = new SourceLocation(cell.Line, cell.Column);
+            if (extraction.Pdf?.Locate(cell.Line, cell.Column) is { } onPage)
+            {
+                location = location with { Page = onPage.Page, X = onPage.X, Y = onPage.Y };
+            }
+
+            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, location) with { Reconstructed = cell.Reconstructed };
         }
 
         // Not read is not missing: cells whose table is printed but could not be read are unreadable, never absent.

@@ -42,7 +42,9 @@ public sealed class ReportReader
     /// <param name="path">Path of a .txt, .html or .docx report (the kind is sniffed from the content).</param>
     /// <returns>The extraction.</returns>
     /// <exception cref="ReportReadException">The content is binary or not a readable report.</exception>
-    public ReportExtraction ReadFile(string path) => Read(File.ReadAllBytes(path));
+    public ReportExtraction ReadFile(string path) =>
+        Read(IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, size => new ReportReadException(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"file is {size:N0} bytes; the limit for a report is {PublishedReportReader.MaxBytes:N0}"))));
 
     /// <summary>Reads report bytes.</summary>
     /// <param name="bytes">The content.</param>
@@ -53,8 +55,8 @@ public sealed class ReportReader
         ArgumentNullException.ThrowIfNull(bytes);
         if (DocxReader.IsZip(bytes))
         {
-            var (docText, docTables) = DocxReader.Read(bytes);
-            return Analyse(new ReportExtraction(DocumentKind.Docx, docText), docTables, []);
+            var (docText, docTables, docNotes) = DocxReader.Read(bytes);
+            return Analyse(new ReportExtraction(DocumentKind.Docx, docText), docTables, docNotes);
         }
 
         if (Pdf.PdfTextLayer.IsPdf(bytes))
@@ -101,7 +103,10 @@ public sealed class ReportReader
         result.Tables = tables;
         var labelLines = new HashSet<int>();
         var sectionDiagnostics = new List<ReaderDiagnostic>();
-        result.Sections = SectionDetector.Detect(text, tables, sectionDiagnostics);
+        // The rendered text of HTML and Word holds no table rows (the tables are read apart), so no line of it is
+        // excluded as a table row: where a page keeps its whole content on one source line, every line would be.
+        var sectionTables = result.Kind is DocumentKind.Html or DocumentKind.Docx ? [] : tables;
+        result.Sections = SectionDetector.Detect(text, sectionTables, sectionDiagnostics);
         var sectionIndex = diagnostics.Count;
         diagnostics.AddRange(sectionDiagnostics);
         var (year, agency) = TitleDetector.Detect(text);
@@ -197,7 +202,7 @@ public sealed class ReportReader
         {
             // Lines the schema-guided reader took as row labels (一、本年新收… in plain pdftotext output) are not headings.
             var again = new List<ReaderDiagnostic>();
-            result.Sections = SectionDetector.Detect(text, tables, again, labelLines);
+            result.Sections = SectionDetector.Detect(text, sectionTables, again, labelLines);
             diagnostics.RemoveRange(sectionIndex, sectionDiagnostics.Count);
             diagnostics.InsertRange(sectionIndex, again);
         }

@@ -27,7 +27,8 @@ internal sealed class ReportLoader : IReportLoader
     public async Task<AnnualReport> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, HeadLength, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        // Only a regular file is opened: a FIFO would block in open(), a device never ends.
+        await using var stream = IO.SafeFile.OpenRead(path);
         return await LoadAsync(stream, path, cancellationToken).ConfigureAwait(false);
     }
 

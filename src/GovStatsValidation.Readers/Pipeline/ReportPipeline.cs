@@ -92,7 +92,10 @@ internal sealed class ReportPipeline : IReportPipeline
         }).ConfigureAwait(false);
 
         var checkedReports = results.OfType<ReportCheckResult>().ToList();
-        var inputErrors = errors.OfType<ReportInputError>().Concat(inputs.Missing.Select(m => new ReportInputError(m, "no such file or folder"))).ToList();
+        var inputErrors = errors.OfType<ReportInputError>()
+            .Concat(inputs.Skipped.Select(s => new ReportInputError(Display(s.Path), s.Message)))
+            .Concat(inputs.Missing.Select(m => new ReportInputError(m, "no such file or folder")))
+            .ToList();
         var result = new ReportSetResult(checkedReports, inputErrors);
         if (_cross is null || checkedReports.Count < 2)
         {
@@ -100,9 +103,36 @@ internal sealed class ReportPipeline : IReportPipeline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var set = ReportSet.Build(checkedReports.Select(r => r.Report), _cross.Resolver, report => Text(readFrom, report));
-        return result with { CrossReport = _cross.Check(set), Jurisdictions = set.Jurisdictions };
+        // The per-file error boundary covers the cross-report checks too: a defect there costs its jurisdiction's
+        // cross-report findings (reported as an input error), never the per-file results or the other jurisdictions.
+        ReportSet set;
+        try
+        {
+            set = ReportSet.Build(checkedReports.Select(r => r.Report), _cross.Resolver, report => Text(readFrom, report));
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+        {
+            return result with { InputErrors = [.. inputErrors, new ReportInputError("(cross-report checks)", Internal(e))] };
+        }
+
+        var cross = new List<CrossReportFinding>();
+        var crossErrors = new List<ReportInputError>();
+        foreach (var group in set.Jurisdictions)
+        {
+            try
+            {
+                cross.AddRange(_cross.CheckJurisdiction(group));
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+            {
+                crossErrors.Add(new ReportInputError($"(cross-report checks of {group.Name}: {string.Join(", ", group.Reports.Select(r => r.Report.Source).Take(5))})", Internal(e)));
+            }
+        }
+
+        return result with { CrossReport = cross, Jurisdictions = set.Jurisdictions, InputErrors = [.. inputErrors, .. crossErrors] };
     }
+
+    private static string Internal(Exception e) => $"internal error in the cross-report checks (please report it): {e.GetType().Name}: {e.Message}";
 
     /// <summary>The text of a report read from a plain-text file, decoded as the readers decode it (UTF-8, UTF-16, GB18030).</summary>
     private static string? Text(ConditionalWeakTable<AnnualReport, string> readFrom, AnnualReport report)
@@ -114,7 +144,7 @@ internal sealed class ReportPipeline : IReportPipeline
 
         try
         {
-            return TextDecoding.Decode(File.ReadAllBytes(path)).Text;
+            return TextDecoding.Decode(IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, IO.SafeFile.TooLarge)).Text;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -125,12 +155,13 @@ internal sealed class ReportPipeline : IReportPipeline
     /// <summary>The source shown for a file: relative to <see cref="ReportReadingOptions.RelativeTo"/> when set and not far up.</summary>
     private string Display(string path)
     {
+        // A name that is not UTF-8 is shown with its bytes (\xFF); the file itself is opened by its exact bytes.
         if (_options.RelativeTo is not { } root)
         {
-            return path;
+            return IO.SafeFile.Display(path);
         }
 
         var relative = Path.GetRelativePath(root, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) && relative.Count(c => c == '/') > 3 ? path : relative;
+        return IO.SafeFile.Display(relative.StartsWith("..", StringComparison.Ordinal) && relative.Count(c => c == '/') > 3 ? path : relative);
     }
 }

@@ -41,11 +41,14 @@ public static class ReportPipelines
 
     /// <summary>The files that paths stand for: files, folders (searched recursively) and globs (<c>*</c>, <c>?</c>, <c>**</c>).</summary>
     /// <param name="paths">The paths.</param>
-    /// <returns>The files, sorted and de-duplicated, and the paths that named nothing.</returns>
+    /// <returns>
+    /// The regular files, sorted, each real file once (by device and inode: links and loops add nothing), the paths that named
+    /// nothing, and what was reached but not read (FIFOs, devices, unreadable folders) with the reason.
+    /// </returns>
     public static ReportInputs Discover(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var (files, missing) = InputDiscovery.Expand(paths);
-        return new ReportInputs(files, missing);
+        var (files, missing, skipped) = InputDiscovery.Discover(paths);
+        return new ReportInputs(files, missing) { Skipped = skipped };
     }
 }

@@ -12,7 +12,11 @@ public sealed record ReportInputError(string Source, string Message, int? Line =
 /// <summary>The files a set of paths stands for (<see cref="IReportPipeline.Discover"/>).</summary>
 /// <param name="Files">Every file found, sorted, each once.</param>
 /// <param name="Missing">The paths that named nothing (no such file or folder, a glob that matched nothing).</param>
-public sealed record ReportInputs(IReadOnlyList<string> Files, IReadOnlyList<string> Missing);
+public sealed record ReportInputs(IReadOnlyList<string> Files, IReadOnlyList<string> Missing)
+{
+    /// <summary>What the paths reached but is not read, with why: FIFOs, devices, sockets, links to nothing, folders that may not be read.</summary>
+    public IReadOnlyList<IO.SkippedPath> Skipped { get; init; } = [];
+}
 
 /// <summary>What checking a set of report files produced, in a deterministic order whatever the parallelism.</summary>
 /// <param name="Results">The reports read and their findings, in the sorted order of their files.</param>

@@ -15,8 +15,10 @@ internal sealed class InputRules : IFindingSource
 
     public void Check(AnnualReport report, ICollection<Finding> findings)
     {
-        foreach (var table in report.Tables)
+        // Indexed loop: no enumerator is allocated on the clean path.
+        for (var i = 0; i < report.Tables.Count; i++)
         {
+            var table = report.Tables[i];
             if (table.Unread is not { } why)
             {
                 continue;
@@ -35,6 +37,11 @@ internal sealed class InputRules : IFindingSource
                     $"table “{label}” (from line {table.Line}): {table.UnreadCells} cell(s) are printed but could not be read reliably, so the checks that need them are not assessable: {why}"),
                 Line = table.Line,
             });
+        }
+
+        if (Holds(report))
+        {
+            return;
         }
 
         var result = Validator.Validate(report);
@@ -60,4 +67,13 @@ internal sealed class InputRules : IFindingSource
             });
         }
     }
+
+    /// <summary>
+    /// Whether every rule of <see cref="AnnualReportInputValidator"/> holds, decided without running it (it allocates): the
+    /// usual report then costs nothing here, and only a report with a metadata problem goes through the validator.
+    /// </summary>
+    internal static bool Holds(AnnualReport report) =>
+        report.Agency is { } agency && !string.IsNullOrWhiteSpace(agency.Name)
+        && report.Year is >= AnnualReportInputValidator.FirstYear and <= 2100
+        && Schemas.SchemaVersions.ForYear(report.Year) == report.Schema;
 }

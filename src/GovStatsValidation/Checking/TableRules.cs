@@ -49,7 +49,7 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
         }
 
         catalog.For(report.SchemaDefinition).Evaluate(frame, options.MinimumSeverity, findings);
-        if (report.Tables.Any(t => t.Unread is not null))
+        if (HasUnreadTable(report))
         {
             // A cell the reader could not read (unreadable, no printed text) is reported once per table as input.table.unread.
             foreach (var notRead in findings.Where(f => f.RuleId == "common.unreadable" && f.Cells.Count > 0
@@ -90,4 +90,17 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
     }
 
     private readonly record struct ReportSchemaKey(Schemas.SchemaVersion Version, string? Variant);
+
+    private static bool HasUnreadTable(AnnualReport report)
+    {
+        for (var i = 0; i < report.Tables.Count; i++)
+        {
+            if (report.Tables[i].Unread is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

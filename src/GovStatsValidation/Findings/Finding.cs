@@ -18,6 +18,9 @@ public sealed record FindingCell(CellId Id, string Label, CellState State, decim
     /// <summary>True when the value was cut out of digits that ran together in the source (see <see cref="CellValue.Reconstructed"/>).</summary>
     public bool Reconstructed { get; init; }
 
+    /// <summary>The 1-based PDF page the cell was read from, when the report was a PDF.</summary>
+    public int? Page { get; init; }
+
     /// <summary>The value as shown in reports: the number, or (blank), (absent), the raw text.</summary>
     public string Display => State switch
     {
