@@ -145,12 +145,32 @@ public sealed class PublishedReportReader : IReportReader
                 location = location with { Page = onPage.Page, X = onPage.X, Y = onPage.Y };
             }
 
-            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, location);
+            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, location) with { Reconstructed = cell.Reconstructed };
+        }
+
+        // Not read is not missing: cells whose table is printed but could not be read are unreadable, never absent.
+        foreach (var part in extraction.Unread)
+        {
+            var count = 0;
+            foreach (var id in part.CellIds)
+            {
+                if (definition.TryGetCell(new CellId(id), out var cellDefinition) && !report.Cells.Contains(cellDefinition.Id))
+                {
+                    report.Cells[cellDefinition.Id] = new CellValue { State = CellState.Unreadable, Note = $"not read (line {part.Line})", Location = new SourceLocation(part.Line) };
+                    count++;
+                }
+            }
+
+            if (count > 0)
+            {
+                report.Tables.Add(new TableSeen(part.TableId, part.Line) { Unread = part.Reason, UnreadCells = count });
+            }
         }
 
         foreach (var table in definition.Tables)
         {
-            var lines = table.AllRows.SelectMany(r => r.Cells).Select(c => report.Cells[c.Id].Location?.Line).OfType<int>().ToList();
+            var lines = table.AllRows.SelectMany(r => r.Cells).Where(c => report.Cells[c.Id] is not { State: CellState.Unreadable, Raw: null })
+                .Select(c => report.Cells[c.Id].Location?.Line).OfType<int>().ToList();
             if (lines.Count > 0)
             {
                 report.Tables.Add(new TableSeen(table.Id, lines.Min()));

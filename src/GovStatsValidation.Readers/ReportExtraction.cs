@@ -12,6 +12,10 @@ public sealed record ExtractedCell(string CellId, string RawText, int Line, int?
 
     /// <summary>How the cell was found: layout, line, label match.</summary>
     public string Reason { get; init; } = "";
+
+    /// <summary>True when the value was cut out of digits that ran together in the source (<c>801000081</c> → 80|1|0|…),
+    /// where the cut is the only one the column count and the row's total allow.</summary>
+    public bool Reconstructed { get; init; }
 }
 
 /// <summary>A value the reader decided, with the reason.</summary>
@@ -75,6 +79,9 @@ public sealed class ReportExtraction
 
     /// <summary>Cells mapped to schema cell ids, in reading order.</summary>
     public IReadOnlyList<ExtractedCell> Cells { get; internal set; } = [];
+
+    /// <summary>Tables (or rows of them) whose heading or labels are in the text but whose cells could not be read.</summary>
+    internal IReadOnlyList<Schema.UnreadPart> Unread { get; set; } = [];
 
     /// <summary>Reader problems and decisions (mangled tables, lost numerals, encoding issues).</summary>
     public IReadOnlyList<ReaderDiagnostic> Diagnostics { get; internal set; } = [];

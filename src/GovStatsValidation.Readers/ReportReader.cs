@@ -101,9 +101,14 @@ public sealed class ReportReader
     {
         var text = result.Text;
         result.Tables = tables;
+        var labelLines = new HashSet<int>();
+        var sectionDiagnostics = new List<ReaderDiagnostic>();
         // The rendered text of HTML and Word holds no table rows (the tables are read apart), so no line of it is
         // excluded as a table row: where a page keeps its whole content on one source line, every line would be.
-        result.Sections = SectionDetector.Detect(text, result.Kind is DocumentKind.Html or DocumentKind.Docx ? [] : tables, diagnostics);
+        var sectionTables = result.Kind is DocumentKind.Html or DocumentKind.Docx ? [] : tables;
+        result.Sections = SectionDetector.Detect(text, sectionTables, sectionDiagnostics);
+        var sectionIndex = diagnostics.Count;
+        diagnostics.AddRange(sectionDiagnostics);
         var (year, agency) = TitleDetector.Detect(text);
         result.Year = year;
         result.Agency = agency;
@@ -144,13 +149,62 @@ public sealed class ReportReader
                 mapper.MapTable(t);
             }
 
-            result.Cells = mapper.Cells;
+            var cells = mapper.Cells;
             diagnostics.AddRange(mapper.Diagnostics);
+            if (result.Kind is DocumentKind.Text or DocumentKind.Pdf)
+            {
+                // The schema-guided reader: every table the layout-specific readers did not read completely.
+                var tableOfRow = schema.AllRows.ToDictionary(r => r.Id, r => r.Table.Id, StringComparer.Ordinal);
+                string TableOf(string cellId) => tableOfRow.GetValueOrDefault(cellId.Split('[')[0]) ?? "";
+                var existing = cells.ToDictionary(c => c.CellId, StringComparer.Ordinal);
+                var complete = schema.Tables.Where(t => t.ValueRows.All(r => t.Columns.Count == 0 ? existing.ContainsKey(r.Id) : t.Columns.All(c => existing.ContainsKey($"{r.Id}[{c.Id}]"))))
+                    .Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+                var aligner = new SchemaAligner(schema, text);
+                aligner.Align(complete.Contains);
+                var unread = new List<UnreadPart>();
+                foreach (var group in aligner.Cells.GroupBy(c => TableOf(c.CellId)))
+                {
+                    var conflicts = group.Where(c => existing.TryGetValue(c.CellId, out var e) && Model.CellValue.Parse(e.RawText).Number != Model.CellValue.Parse(c.RawText).Number).ToList();
+                    if (conflicts.Count > 0)
+                    {
+                        // The layout reading is kept as it was; a schema-guided reading that disagrees with it adds nothing.
+                        continue;
+                    }
+
+                    cells.AddRange(group.Where(c => !existing.ContainsKey(c.CellId)));
+                }
+
+                foreach (var part in aligner.Unread)
+                {
+                    var ids = part.CellIds.Where(id => !existing.ContainsKey(id) && !cells.Any(c => c.CellId == id)).ToList();
+                    if (ids.Count > 0)
+                    {
+                        unread.Add(part with { CellIds = ids });
+                        diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Warning, "table-unread",
+                            $"Table {part.TableId} (line {part.Line}): {ids.Count} cell(s) not read: {part.Reason}", part.Line));
+                    }
+                }
+
+                result.Unread = unread;
+                labelLines.UnionWith(aligner.LabelLines);
+                diagnostics.AddRange(aligner.Diagnostics);
+            }
+
+            result.Cells = cells;
         }
         else if (tables.Count > 0)
         {
             diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Info, "schema-unknown",
                 $"{tables.Count} table(s) found but no schema's labels were recognised; no cells read.", tables[0].FirstLine));
+        }
+
+        if (labelLines.Count > 0)
+        {
+            // Lines the schema-guided reader took as row labels (一、本年新收… in plain pdftotext output) are not headings.
+            var again = new List<ReaderDiagnostic>();
+            result.Sections = SectionDetector.Detect(text, sectionTables, again, labelLines);
+            diagnostics.RemoveRange(sectionIndex, sectionDiagnostics.Count);
+            diagnostics.InsertRange(sectionIndex, again);
         }
 
         result.Diagnostics = diagnostics;

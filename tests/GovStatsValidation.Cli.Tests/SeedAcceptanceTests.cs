@@ -115,6 +115,27 @@ public sealed class SeedAcceptanceTests
         Assert.That(errors.Where(e => e.StartsWith("synthetic-", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(3).And.All.Contain("without a usable text layer"));
         Assert.That(errors.Where(e => e.StartsWith("suqian-compare", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(3).And.All.Contain("not one annual report"));
         Assert.That(errors, Has.One.StartsWith("SOURCES.tsv: "));
+
+        // corpus/pdf text conversions and corpus/pingtan pages: each read with its format (INDEX.md).
+        string Source(JToken r) => ((string?)r["source"] ?? "").Replace('\\', '/');
+        var reports = Corpus["reports"]!.ToList();
+        var pdfTexts = reports.Where(r => Source(r).Contains("/pdf/", StringComparison.Ordinal) && Source(r).EndsWith(".txt", StringComparison.Ordinal)).ToList();
+        Assert.That(pdfTexts.Select(r => (string?)r["schema"]), Has.Exactly(6).EqualTo("2021"));
+        var pingtan = reports.Where(r => Source(r).Contains("/pingtan/", StringComparison.Ordinal)).ToList();
+        Assert.That(pingtan.Where(r => Source(r).Contains("_2019.", StringComparison.Ordinal)).Select(r => (string?)r["schema"]), Has.All.EqualTo("2019").And.Not.Empty);
+        Assert.That(pingtan.Where(r => Source(r).Contains("_2023.", StringComparison.Ordinal)).Select(r => (string?)r["schema"]), Has.All.EqualTo("2021").And.Not.Empty);
+    }
+
+    [Test]
+    public void Corpus_NoTableMissingFinding_WhereTheTablesArePrinted()
+    {
+        // INDEX.md: every real report under corpus/pdf and corpus/pingtan has its statistics tables ("table missing" is false for all).
+        // Not yet: pingtan_zone_2014 (the two-column pre-2019 table is modelled, its reading from these pages is still to come).
+        var reports = Corpus["reports"]!.Where(r => !((string?)r["source"] ?? "").Contains("suqian-compare", StringComparison.Ordinal)
+            && !((string?)r["source"] ?? "").Contains("pingtan_zone_2014", StringComparison.Ordinal)).ToList();
+        var missing = reports.SelectMany(r => Findings(r).Where(f => ((string?)f["rule"] ?? "").EndsWith(".missing", StringComparison.Ordinal) && !((string?)f["rule"] ?? "").StartsWith("structure.", StringComparison.Ordinal))
+            .Select(f => $"{r["source"]}: {f["rule"]}")).ToList();
+        Assert.That(missing, Is.Empty);
     }
 
     [Test]

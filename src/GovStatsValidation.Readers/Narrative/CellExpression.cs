@@ -63,7 +63,7 @@ public sealed class CellExpression
 
     /// <summary>
     /// Evaluates the expression on a report: the value, or <see langword="null"/> when no cell it reads holds a number
-    /// or a cell of a sum was not read at all (a blank cell counts as 0; a blank total falls back to the sum of its row's columns).
+    /// or a cell of a sum was not read at all or could not be read (a blank cell counts as 0; a blank total falls back to the sum of its row's columns).
     /// </summary>
     public decimal? Evaluate(AnnualReport report)
     {
@@ -79,7 +79,7 @@ public sealed class CellExpression
                     sum += v;
                     any = true;
                 }
-                else if (!report.Cells.Contains(cell.Id))
+                else if (!report.Cells.Contains(cell.Id) || report.Cells[cell.Id].State == CellState.Unreadable)
                 {
                     absent = true;
                 }
@@ -96,7 +96,10 @@ public sealed class CellExpression
     internal static FindingCell Cell(AnnualReport report, CellDefinition cell)
     {
         var value = report.Cells[cell.Id];
-        return new FindingCell(cell.Id, cell.Label, value.State, value.State == CellState.Number ? value.Number : null, value.Raw, value.Location?.Line);
+        return new FindingCell(cell.Id, cell.Label, value.State, value.State == CellState.Number ? value.Number : null, value.Raw, value.Location?.Line)
+        {
+            Reconstructed = value.Reconstructed,
+        };
     }
 
     /// <summary>A cell's number; a blank or absent total column reads as the sum of the row's other columns.</summary>
@@ -108,7 +111,7 @@ public sealed class CellExpression
             return value.Number;
         }
 
-        if (cell.Column is { IsTotal: true })
+        if (cell.Column is { IsTotal: true } && value.State != CellState.Unreadable)
         {
             decimal sum = 0;
             var any = false;

@@ -88,7 +88,7 @@ internal static class SectionDetector
         return -1;
     }
 
-    public static List<ReportSection> Detect(SourceText text, IReadOnlyList<RawTable> tables, List<ReaderDiagnostic> diagnostics)
+    public static List<ReportSection> Detect(SourceText text, IReadOnlyList<RawTable> tables, List<ReaderDiagnostic> diagnostics, IReadOnlySet<int>? labelLines = null)
     {
         var sections = new List<ReportSection>();
         var previous = 0;
@@ -97,7 +97,7 @@ internal static class SectionDetector
         for (var n = 1; n <= text.LineCount; n++)
         {
             var line = text.OriginalLineNumber(n);
-            if (rowLines.Contains(line))
+            if (rowLines.Contains(line) || (labelLines?.Contains(line) ?? false))
             {
                 continue;
             }

@@ -152,7 +152,11 @@ internal static class FindingBuilder
         var state = (CellState)frame.States[cell.Slot];
         return new FindingCell(cell.Id, cell.Label, state,
             state == CellState.Number ? Fixed.ToDecimal(frame.Values[cell.Slot]) : null,
-            value?.Raw, value?.Location?.Line) { Page = value?.Location?.Page };
+            value?.Raw, value?.Location?.Line)
+        {
+            Page = value?.Location?.Page,
+            Reconstructed = value?.Reconstructed ?? false,
+        };
     }
 
     /// <summary>

@@ -67,6 +67,16 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
         }
 
         catalog.For(report.SchemaDefinition).Evaluate(frame, options.MinimumSeverity, findings);
+        if (HasUnreadTable(report))
+        {
+            // A cell the reader could not read (unreadable, no printed text) is reported once per table as input.table.unread.
+            foreach (var notRead in findings.Where(f => f.RuleId == "common.unreadable" && f.Cells.Count > 0
+                && report.Cells[f.Cells[0].Id] is { State: CellState.Unreadable, Raw: null }).ToList())
+            {
+                findings.Remove(notRead);
+            }
+        }
+
         if (frame.UnrepresentableCells.Count > 0)
         {
             // input.unrepresentable / input.precision above say why such a cell took part as unreadable; "not a number" would be wrong.
@@ -98,4 +108,17 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
     }
 
     private readonly record struct ReportSchemaKey(Schemas.SchemaVersion Version, string? Variant);
+
+    private static bool HasUnreadTable(AnnualReport report)
+    {
+        for (var i = 0; i < report.Tables.Count; i++)
+        {
+            if (report.Tables[i].Unread is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

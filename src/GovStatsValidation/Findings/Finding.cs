@@ -15,6 +15,9 @@ namespace GovStatsValidation.Findings;
 /// <param name="Line">The source line, when known.</param>
 public sealed record FindingCell(CellId Id, string Label, CellState State, decimal? Value, string? Raw, int? Line)
 {
+    /// <summary>True when the value was cut out of digits that ran together in the source (see <see cref="CellValue.Reconstructed"/>).</summary>
+    public bool Reconstructed { get; init; }
+
     /// <summary>The 1-based PDF page the cell was read from, when the report was a PDF.</summary>
     public int? Page { get; init; }
 

@@ -211,7 +211,7 @@ public static class ReportJson
             {
                 foreach (var t in tables)
                 {
-                    report.Tables.Add(new TableSeen((string)t["id"]!, (int?)t["line"] ?? 0, (string?)t["note"]));
+                    report.Tables.Add(new TableSeen((string)t["id"]!, (int?)t["line"] ?? 0, (string?)t["note"]) { Unread = (string?)t["unread"], UnreadCells = (int?)t["unreadCells"] ?? 0 });
                 }
             }
 
@@ -286,7 +286,7 @@ public static class ReportJson
                     value = value with { State = state };
                 }
 
-                return value with { Note = (string?)o["note"] ?? value.Note, Location = location };
+                return value with { Note = (string?)o["note"] ?? value.Note, Location = location, Reconstructed = (bool?)o["reconstructed"] ?? false };
             }
 
             default:
@@ -373,7 +373,17 @@ public static class ReportJson
 
         if (report.Tables.Count > 0)
         {
-            root["tables"] = new JArray(report.Tables.Select(t => new JObject { ["id"] = t.TableId, ["line"] = t.Line, ["note"] = t.Note }));
+            root["tables"] = new JArray(report.Tables.Select(t =>
+            {
+                var o = new JObject { ["id"] = t.TableId, ["line"] = t.Line, ["note"] = t.Note };
+                if (t.Unread is not null)
+                {
+                    o["unread"] = t.Unread;
+                    o["unreadCells"] = t.UnreadCells;
+                }
+
+                return o;
+            }));
         }
 
         if (report.Claims.Count > 0)
@@ -386,7 +396,7 @@ public static class ReportJson
 
     private static JToken WriteCell(CellValue value)
     {
-        var simple = value.Location is null && value.Note is null;
+        var simple = value.Location is null && value.Note is null && !value.Reconstructed;
         switch (value.State)
         {
             case CellState.Number when simple && (value.Raw is null || value.Raw == value.Number!.Value.ToString(CultureInfo.InvariantCulture)):
@@ -430,6 +440,11 @@ public static class ReportJson
                 o["x"] = x;
                 o["y"] = y;
             }
+        }
+
+        if (value.Reconstructed)
+        {
+            o["reconstructed"] = true;
         }
 
         return o;

@@ -87,7 +87,16 @@ public sealed record ReportSection(string? Numeral, string Title, int Line, stri
 /// <param name="TableId">The schema table id.</param>
 /// <param name="Line">The first line of the table.</param>
 /// <param name="Note">A reader's remark, e.g. that the table was too mangled to read safely.</param>
-public sealed record TableSeen(string TableId, int Line, string? Note = null);
+public sealed record TableSeen(string TableId, int Line, string? Note = null)
+{
+    /// <summary>When the table's heading or row labels are in the text but (some of) its cells could not be read: why
+    /// (the lines, the candidates). Those cells are then unreadable, not absent: the rules that need them are not
+    /// assessable, and the table is not "missing".</summary>
+    public string? Unread { get; init; }
+
+    /// <summary>How many cells could not be read (with <see cref="Unread"/>).</summary>
+    public int UnreadCells { get; init; }
+}
 
 /// <summary>The cells of a report by id; absent cells are simply not listed.</summary>
 public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>

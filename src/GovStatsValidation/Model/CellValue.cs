@@ -45,6 +45,11 @@ public sealed record CellValue
     /// <summary>Where the value was read, when known.</summary>
     public SourceLocation? Location { get; init; }
 
+    /// <summary>True when the reader cut this value out of digits that ran together in the source (<c>801000081</c> →
+    /// 80|1|0|0|0|0|81) because the cut was the only one the column count and the table's totals allow. An identity
+    /// used to make the cut holds by construction, so it proves nothing about the report.</summary>
+    public bool Reconstructed { get; init; }
+
     /// <summary>A blank cell.</summary>
     public static CellValue Blank { get; } = new() { State = CellState.Blank };
 
