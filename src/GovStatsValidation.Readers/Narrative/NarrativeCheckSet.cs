@@ -17,7 +17,7 @@ public sealed class NarrativeCheckSet
     /// <summary>The check kinds the library implements.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
     [
-        "figure-vs-table", "statement-vs-table", "enumeration-over", "enumeration-under", "enumeration-cover", "percentage", "change",
+        "figure-vs-table", "statement-vs-table", "enumeration-over", "enumeration-under", "enumeration-short", "enumeration-cover", "percentage", "change",
         "blank-figure", "section-missing", "section-heading-missing", "heading-without-numeral", "numbering-restart", "numbering-skip",
     ];
 

@@ -216,7 +216,9 @@ public sealed class NarrativeFindingSource : IFindingSource
         }
         else
         {
-            kind = sum > total ? "enumeration-over" : "enumeration-under";
+            // A list that ends with a catch-all (其他…) claims to be complete: falling short is then as wrong as exceeding.
+            var complete = _lexicon.CatchAllWords.Any(w => LastItem(claim).Contains(w, StringComparison.Ordinal));
+            kind = sum > total ? "enumeration-over" : complete && _checks.ForKind("enumeration-short") is not null ? "enumeration-short" : "enumeration-under";
         }
 
         if (_checks.ForKind(kind) is not { } check)
@@ -240,6 +242,15 @@ public sealed class NarrativeFindingSource : IFindingSource
             Arguments = args,
             Instance = claim.Concept ?? "",
         };
+    }
+
+    /// <summary>The text of an enumeration's last item: from the end of the item before it to the end of the list.</summary>
+    private static string LastItem(NarrativeClaim claim)
+    {
+        var text = claim.Text ?? "";
+        var previous = claim.Parts[^2].Text;
+        var at = previous is null ? -1 : text.LastIndexOf(previous, StringComparison.Ordinal);
+        return at < 0 ? claim.Parts[^1].Text ?? "" : text[(at + previous!.Length)..];
     }
 
     private Finding? Percentage(NarrativeClaim claim)

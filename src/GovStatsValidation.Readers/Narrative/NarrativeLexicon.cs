@@ -50,6 +50,18 @@ public sealed class NarrativeLexicon
     /// <summary>The concepts.</summary>
     public IReadOnlyList<LexiconConcept> Concepts { get; }
 
+    /// <summary>
+    /// Words that make an item of a list a catch-all (其他, 其余): a list that ends with one claims to be complete, so parts
+    /// that fall short of the total are as wrong as parts that exceed it.
+    /// </summary>
+    public IReadOnlyList<string> CatchAllWords { get; private init; } = [];
+
+    /// <summary>
+    /// Words that introduce a list of the kinds of a figure stated earlier (主要类别有：, 包括：): the list's parts are read
+    /// against that figure when the words before them name its concept.
+    /// </summary>
+    public IReadOnlyList<string> ListIntroductions { get; private init; } = [];
+
     /// <summary>Statements (未收到…申请, 均已办结) with the value they imply for a concept.</summary>
     public IReadOnlyList<LexiconStatement> Statements { get; }
 
@@ -115,7 +127,11 @@ public sealed class NarrativeLexicon
             }
 
             concepts.Add(new LexiconConcept(id, phrases.Select(Phrase.Compile).ToList(), Strings(c["units"]), scope, (string?)c["group"],
-                (bool?)c["requiresGroupSibling"] ?? false, (string?)c["context"], cells));
+                (bool?)c["requiresGroupSibling"] ?? false, (string?)c["context"], cells)
+            {
+                Exclusions = Strings(c["exclusions"]),
+                ExclusionsUnless = Strings(c["exclusionsUnless"]),
+            });
         }
 
         var statements = new List<LexiconStatement>();
@@ -131,7 +147,11 @@ public sealed class NarrativeLexicon
             statements.Add(new LexiconStatement(id, Strings(s["patterns"]).Select(Phrase.Compile).ToList(), concept, (decimal?)s["value"] ?? 0, (string?)s["scope"]));
         }
 
-        return new NarrativeLexicon((int?)root["maxGap"] ?? 8, scopes, Strings(root["scopeExclusions"]), Strings(root["contexts"]), concepts, statements);
+        return new NarrativeLexicon((int?)root["maxGap"] ?? 8, scopes, Strings(root["scopeExclusions"]), Strings(root["contexts"]), concepts, statements)
+        {
+            CatchAllWords = Strings(root["catchAllWords"]),
+            ListIntroductions = Strings(root["listIntroductions"]),
+        };
     }
 
     private static List<string> Strings(JToken? token) => token is JArray a ? a.Select(t => (string)t!).ToList() : [];
@@ -165,6 +185,19 @@ public sealed record LexiconConcept(
     string? Context,
     IReadOnlyDictionary<SchemaVersion, IReadOnlyList<CellExpression>> Cells)
 {
+    /// <summary>
+    /// Words that, in the sentence before the figure, show it counts something else that shares the concept's words
+    /// (审批, 窗口: 共受理申请121510件 at a service centre is not disclosure requests).
+    /// </summary>
+    public IReadOnlyList<string> Exclusions { get; init; } = [];
+
+    /// <summary>Words that keep the figure the concept's after all, although an exclusion word is present (信息公开).</summary>
+    public IReadOnlyList<string> ExclusionsUnless { get; init; } = [];
+
+    /// <summary>Whether the sentence text before a figure puts the figure outside the concept.</summary>
+    public bool Excludes(string before) =>
+        Exclusions.Any(x => before.Contains(x, StringComparison.Ordinal)) && !ExclusionsUnless.Any(x => before.Contains(x, StringComparison.Ordinal));
+
     /// <summary>The expressions for a schema (none when the schema has no such item).</summary>
     public IReadOnlyList<CellExpression> For(SchemaVersion schema) => Cells.TryGetValue(schema, out var list) ? list : [];
 }

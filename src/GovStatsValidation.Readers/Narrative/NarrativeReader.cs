@@ -144,6 +144,15 @@ public sealed partial class NarrativeReader
                 }
             }
 
+            if (partTokens.Count == 0 && ListOfKinds(p, ctx, s, inSentence, sentenceText, claims) is var (list, listed))
+            {
+                claims.Add(list);
+                foreach (var t in listed)
+                {
+                    partTokens[t] = list;
+                }
+            }
+
             foreach (var t in inSentence)
             {
                 if (partTokens.ContainsKey(t) || !t.IsCount)
@@ -163,6 +172,96 @@ public sealed partial class NarrativeReader
         }
 
         Blanks(p, sentences, tokens, claims);
+    }
+
+    /// <summary>
+    /// A list of the kinds of a figure stated earlier: <c>…主动公开政府信息的主要类别有：机构职能类信息594条，…，其他…946条</c>
+    /// after <c>主动公开政府信息2543条</c>. The words before the list's introduction (主要类别有) must name the concept of
+    /// that earlier figure, and the list must hold three or more figures in its unit and nothing else; the total is the
+    /// latest figure of the concept read so far (this year's, not hedged as a range).
+    /// </summary>
+    private (NarrativeClaim Claim, List<NumberToken> Parts)? ListOfKinds(ProseParagraph p, ReadContext ctx, Sentence s, List<NumberToken> inSentence, string sentenceText, List<NarrativeClaim> claims)
+    {
+        var text = p.Text;
+        var intro = -1;
+        var introEnd = -1;
+        foreach (var word in _lexicon.ListIntroductions)
+        {
+            var i = text.IndexOf(word, s.Start, s.End - s.Start, StringComparison.Ordinal);
+            if (i >= 0 && (intro < 0 || i < intro))
+            {
+                intro = i;
+                introEnd = i + word.Length;
+            }
+        }
+
+        if (intro < 0 || inSentence.Any(t => t.NumberStart < intro && t.IsCount && !t.InParentheses))
+        {
+            return null;
+        }
+
+        var lead = text[s.Start..intro];
+        if (_lexicon.ScopeExclusions.Any(x => lead.Contains(x, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        LexiconConcept? concept = null;
+        var phraseStart = -1;
+        var weight = -1;
+        foreach (var c in _lexicon.Concepts.Where(c => c.Group is null && InScope(c.Scope, p, ctx) && !c.Excludes(lead)))
+        {
+            foreach (var phrase in c.Phrases)
+            {
+                if (phrase.Regex.Match(lead) is { Success: true } m && phrase.Weight > weight)
+                {
+                    concept = c;
+                    phraseStart = s.Start + m.Index;
+                    weight = phrase.Weight;
+                }
+            }
+        }
+
+        var parts = inSentence.Where(t => t.NumberStart >= introEnd && !t.InParentheses).ToList();
+        if (concept is null || parts.Count < 3 || parts.Any(t => !t.IsCount || t.Unit != parts[0].Unit || t.Hedge is not null))
+        {
+            return null;
+        }
+
+        // The latest figure of the concept that is not itself stated as a share of something larger (…1687条，占66%).
+        var total = claims.LastOrDefault(c => c.Kind == ClaimKind.Figure && c.Concept == concept.Id && !StatedAsShare(c));
+        if (total is not { Value: not null, ReferenceYear: null } || total.Unit != parts[0].Unit || total.Hedge is not (null or "余" or "多"))
+        {
+            return null;
+        }
+
+        var partClaims = parts.Select(t => FigureClaim(p, ctx, t, null, ClauseStart(text, s, t.Start), sentenceText, null)).ToList();
+        return (new NarrativeClaim
+        {
+            Kind = ClaimKind.Enumeration,
+            Concept = concept.Id,
+            Cell = FirstCell(concept, ctx.Schema),
+            Value = total.Value,
+            Unit = total.Unit,
+            Text = text[phraseStart..parts[^1].End],
+            Location = Where(p, phraseStart),
+            Parts = partClaims,
+            Hedge = total.Hedge,
+            Precision = total.Precision,
+            Sentence = sentenceText,
+        }, parts);
+    }
+
+    private static bool StatedAsShare(NarrativeClaim claim)
+    {
+        if (claim.Sentence is not { } sentence || claim.Value is not { } value)
+        {
+            return false;
+        }
+
+        var folded = string.Concat(sentence.Where(ch => !char.IsWhiteSpace(ch))).Replace('，', ',');
+        var figure = value.ToString(System.Globalization.CultureInfo.InvariantCulture) + claim.Unit;
+        return folded.Contains(figure + ",占", StringComparison.Ordinal) || folded.Contains(figure + "占", StringComparison.Ordinal);
     }
 
     private NarrativeClaim FigureClaim(ProseParagraph p, ReadContext ctx, NumberToken t, Match? m, int start, string sentence, string? unitFallback)
@@ -273,7 +372,8 @@ public sealed partial class NarrativeReader
         var bestEnd = -1;
         foreach (var concept in _lexicon.Concepts)
         {
-            if (t.Unit is not null && !concept.Units.Contains(t.Unit) || concept.RequiresGroupSibling && !isPart || !InScope(concept.Scope, p, ctx))
+            if (t.Unit is not null && !concept.Units.Contains(t.Unit) || concept.RequiresGroupSibling && !isPart || !InScope(concept.Scope, p, ctx)
+                || concept.Excludes(before))
             {
                 continue;
             }
@@ -344,6 +444,18 @@ public sealed partial class NarrativeReader
     }
 
     /// <summary>共N…，其中A x条、B y条: the total before 其中 (or ending the previous sentence when 其中 opens one) and two or more parts after it.</summary>
+    /// <summary>Whether the text just before <paramref name="index"/> (from <paramref name="start"/>) leaves a parenthesis open: <c>(其中</c>.</summary>
+    private static bool OpensParenthesis(string text, int start, int index)
+    {
+        var depth = 0;
+        for (var i = start; i < index; i++)
+        {
+            depth += text[i] switch { '(' => 1, ')' when depth > 0 => -1, _ => 0 };
+        }
+
+        return depth > 0;
+    }
+
     private static IEnumerable<(NumberToken Total, List<NumberToken> Parts, int TotalStart)> Enumerations(
         string text, Sentence s, Sentence? previous, IReadOnlyList<NumberToken> all, List<NumberToken> inSentence)
     {
@@ -370,7 +482,15 @@ public sealed partial class NarrativeReader
 
             var next = text.IndexOf("其中", k + 2, s.End - k - 2, StringComparison.Ordinal);
             var stop = next < 0 ? s.End : next;
-            var candidates = inSentence.Where(t => t.NumberStart > k && t.NumberStart < stop && !t.InParentheses && !t.IsPercent).ToList();
+
+            // 共N条(其中A x条，B y条): a 其中 that opens a parenthesis lists its parts inside it, up to the closing one.
+            var parenthesised = OpensParenthesis(text, s.Start, k);
+            if (parenthesised && text.IndexOf(')', k, stop - k) is var close and >= 0)
+            {
+                stop = close;
+            }
+
+            var candidates = inSentence.Where(t => t.NumberStart > k && t.NumberStart < stop && (parenthesised || !t.InParentheses) && !t.IsPercent).ToList();
             var parts = new List<NumberToken>();
             var ok = true;
             foreach (var t in candidates)

@@ -111,6 +111,36 @@ public class NarrativeFindingSourceTests
         Assert.That(findings.Select(f => f.RuleId), rule is null ? Is.Empty : Is.EqualTo(new[] { rule }));
     }
 
+    [TestCase("共公布政府信息100条，(其中甲类信息20条，乙类信息30条，其他信息50条)对于主动公开的政府信息，主要通过网站发布。", null)]
+    [TestCase("共公布政府信息100条，(其中甲类信息20条，乙类信息30条，其他信息40条)对于主动公开的政府信息，主要通过网站发布。", "narrative.enumeration.short")]
+    [TestCase("共公布政府信息100条，(其中甲类信息20条，乙类信息30条，丙类信息40条)对于主动公开的政府信息，主要通过网站发布。", "narrative.enumeration.partial")]
+    [TestCase("共公布政府信息100条，(其中甲类信息20条，乙类信息30条，其他信息60条)。", "narrative.enumeration.sum")]
+    public void Check_ParenthesisedList_PartsInsideAgainstTotal(string sentence, string? rule)
+    {
+        var findings = Check(NarrativeReaderTests.Report(SchemaVersion.Format2021, 2024), "二、主动公开政府信息情况\n" + sentence);
+        Assert.That(findings.Select(f => f.RuleId), rule is null ? Is.Empty : Is.EqualTo(new[] { rule }));
+    }
+
+    [TestCase("今年主动公开政府信息100条。其中，区直部门主动公开政府信息60条，占60%。主动公开政府信息的主要类别有：甲类信息20条，乙类信息30条，其他信息50条。", null)]
+    [TestCase("今年主动公开政府信息100条。其中，区直部门主动公开政府信息60条，占60%。主动公开政府信息的主要类别有：甲类信息20条，乙类信息30条，其他信息70条。", "narrative.enumeration.sum")]
+    [TestCase("今年主动公开政府信息100条。主动公开政府信息的主要类别有：甲类信息20条，乙类信息30条，其他信息40条。", "narrative.enumeration.short")]
+    [TestCase("主动公开政府信息的主要类别有：甲类信息20条，乙类信息30条，其他信息70条。", null)]
+    public void Check_ListOfKindsAfterTheFigure_PartsAgainstThatFigure(string text, string? rule)
+    {
+        // One long line, as a crawled page: sentences are split at 。 within it.
+        var findings = Check(NarrativeReaderTests.Report(SchemaVersion.Pre2019, 2014), "二、主动公开政府信息情况 " + text);
+        Assert.That(findings.Select(f => f.RuleId), rule is null ? Is.Empty : Is.EqualTo(new[] { rule }));
+    }
+
+    [Test]
+    public void Read_ApprovalsAtAServiceCentre_NotReadAsDisclosureRequests()
+    {
+        var report = NarrativeReaderTests.Report(SchemaVersion.Pre2019, 2014);
+        new NarrativeReader().Fill(report, ["一、概述 目前，已入驻审批服务部门和单位13个，开设窗口26个，共受理申请121510件。全年共受理政府信息公开申请5件。"]);
+
+        Assert.That(report.Claims.Where(c => c.Concept == "requests.received").Select(c => c.Value), Is.EqualTo(new decimal?[] { 5 }));
+    }
+
     [TestCase("共受理1000件，办结数996件，办结率99.6%。", false)]
     [TestCase("共受理1000件，办结数990件，办结率99.6%。", true)]
     [TestCase("今年申请数量为224件，比2016年(435件)减少了48%。", false)]
