@@ -31,7 +31,7 @@ internal sealed class ReportFrame
     /// <summary>Cell ids of the report that the schema does not know.</summary>
     public List<CellId> UnknownCells { get; } = [];
 
-    /// <summary>Cells whose number the rules cannot hold exactly (beyond ±10^12, or more than four decimals): they take part as unreadable, never rounded.</summary>
+    /// <summary>Cells whose number the rules cannot hold exactly (beyond ±10^10, or more than six decimals): they take part as unreadable, never rounded.</summary>
     public List<CellId> UnrepresentableCells { get; } = [];
 
     public void Load(AnnualReport report)
