@@ -20,13 +20,17 @@ internal static class CheckCommand
         var color = new Option<string>("--color") { Description = "Colours in text output: auto (on a terminal), always, never", DefaultValueFactory = _ => "auto" };
         color.AcceptOnlyFromAmong("auto", "always", "never");
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show a progress bar" };
+        var correctionsFile = new Option<string?>("--corrections") { Description = "Corrections file (exported from the HTML report): check corrected values instead of misread ones; every output shows them as corrected" };
+        var agencies = new Option<string?>("--agencies") { Description = "Agency file: aliases, jurisdictions and the bodies expected to report per jurisdiction and year (who has not reported)" };
         var pipeline = new CheckPipeline();
 
-        var command = new Command("check", "Check report files and print the rule report") { paths, format, failOn, output, baseline, color, noProgress };
+        var command = new Command("check", "Check report files and print the rule report") { paths, format, failOn, output, baseline, color, noProgress, correctionsFile, agencies };
         pipeline.AddTo(command);
         command.SetAction(parse =>
         {
             var accepted = parse.GetValue(baseline) is { } baselinePath ? Baseline.Load(baselinePath) : null;
+            var corrections = parse.GetValue(correctionsFile) is { } correctionsPath ? Readers.Corrections.CorrectionSet.Load(correctionsPath) : null;
+            var agencyMap = parse.GetValue(agencies) is { } agenciesPath ? CrossReport.Agencies.AgencyMap.Load(agenciesPath) : null;
             if (CheckPipeline.Discover(parse.GetValue(paths)!, context) is not { } discovered)
             {
                 return CliApp.ExitUnusable;
@@ -38,7 +42,12 @@ internal static class CheckCommand
                 return CliApp.ExitUnusable;
             }
 
-            var run = pipeline.Check(parse, context, discovered, allowProgress: !parse.GetValue(noProgress));
+            var run = pipeline.Check(parse, context, discovered, allowProgress: !parse.GetValue(noProgress), corrections, agencyMap);
+            foreach (var unmatched in corrections?.Unmatched ?? [])
+            {
+                context.Error.WriteLine($"note: correction of {unmatched.Cell} of {unmatched.Agency} {unmatched.Year} ({unmatched.Source ?? "no source"}) matches no report of this run; not applied");
+            }
+
             if (accepted is not null)
             {
                 run = accepted.Apply(run, context.Today);
@@ -72,7 +81,11 @@ internal static class CheckCommand
             "warning" => Severity.Warning,
             _ => Severity.Error,
         };
-        return threshold is { } t && (run.Results.Any(r => r.Findings.Any(f => f.Severity >= t)) || (run.CrossReport?.Any(c => c.Finding.Severity >= t) ?? false))
+        // A finding a reviewer marked a false alarm (decisions file given as --baseline) stays shown but does not fail the run.
+        bool Counts(Findings.Finding f, string agency, int year, Severity t) =>
+            f.Severity >= t && !(run.Baseline?.IsFalseAlarm(f.FingerprintFor(agency, year)) ?? false);
+        return threshold is { } t && (run.Results.Any(r => r.Findings.Any(f => Counts(f, r.Report.Agency.Name, r.Report.Year, t)))
+                || (run.CrossReport?.Any(c => Counts(c.Finding, c.Agency, c.Year, t)) ?? false))
             ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 }

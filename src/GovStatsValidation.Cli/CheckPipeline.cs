@@ -4,6 +4,7 @@ using GovStatsValidation.CrossReport;
 using GovStatsValidation.CrossReport.Agencies;
 using GovStatsValidation.Model;
 using GovStatsValidation.Readers;
+using GovStatsValidation.Readers.Corrections;
 using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Reporting;
 using GovStatsValidation.Rules;
@@ -87,7 +88,11 @@ internal sealed class CheckPipeline
         parse.GetValue(Schema) is { } token && SchemaVersions.TryParse(token, out var v) ? v : null;
 
     /// <summary>The library's services configured from a parse: the checker, the readers and the cross-report checks.</summary>
-    public ServiceProvider Services(ParseResult parse, bool threads = true)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="threads">Whether <c>--threads</c> applies (else one file at a time).</param>
+    /// <param name="corrections">Reviewers' corrections applied to every report as read (<c>--corrections</c>).</param>
+    /// <param name="agencies">The agency file (<c>--agencies</c>): aliases, jurisdictions, expected bodies.</param>
+    public ServiceProvider Services(ParseResult parse, bool threads = true, CorrectionSet? corrections = null, AgencyMap? agencies = null)
     {
         var services = new ServiceCollection()
             .AddGovStatsValidation(o => Configure(parse, o))
@@ -96,15 +101,16 @@ internal sealed class CheckPipeline
                 o.Schema = ForcedSchema(parse);
                 o.MaxDegreeOfParallelism = threads ? parse.GetValue(Threads) : 1;
                 o.RelativeTo = Environment.CurrentDirectory;
+                o.Corrections = corrections;
             })
-            .AddCrossReport();
+            .AddCrossReport(o => o.AgencyMap = agencies);
         return services.BuildServiceProvider();
     }
 
     /// <summary>Reads and checks every file with the options of a parse (and the reports against each other); shows a progress bar for long runs on a terminal.</summary>
-    public CheckRun Check(ParseResult parse, CliContext context, ReportInputs inputs, bool allowProgress = true)
+    public CheckRun Check(ParseResult parse, CliContext context, ReportInputs inputs, bool allowProgress = true, CorrectionSet? corrections = null, AgencyMap? agencies = null)
     {
-        using var services = Services(parse);
+        using var services = Services(parse, corrections: corrections, agencies: agencies);
         var catalog = services.GetRequiredService<RuleCatalog>();
         catalog.CompileAll();
         var pipeline = services.GetRequiredService<IReportPipeline>();
@@ -133,7 +139,7 @@ internal sealed class CheckPipeline
     /// <summary>The library's result as the renderers' run: per-report results, input errors, cross-report findings and the jurisdiction view.</summary>
     internal static CheckRun ToRun(ReportSetResult result)
     {
-        var run = new CheckRun(result.Results, result.InputErrors.Select(e => new InputError(e.Source, e.Message, e.Line)).ToList());
+        var run = new CheckRun(result.Results, result.InputErrors.Select(e => new InputError(e.Source, e.Message, e.Line)).ToList()) { Coverage = result.Coverage };
         if (result.CrossReport is not { } cross)
         {
             return run;

@@ -116,6 +116,8 @@ public sealed partial class HtmlRenderer
             .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Warning))).Append(zh ? " 个警告" : " warning(s)")
             .Append("</span> · <span class=\"sev-info-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Info))).Append(zh ? " 个提示" : " info").Append("</span></p>\n");
 
+        JurisdictionSummary(w, run, group, options);
+        CoverageTable(w, run.Coverage?.FirstOrDefault(c => c.Jurisdiction == group.Jurisdiction), reportNumbers, zh);
         w.Append("<div class=\"view-wrap\">\n<table class=\"jurisdiction-view\">\n<caption>").Append(zh ? "各报告的可比数字" : "Comparable figures of each report")
             .Append("</caption>\n<thead><tr><th class=\"label\">").Append(zh ? "项目" : "Figure").Append("</th>");
         foreach (var report in group.Reports)
@@ -172,7 +174,8 @@ public sealed partial class HtmlRenderer
             for (var i = 0; i < group.Entries.Count; i++)
             {
                 var entry = group.Entries[i];
-                Finding(w, entry.Finding, prefix + Int(i + 1), BaselineMark(run, entry.Agency, entry.Year, entry.Finding, zh), options, sb =>
+                var review = new ReviewTarget(entry.Subject ?? "", entry.Agency, entry.Year, group.Jurisdiction, Correctable: false);
+                Finding(w, entry.Finding, prefix + Int(i + 1), BaselineMark(run, entry.Agency, entry.Year, entry.Finding, zh), options, review: review, more: sb =>
                 {
                     sb.Append("<p class=\"about\">").Append(zh ? "关于：" : "About: ");
                     Link(sb, entry.Subject, $"{entry.Agency} {Int(entry.Year)}", reportNumbers);

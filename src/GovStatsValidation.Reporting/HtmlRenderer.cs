@@ -32,20 +32,23 @@ public sealed partial class HtmlRenderer : IRunRenderer
         var w = new StringBuilder(64 * 1024);
         w.Append("<!DOCTYPE html>\n<html lang=\"").Append(zh ? "zh-CN" : "en").Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(zh ? "govstats 检查报告" : "govstats check report").Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+            .Append("<title>").Append(zh ? "govstats 检查报告" : "govstats check report").Append("</title>\n<style>\n").Append(Css).Append(ReviewCss).Append("</style>\n</head>\n<body data-review-key=\"").Append(ReviewKey(run)).Append("\">\n");
         w.Append("<header><h1>").Append(zh ? "政府信息公开工作年度报告 · 统计数据检查" : "Government information disclosure annual reports · statistics check").Append("</h1></header>\n<main>\n");
+        ReviewBar(w, zh);
         Summary(w, run, zh);
+        var jurisdictionOf = JurisdictionOf(run);
         var n = 0;
         foreach (var result in run.Results)
         {
             n++;
-            Report(w, run, result, n, options);
+            Report(w, run, result, n, options, jurisdictionOf);
         }
 
         Jurisdictions(w, run, options);
+        CoverageOnly(w, run, zh);
         InputErrors(w, run, zh);
         Baseline(w, run, zh);
-        w.Append("</main>\n<script>\n").Append(Script).Append("</script>\n</body>\n</html>\n");
+        w.Append("</main>\n<script>\n").Append(Script).Append(ReviewScript).Append("</script>\n</body>\n</html>\n");
         writer.Write(w.ToString());
     }
 
@@ -151,13 +154,16 @@ public sealed partial class HtmlRenderer : IRunRenderer
         }
     }
 
-    private static void Report(StringBuilder w, CheckRun run, ReportCheckResult result, int n, RenderOptions options)
+    private static void Report(StringBuilder w, CheckRun run, ReportCheckResult result, int n, RenderOptions options, IReadOnlyDictionary<string, string> jurisdictionOf)
     {
         var zh = options.Zh;
         var r = result.Report;
         var schema = r.SchemaDefinition;
         var prefix = $"r{Int(n)}-f";
-        w.Append("<section class=\"report\" id=\"report-").Append(Int(n)).Append("\">\n<h2>").Append(E(r.Agency.Name)).Append(" · ").Append(Int(r.Year)).Append("</h2>\n");
+        var review = new ReviewTarget(Source(result), r.Agency.Name, r.Year, jurisdictionOf.GetValueOrDefault(Source(result)) ?? "", Correctable: true);
+        w.Append("<section class=\"report\" id=\"report-").Append(Int(n)).Append('"');
+        ReportData(w, review, r);
+        w.Append(">\n<h2>").Append(E(r.Agency.Name)).Append(" · ").Append(Int(r.Year)).Append("</h2>\n");
         w.Append("<p class=\"meta\"><code>").Append(E(Source(result))).Append("</code> · ").Append(zh ? "格式 " : "schema ").Append(r.Schema.ToToken())
             .Append(" (").Append(E(schema.Title.In(options.Language))).Append(") · <span class=\"sev-error-text\">").Append(Int(result.Count(Severity.Error))).Append(zh ? " 个错误" : " error(s)")
             .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(result.Count(Severity.Warning))).Append(zh ? " 个警告" : " warning(s)")
@@ -199,6 +205,8 @@ public sealed partial class HtmlRenderer : IRunRenderer
             Table(w, r, table, flagged, suspects, prefix, options);
         }
 
+        Corrections(w, r, zh);
+
         if (missing.Count > 0)
         {
             w.Append("<p class=\"absent-tables\">").Append(zh ? "报告中未出现的表格：" : "Tables not in the report: ")
@@ -215,7 +223,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
             w.Append("<ol>\n");
             for (var i = 0; i < result.Findings.Count; i++)
             {
-                Finding(w, result.Findings[i], prefix + Int(i + 1), BaselineMark(run, result, result.Findings[i], zh), options);
+                Finding(w, result.Findings[i], prefix + Int(i + 1), BaselineMark(run, result, result.Findings[i], zh), options, review: review);
             }
 
             w.Append("</ol>\n");
@@ -302,14 +310,32 @@ public sealed partial class HtmlRenderer : IRunRenderer
                 classes.Add("cell-suspect");
             }
 
-            w.Append("<td class=\"").Append(string.Join(' ', classes)).Append("\" data-cell=\"").Append(E(cell.Id.Value)).Append('"');
+            var correction = report.Corrections.FirstOrDefault(c => c.Cell == cell.Id && c.Status == CorrectionStatus.Applied);
+            if (correction is not null)
+            {
+                classes.Add("cell-corrected");
+            }
+
+            w.Append("<td class=\"").Append(string.Join(' ', classes)).Append("\" data-cell=\"").Append(E(cell.Id.Value)).Append('"')
+                .Append(" data-label=\"").Append(E(cell.Label)).Append("\" data-printed=\"").Append(E(CellCorrection.Printed(value))).Append('"');
+            if (correction is not null)
+            {
+                w.Append(" data-published=\"").Append(E(correction.Published)).Append('"');
+            }
             if (findings is not null)
             {
                 w.Append(" data-findings=\"").Append(string.Join(' ', findings.Select(x => prefix + Int(x.Number)))).Append('"');
             }
 
-            var title = cell.Id.Value + (value.Note is { } note ? " · " + note : "") + (findings is null ? "" : " · " + string.Join(", ", findings.Select(x => x.Finding.RuleId).Distinct()));
-            w.Append(" title=\"").Append(E(title)).Append("\">").Append(E(Display(value)));
+            var title = cell.Id.Value + (value.Note is { } note ? " · " + note : "") + (findings is null ? "" : " · " + string.Join(", ", findings.Select(x => x.Finding.RuleId).Distinct()))
+                + (correction is null ? "" : $" · 更正 corrected: {(correction.Published.Length == 0 ? "(blank)" : correction.Published)} → {(correction.Value is null ? "(blank)" : correction.ValueText)} · {correction.By}: {correction.Reason}");
+            w.Append(" title=\"").Append(E(title)).Append("\">");
+            if (correction is not null)
+            {
+                w.Append("<del class=\"published\">").Append(E(correction.Published)).Append("</del> ");
+            }
+
+            w.Append(E(Display(value)));
             if (findings is not null)
             {
                 w.Append("<sup class=\"markers\">");
@@ -338,12 +364,18 @@ public sealed partial class HtmlRenderer : IRunRenderer
         _ => value.Raw ?? "",
     };
 
-    private static void Finding(StringBuilder w, Finding f, string id, string? baselineMark, RenderOptions options, Action<StringBuilder>? more = null)
+    private static void Finding(StringBuilder w, Finding f, string id, string? baselineMark, RenderOptions options, Action<StringBuilder>? more = null, ReviewTarget? review = null)
     {
         var zh = options.Zh;
         var severity = SeverityToken(f.Severity);
         w.Append("<li id=\"").Append(id).Append("\" class=\"finding sev-").Append(severity).Append("\" data-cells=\"")
-            .Append(E(string.Join(' ', f.Cells.Select(c => c.Id.Value)))).Append("\">\n<div class=\"finding-head\"><span class=\"badge sev-").Append(severity).Append("\">")
+            .Append(E(string.Join(' ', f.Cells.Select(c => c.Id.Value)))).Append('"');
+        if (review is not null)
+        {
+            FindingData(w, f, review);
+        }
+
+        w.Append(">\n<div class=\"finding-head\"><span class=\"badge sev-").Append(severity).Append("\">")
             .Append(SeverityWord(f.Severity, zh)).Append("</span> <code class=\"rule\">").Append(E(f.RuleId)).Append("</code>");
         if (f.Line is { } line)
         {
@@ -387,6 +419,11 @@ public sealed partial class HtmlRenderer : IRunRenderer
         if (f.Quote is { } quote)
         {
             w.Append("<blockquote class=\"quote\">").Append(E(quote)).Append("</blockquote>\n");
+        }
+
+        if (review is not null)
+        {
+            ReviewControls(w, f, review, zh);
         }
 
         w.Append("</li>\n");

@@ -38,7 +38,7 @@ public sealed class JsonRenderer : IRunRenderer
         foreach (var result in run.Results)
         {
             var r = result.Report;
-            reports.Add(new JObject
+            var report = new JObject
             {
                 ["source"] = r.Source,
                 ["agency"] = r.Agency.Name,
@@ -53,8 +53,15 @@ public sealed class JsonRenderer : IRunRenderer
                     ["warning"] = result.Count(Rules.Severity.Warning),
                     ["info"] = result.Count(Rules.Severity.Info),
                 },
-                ["findings"] = new JArray(result.Findings.Select(f => WithBaseline(Finding(f, r.Agency.Name, r.Year, options), run, f, r.Agency.Name, r.Year))),
-            });
+                ["findings"] = new JArray(result.Findings.Select(f => WithCorrections(WithBaseline(Finding(f, r.Agency.Name, r.Year, options), run, f, r.Agency.Name, r.Year), r))),
+            };
+            if (r.Corrections.Count > 0)
+            {
+                // Every reviewer's correction of this report: applied ones are the values the checks used instead of the published ones.
+                report["corrections"] = new JArray(r.Corrections.Select(Correction));
+            }
+
+            reports.Add(report);
         }
 
         var root = new JObject
@@ -90,7 +97,26 @@ public sealed class JsonRenderer : IRunRenderer
                 ["notChecked"] = b.NotChecked,
                 ["expired"] = new JArray(b.Expired.Select(Entry)),
                 ["stale"] = new JArray(b.Stale.Select(Entry)),
+                ["confirmed"] = b.States.Values.Count(v => v == Baselines.BaselineState.Confirmed),
+                ["falseAlarm"] = b.States.Values.Count(v => v == Baselines.BaselineState.FalseAlarm),
             };
+        }
+
+        if (run.Coverage is { } coverage)
+        {
+            // Who has reported: per jurisdiction, each body and year with the sources found (none = missing when expected).
+            root["coverage"] = new JArray(coverage.Select(c => new JObject
+            {
+                ["jurisdiction"] = c.Jurisdiction,
+                ["fromAgencyFile"] = c.FromAgencyFile,
+                ["years"] = new JArray(c.Years),
+                ["bodies"] = new JArray(c.Bodies.Select(b => new JObject
+                {
+                    ["name"] = b.Name,
+                    ["years"] = new JArray(b.Years.Select(y => new JObject { ["year"] = y.Year, ["expected"] = y.Expected, ["sources"] = new JArray(y.Sources) })),
+                })),
+                ["missing"] = new JArray(c.Missing.Select(m => new JObject { ["body"] = m.Body, ["year"] = m.Year })),
+            }));
         }
 
         if (run.CrossReport is { } cross)
@@ -116,11 +142,63 @@ public sealed class JsonRenderer : IRunRenderer
     {
         if (run.Baseline is { } b)
         {
-            finding["baselineState"] = b.StateOf(f.FingerprintFor(agency, year)).ToString().ToLowerInvariant();
+            var fingerprint = f.FingerprintFor(agency, year);
+            finding["baselineState"] = b.StateOf(fingerprint) switch
+            {
+                Baselines.BaselineState.FalseAlarm => "false-alarm",
+                var state => state.ToString().ToLowerInvariant(),
+            };
+            if (b.EntryOf(fingerprint) is { } entry)
+            {
+                finding["review"] = new JObject
+                {
+                    ["decision"] = Baselines.Baseline.DecisionToken(entry.Decision),
+                    ["comment"] = entry.Comment,
+                    ["by"] = entry.AcceptedBy,
+                    ["reason"] = entry.Reason,
+                };
+            }
         }
 
         return finding;
     }
+
+    /// <summary>Marks each cell of a finding that a reviewer corrected: <c>"corrected":{"was","now","reason","by"}</c>.</summary>
+    private static JObject WithCorrections(JObject finding, Model.AnnualReport report)
+    {
+        if (report.Corrections.Count == 0 || finding["cells"] is not JArray cells)
+        {
+            return finding;
+        }
+
+        foreach (var cell in cells.OfType<JObject>())
+        {
+            var id = (string?)cell["id"];
+            if (report.Corrections.FirstOrDefault(c => c.Status == Model.CorrectionStatus.Applied && c.Cell.Value == id) is { } c)
+            {
+                cell["corrected"] = new JObject { ["was"] = c.Published, ["now"] = c.Value, ["reason"] = c.Reason, ["by"] = c.By };
+            }
+        }
+
+        return finding;
+    }
+
+    private static JObject Correction(Model.CellCorrection c) => new()
+    {
+        ["cell"] = c.Cell.Value,
+        ["status"] = c.Status switch
+        {
+            Model.CorrectionStatus.Applied => "applied",
+            Model.CorrectionStatus.ReportChanged => "report-changed",
+            Model.CorrectionStatus.CellChanged => "cell-changed",
+            _ => "unknown-cell",
+        },
+        ["was"] = c.Published,
+        ["now"] = c.Value,
+        ["reason"] = c.Reason,
+        ["by"] = c.By,
+        ["found"] = c.Found,
+    };
 
     private static JObject Entry(Baselines.BaselineEntry e) => new()
     {
@@ -132,6 +210,8 @@ public sealed class JsonRenderer : IRunRenderer
         ["reason"] = e.Reason,
         ["acceptedBy"] = e.AcceptedBy,
         ["expires"] = RunStatistics.Date(e.Expires),
+        ["decision"] = Baselines.Baseline.DecisionToken(e.Decision),
+        ["comment"] = e.Comment,
     };
 
     /// <summary>The JSON object of one finding.</summary>

@@ -59,6 +59,13 @@ public sealed record CheckRun(IReadOnlyList<ReportCheckResult> Results, IReadOnl
     /// jurisdiction view. Empty when unknown: then the view shows only the cells that cross-report findings name.
     /// </summary>
     public IReadOnlyList<ViewConcept> Concepts { get; init; } = [];
+
+    /// <summary>
+    /// Who has reported, per jurisdiction and year: with an agency file (<c>--agencies</c>), the expected bodies and whether
+    /// each has a report in the set; without one, the bodies seen in any year and the years each lacks. <see langword="null"/>
+    /// when cross-report grouping did not run.
+    /// </summary>
+    public IReadOnlyList<Model.ReportingCoverage>? Coverage { get; init; }
 }
 
 /// <summary>The reports of one jurisdiction.</summary>

@@ -61,12 +61,31 @@ internal static class RunStatistics
             return null;
         }
 
-        return b.StateOf(f.FingerprintFor(agency, year)) switch
+        var fingerprint = f.FingerprintFor(agency, year);
+        var entry = b.EntryOf(fingerprint);
+        var note = entry is null ? "" : Note(entry, zh);
+        return b.StateOf(fingerprint) switch
         {
             BaselineState.Changed => zh ? "已接受但数字有变" : "accepted, figures changed",
             BaselineState.Expired => zh ? "接受已过期" : "acceptance expired",
+            BaselineState.Confirmed => (zh ? "已确认" : "confirmed") + note,
+            BaselineState.FalseAlarm => (zh ? "误报" : "false alarm") + note,
             _ => zh ? "新" : "new",
         };
+    }
+
+    /// <summary>The reviewer and comment of a decision, for a baseline marker: <c>（张三：理由）</c>.</summary>
+    private static string Note(BaselineEntry e, bool zh)
+    {
+        var comment = e.Comment.Length > 0 ? e.Comment : e.Reason;
+        var who = e.AcceptedBy;
+        if (comment.Length == 0 && who.Length == 0)
+        {
+            return "";
+        }
+
+        var text = who.Length > 0 && comment.Length > 0 ? $"{who}{(zh ? "：" : ": ")}{comment}" : who + comment;
+        return zh ? $"（{text}）" : $" ({text})";
     }
 
     public static string Source(ReportCheckResult result) => result.Report.Source ?? $"{result.Report.Agency.Name} {result.Report.Year}";

@@ -24,10 +24,19 @@ public sealed record AgencyMapEntry
     public int? Units { get; init; }
 }
 
+/// <summary>The bodies of a jurisdiction expected to publish a report in each of some years (an agency file's <c>expected</c>).</summary>
+/// <param name="Jurisdiction">The jurisdiction, as the cross-report checks name it (桐乡市).</param>
+/// <param name="Years">The years.</param>
+/// <param name="Bodies">The bodies' names (full names, or names the aliases and the lexicon resolve).</param>
+public sealed record ExpectedReports(string Jurisdiction, IReadOnlyList<int> Years, IReadOnlyList<string> Bodies);
+
 /// <summary>
 /// A user's mapping file: aliases (old name → current name) and, per agency name, what the name cannot tell. JSON:
 /// <c>{"aliases": {"旧名": "新名"}, "agencies": {"市行政审批服务中心": {"jurisdiction": "桐乡市"},
-/// "桐乡市人民政府": {"scope": "jurisdiction", "compilesAll": true, "units": 49}}}</c>.
+/// "桐乡市人民政府": {"scope": "jurisdiction", "compilesAll": true, "units": 49}}, "expected": [{"jurisdiction": "桐乡市",
+/// "years": [2020, 2021], "bodies": ["桐乡市人民政府", "桐乡市综合行政执法局"]}]}</c>. The same file is the agency file of
+/// <c>govstats check --agencies</c>: <c>expected</c> lists the bodies that should have published a report per jurisdiction and
+/// year, so the run can say who has not reported (an expected body with no agency entry belongs to its block's jurisdiction).
 /// </summary>
 public sealed class AgencyMap
 {
@@ -37,9 +46,26 @@ public sealed class AgencyMap
     /// <summary>Entries by agency name (as printed, or its canonical name).</summary>
     public IDictionary<string, AgencyMapEntry> Agencies { get; } = new Dictionary<string, AgencyMapEntry>(StringComparer.Ordinal);
 
+    /// <summary>The bodies expected to report, per jurisdiction and years (empty when the file says nothing of it).</summary>
+    public IList<ExpectedReports> Expected { get; } = [];
+
     /// <summary>Reads a mapping file.</summary>
     /// <exception cref="GovStatsValidationException">The file is not a valid mapping; every problem is listed.</exception>
-    public static AgencyMap Load(string path) => Parse(File.ReadAllText(path), path);
+    public static AgencyMap Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new GovStatsValidationException($"{path}: cannot read the agency file: {e.Message}", e);
+        }
+
+        return Parse(text, path);
+    }
 
     /// <summary>Parses mapping JSON.</summary>
     /// <exception cref="GovStatsValidationException">The text is not a valid mapping; every problem is listed.</exception>
@@ -112,11 +138,38 @@ public sealed class AgencyMap
             }
         }
 
+        if (root["expected"] is { } expected)
+        {
+            if (expected is not JArray blocks)
+            {
+                problems.Add("expected: must be an array of {jurisdiction, years, bodies}");
+                blocks = [];
+            }
+
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                if (ParseExpected(blocks[i], $"expected[{i}]", problems) is not { } block)
+                {
+                    continue;
+                }
+
+                map.Expected.Add(block);
+                foreach (var body in block.Bodies)
+                {
+                    // A body listed under a jurisdiction belongs to it, also when its name does not say so.
+                    if (!map.Agencies.ContainsKey(body))
+                    {
+                        map.Agencies[body] = new AgencyMapEntry { Jurisdiction = block.Jurisdiction };
+                    }
+                }
+            }
+        }
+
         foreach (var property in root.Properties())
         {
-            if (property.Name is not ("aliases" or "agencies") && !property.Name.StartsWith('$'))
+            if (property.Name is not ("aliases" or "agencies" or "expected") && !property.Name.StartsWith('$'))
             {
-                problems.Add($"unknown property '{property.Name}' (aliases, agencies)");
+                problems.Add($"unknown property '{property.Name}' (aliases, agencies, expected)");
             }
         }
 
@@ -126,5 +179,73 @@ public sealed class AgencyMap
         }
 
         return map;
+    }
+
+    private static ExpectedReports? ParseExpected(JToken token, string path, List<string> problems)
+    {
+        if (token is not JObject o)
+        {
+            problems.Add($"{path}: must be an object {{jurisdiction, years, bodies}}");
+            return null;
+        }
+
+        var count = problems.Count;
+        foreach (var property in o.Properties())
+        {
+            if (property.Name is not ("jurisdiction" or "years" or "bodies") && !property.Name.StartsWith('$'))
+            {
+                problems.Add($"{path}: unknown property '{property.Name}' (jurisdiction, years, bodies)");
+            }
+        }
+
+        var jurisdiction = o["jurisdiction"] is JValue { Type: JTokenType.String } j && ((string?)j)?.Trim() is { Length: > 0 } name ? name : null;
+        if (jurisdiction is null)
+        {
+            problems.Add($"{path}.jurisdiction: must be a non-empty string");
+        }
+
+        var years = new List<int>();
+        if (o["years"] is JArray ys && ys.Count > 0)
+        {
+            foreach (var y in ys)
+            {
+                if (y is JValue { Type: JTokenType.Integer } && (long)y is >= 1 and <= 9999)
+                {
+                    years.Add((int)(long)y);
+                }
+                else
+                {
+                    problems.Add($"{path}.years: '{y}' is not a year");
+                }
+            }
+        }
+        else
+        {
+            problems.Add($"{path}.years: must be a non-empty array of years");
+        }
+
+        var bodies = new List<string>();
+        if (o["bodies"] is JArray bs && bs.Count > 0)
+        {
+            foreach (var b in bs)
+            {
+                if (b is JValue { Type: JTokenType.String } && ((string?)b)?.Trim() is { Length: > 0 } body)
+                {
+                    bodies.Add(body);
+                }
+                else
+                {
+                    problems.Add($"{path}.bodies: '{b}' is not a body's name");
+                }
+            }
+        }
+        else
+        {
+            problems.Add($"{path}.bodies: must be a non-empty array of names");
+        }
+
+        return problems.Count == count && jurisdiction is not null
+            ? new ExpectedReports(jurisdiction, years.Distinct().Order().ToList(), bodies.Distinct(StringComparer.Ordinal).ToList())
+            : null;
     }
 }

@@ -16,11 +16,13 @@ internal sealed class ReportLoader : IReportLoader
     private readonly JsonReportReader _json = new();
     private readonly PublishedReportReader _published;
     private readonly SchemaVersion? _schema;
+    private readonly Corrections.CorrectionSet? _corrections;
 
     public ReportLoader(IOptions<ReportReadingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _schema = options.Value.Schema;
+        _corrections = options.Value.Corrections;
         _published = new PublishedReportReader { Enrichers = { new NarrativeReader().Enrich } };
     }
 
@@ -54,7 +56,15 @@ internal sealed class ReportLoader : IReportLoader
             ?? throw TooLarge(name, null, isJson, limit);
         var report = isJson ? ReadJson(bytes, name) : _published.Read(bytes, name);
         report.Source = name;
-        return _schema is { } v && v != report.Schema ? WithSchema(report, v) : report;
+        if (_schema is { } v && v != report.Schema)
+        {
+            report = WithSchema(report, v);
+        }
+
+        // Corrections are matched against the file's hash and the cells as read, so they apply here, at reading time.
+        report.SourceSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        _corrections?.Apply(report);
+        return report;
     }
 
     private AnnualReport ReadJson(byte[] bytes, string name)

@@ -97,7 +97,8 @@ internal sealed class ReportPipeline : IReportPipeline
             .Concat(inputs.Missing.Select(m => new ReportInputError(m, "no such file or folder")))
             .ToList();
         var result = new ReportSetResult(checkedReports, inputErrors);
-        if (_cross is null || checkedReports.Count < 2)
+        // Cross-report checks need two reports; an agency file that expects reports asks who has reported even of one.
+        if (_cross is null || (checkedReports.Count < 2 && _cross.Resolver.Map.Expected.Count == 0) || checkedReports.Count == 0)
         {
             return result;
         }
@@ -129,7 +130,18 @@ internal sealed class ReportPipeline : IReportPipeline
             }
         }
 
-        return result with { CrossReport = cross, Jurisdictions = set.Jurisdictions, InputErrors = [.. inputErrors, .. crossErrors] };
+        // Who has reported (with the agency map's expected bodies, or the bodies seen in any year).
+        IReadOnlyList<ReportingCoverage>? coverage = null;
+        try
+        {
+            coverage = ReportCoverage.Of(set, _cross.Resolver);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+        {
+            crossErrors.Add(new ReportInputError("(who has reported)", Internal(e)));
+        }
+
+        return result with { CrossReport = cross, Jurisdictions = set.Jurisdictions, InputErrors = [.. inputErrors, .. crossErrors], Coverage = coverage };
     }
 
     private static string Internal(Exception e) => $"internal error in the cross-report checks (please report it): {e.GetType().Name}: {e.Message}";

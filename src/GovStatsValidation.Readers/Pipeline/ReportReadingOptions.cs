@@ -19,4 +19,11 @@ public sealed class ReportReadingOptions
     /// </summary>
     /// <value>Default <see langword="null"/>.</value>
     public string? RelativeTo { get; set; }
+
+    /// <summary>
+    /// Reviewers' corrections applied to every report as read (the CLI's <c>--corrections</c>): a matching correction sets its
+    /// cell and is reported as <c>input.corrected</c>; one whose file or cell changed is reported, not applied.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: none.</value>
+    public Corrections.CorrectionSet? Corrections { get; set; }
 }

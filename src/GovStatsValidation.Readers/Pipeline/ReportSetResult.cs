@@ -31,4 +31,11 @@ public sealed record ReportSetResult(IReadOnlyList<ReportCheckResult> Results, I
 
     /// <summary>The reports grouped by jurisdiction, when cross-report checks ran; else <see langword="null"/>.</summary>
     public IReadOnlyList<JurisdictionGroup>? Jurisdictions { get; init; }
+
+    /// <summary>
+    /// Who has reported, per jurisdiction and year (<see cref="ReportCoverage.Of"/>): with the expected bodies of the agency map
+    /// (<see cref="CrossReportOptions.AgencyMap"/>), each expected body and year present or missing; without, the bodies seen
+    /// in any year and the years each lacks. Computed when cross-report checks ran; else <see langword="null"/>.
+    /// </summary>
+    public IReadOnlyList<Model.ReportingCoverage>? Coverage { get; init; }
 }

@@ -45,8 +45,38 @@ public sealed record BaselineEntry
     /// <summary>The last day the acceptance holds; from the next day the finding is shown again and the entry reported as expired.</summary>
     public required DateOnly Expires { get; init; }
 
+    /// <summary>
+    /// What the reviewer decided: <see cref="BaselineDecision.Accepted"/> (the default, what <c>baseline create</c> writes)
+    /// hides the finding; <see cref="BaselineDecision.Confirmed"/> and <see cref="BaselineDecision.FalseAlarm"/> keep it shown,
+    /// marked with the decision and comment.
+    /// </summary>
+    /// <value>Default <see cref="BaselineDecision.Accepted"/>.</value>
+    public BaselineDecision Decision { get; init; }
+
+    /// <summary>The reviewer's comment on the finding (a review decision's note; may be empty).</summary>
+    public string Comment { get; init; } = "";
+
     /// <summary>Whether the entry has expired on <paramref name="today"/>.</summary>
     public bool IsExpired(DateOnly today) => today > Expires;
+}
+
+/// <summary>A reviewer's decision on a finding, as recorded in a baseline (decisions) file.</summary>
+public enum BaselineDecision
+{
+    /// <summary>Known and accepted (<c>accepted</c>): the finding is hidden while the entry is valid and its figures unchanged.</summary>
+    Accepted,
+
+    /// <summary>
+    /// A real problem of the report (<c>confirmed</c>): the finding stays shown, marked confirmed with the comment, and counts
+    /// as before (exit code, summaries).
+    /// </summary>
+    Confirmed,
+
+    /// <summary>
+    /// The tool is wrong here (<c>false-alarm</c>): the finding stays shown, marked as a false alarm with the comment, so the
+    /// tool's mistake is not hidden, but it no longer makes the run fail (<c>--fail-on</c> ignores it).
+    /// </summary>
+    FalseAlarm,
 }
 
 /// <summary>How a finding shown after a baseline comparison relates to the baseline.</summary>
@@ -60,6 +90,12 @@ public enum BaselineState
 
     /// <summary>An entry matches but has expired.</summary>
     Expired,
+
+    /// <summary>A reviewer confirmed the finding (a valid entry with the same figures, decision <c>confirmed</c>).</summary>
+    Confirmed,
+
+    /// <summary>A reviewer marked the finding a false alarm (a valid entry with the same figures, decision <c>false-alarm</c>).</summary>
+    FalseAlarm,
 }
 
 /// <summary>What a baseline did to a run: how many findings it accepted, which shown findings are changed or expired, which entries are expired or stale.</summary>
@@ -83,13 +119,23 @@ public sealed record BaselineSummary
     /// <summary>Entries for reports that were not part of the run (neither used nor judged).</summary>
     public required int NotChecked { get; init; }
 
+    /// <summary>The entries that matched shown findings (changed, expired, confirmed or false alarm), by fingerprint.</summary>
+    public IReadOnlyDictionary<string, BaselineEntry> Matched { get; init; } = new Dictionary<string, BaselineEntry>();
+
     /// <summary>The state of a shown finding.</summary>
     public BaselineState StateOf(string fingerprint) => States.TryGetValue(fingerprint, out var s) ? s : BaselineState.New;
+
+    /// <summary>The entry that matched a shown finding, or <see langword="null"/>.</summary>
+    public BaselineEntry? EntryOf(string fingerprint) => Matched.GetValueOrDefault(fingerprint);
+
+    /// <summary>Whether a shown finding was marked a false alarm by a reviewer (such findings do not fail a run).</summary>
+    public bool IsFalseAlarm(string fingerprint) => StateOf(fingerprint) == BaselineState.FalseAlarm;
 }
 
 /// <summary>
-/// A baseline file: findings accepted as known, kept in the auditor's own repository. JSON:
-/// <c>{"version":1,"entries":[{"fingerprint","rule","agency","year","instance","expected","actual","message","reason","acceptedBy","expires":"2026-12-31"}]}</c>.
+/// A baseline file: findings accepted as known, or reviewers' decisions on findings, kept in the auditor's own repository. JSON:
+/// <c>{"version":1,"entries":[{"fingerprint","rule","agency","year","instance","expected","actual","message","reason","acceptedBy","expires":"2026-12-31",
+/// "decision":"accepted|confirmed|false-alarm","comment"}]}</c>; <c>decision</c> defaults to <c>accepted</c>.
 /// </summary>
 public sealed class Baseline
 {
@@ -232,14 +278,24 @@ public sealed class Baseline
             }
 
             var optional = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var name in new[] { "instance", "message", "reason", "acceptedBy" })
+            foreach (var name in new[] { "instance", "message", "reason", "acceptedBy", "comment" })
             {
                 optional[name] = Optional(o, name, fileName, problems);
             }
 
+            BaselineDecision? decision = BaselineDecision.Accepted;
+            if (o["decision"] is { } d && d.Type != JTokenType.Null)
+            {
+                decision = d is JValue { Type: JTokenType.String } ? ParseDecision((string)d!) : null;
+                if (decision is null)
+                {
+                    problems.Add(At(fileName, d, "'decision' must be \"accepted\", \"confirmed\" or \"false-alarm\""));
+                }
+            }
+
             var expected = Number(o, "expected", fileName, problems);
             var actual = Number(o, "actual", fileName, problems);
-            if (fingerprint is null || rule is null || agency is null || year is null || expires is null || problems.Count > 0)
+            if (fingerprint is null || rule is null || agency is null || year is null || expires is null || decision is null || problems.Count > 0)
             {
                 continue;
             }
@@ -257,6 +313,8 @@ public sealed class Baseline
                 Reason = optional["reason"] ?? "",
                 AcceptedBy = optional["acceptedBy"] ?? "",
                 Expires = expires.Value,
+                Decision = decision ?? BaselineDecision.Accepted,
+                Comment = optional["comment"] ?? "",
             });
         }
 
@@ -287,6 +345,8 @@ public sealed class Baseline
                 ["reason"] = e.Reason,
                 ["acceptedBy"] = e.AcceptedBy,
                 ["expires"] = e.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["decision"] = DecisionToken(e.Decision),
+                ["comment"] = e.Comment,
             })),
         };
         return root.ToString(Formatting.Indented).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
@@ -294,7 +354,9 @@ public sealed class Baseline
 
     /// <summary>
     /// Compares a run with the baseline: findings accepted by a valid entry with the same figures are removed; findings whose
-    /// entry recorded other figures are kept as changed; findings whose entry has expired are kept as expired. Entries for a
+    /// entry recorded other figures are kept as changed; findings whose entry has expired are kept as expired; findings a reviewer
+    /// confirmed or marked a false alarm are kept and marked so (<see cref="BaselineState.Confirmed"/>,
+    /// <see cref="BaselineState.FalseAlarm"/>). Entries for a
     /// checked agency and year that match no finding are stale. Cross-report findings are compared the same way, under the report they are about.
     /// </summary>
     /// <param name="run">The run.</param>
@@ -306,6 +368,7 @@ public sealed class Baseline
         var byFingerprint = Entries.GroupBy(e => e.Fingerprint, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var matched = new HashSet<string>(StringComparer.Ordinal);
         var states = new Dictionary<string, BaselineState>(StringComparer.Ordinal);
+        var shown = new Dictionary<string, BaselineEntry>(StringComparer.Ordinal);
         var checkedReports = new HashSet<(string, int)>();
         var accepted = 0;
         var results = new List<ReportCheckResult>(run.Results.Count);
@@ -320,6 +383,7 @@ public sealed class Baseline
             }
 
             matched.Add(fingerprint);
+            shown[fingerprint] = entry;
             if (entry.IsExpired(today))
             {
                 states[fingerprint] = BaselineState.Expired;
@@ -332,6 +396,17 @@ public sealed class Baseline
                 return true;
             }
 
+            switch (entry.Decision)
+            {
+                case BaselineDecision.Confirmed:
+                    states[fingerprint] = BaselineState.Confirmed;
+                    return true;
+                case BaselineDecision.FalseAlarm:
+                    states[fingerprint] = BaselineState.FalseAlarm;
+                    return true;
+            }
+
+            shown.Remove(fingerprint);
             accepted++;
             return false;
         }
@@ -352,12 +427,30 @@ public sealed class Baseline
             Today = today,
             Accepted = accepted,
             States = states,
+            Matched = shown,
             Expired = Entries.Where(e => e.IsExpired(today)).ToList(),
             Stale = Entries.Where(e => !matched.Contains(e.Fingerprint) && checkedReports.Contains((e.Agency, e.Year))).ToList(),
             NotChecked = Entries.Count(e => !checkedReports.Contains((e.Agency, e.Year))),
         };
         return run with { Results = results, CrossReport = cross, Baseline = summary };
     }
+
+    /// <summary>The file's token of a decision: <c>accepted</c>, <c>confirmed</c>, <c>false-alarm</c>.</summary>
+    public static string DecisionToken(BaselineDecision decision) => decision switch
+    {
+        BaselineDecision.Confirmed => "confirmed",
+        BaselineDecision.FalseAlarm => "false-alarm",
+        _ => "accepted",
+    };
+
+    /// <summary>The decision of a file token, or <see langword="null"/> when unknown.</summary>
+    public static BaselineDecision? ParseDecision(string token) => token switch
+    {
+        "accepted" => BaselineDecision.Accepted,
+        "confirmed" => BaselineDecision.Confirmed,
+        "false-alarm" => BaselineDecision.FalseAlarm,
+        _ => null,
+    };
 
     private static string? Required(JObject o, string name, string file, List<string> problems)
     {

@@ -47,7 +47,7 @@ public sealed class ReportChecker : IReportChecker
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         _tableRules = new TableRules(catalog, options);
-        _sources = [new InputRules(), _tableRules, .. extraSources ?? []];
+        _sources = [new InputRules(), new CorrectionRules(), _tableRules, .. extraSources ?? []];
         Options = options;
     }
 
@@ -78,7 +78,8 @@ public sealed class ReportChecker : IReportChecker
             var findings = new List<Finding>(scratch.Count);
             foreach (var f in scratch)
             {
-                if (f.Severity >= Options.MinimumSeverity && !Options.DisabledRules.Contains(f.RuleId))
+                // Corrections are always shown: a corrected value must never pass for the published figure.
+                if (CorrectionRules.IsCorrectionFinding(f) || (f.Severity >= Options.MinimumSeverity && !Options.DisabledRules.Contains(f.RuleId)))
                 {
                     findings.Add(f);
                 }

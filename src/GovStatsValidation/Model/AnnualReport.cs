@@ -29,6 +29,9 @@ public sealed class AnnualReport
     /// <summary>Where the report was read from (a path or a name), when known.</summary>
     public string? Source { get; set; }
 
+    /// <summary>The SHA-256 of the file the report was read from (lower-case hex), when known: corrections are matched against it.</summary>
+    public string? SourceSha256 { get; set; }
+
     /// <summary>How the input was read (format, encoding, detection reasons), when read from a file.</summary>
     public InputInfo? Input { get; set; }
 
@@ -40,6 +43,12 @@ public sealed class AnnualReport
 
     /// <summary>The tables seen in the text (schema table ids with their first line).</summary>
     public IList<TableSeen> Tables { get; init; } = [];
+
+    /// <summary>
+    /// Reviewers' corrections of this report's cells, applied at reading time (the cells hold the corrected values) or
+    /// not applied because the report or the cell changed since; every one is reported as a finding.
+    /// </summary>
+    public IList<CellCorrection> Corrections { get; init; } = [];
 
     /// <summary>Whether the report was read from a text (so sections and narrative are known) rather than typed as figures.</summary>
     public bool HasText => Input?.HasText ?? false;
