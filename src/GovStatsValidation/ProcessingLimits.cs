@@ -32,10 +32,10 @@ public static class ProcessingLimits
     public const int MaxGridColumns = 1_000;
 
     /// <summary>The most grid cells all tables of one document may expand to after row and column spans.</summary>
-    public const int MaxGridCells = 200_000;
+    public const int MaxGridCells = 50_000;
 
     /// <summary>The most instances one rule's <c>forEach</c> may expand to, per table format.</summary>
-    public const int MaxRuleInstances = 10_000;
+    public const int MaxRuleInstances = 2_000;
 
     /// <summary>The most cell terms one rule instance's expressions may expand to (<c>descendants</c>, <c>children</c>, <c>cells</c>).</summary>
     public const int MaxExpandedTermsPerInstance = 10_000;

@@ -53,22 +53,22 @@ public class BudgetTests
         var cells = string.Concat(Enumerable.Repeat("<td colspan=100 rowspan=200>1</td>", 2_000));
         var rows = string.Concat(Enumerable.Repeat("<tr>" + string.Concat(Enumerable.Repeat("<td colspan=100 rowspan=200>1</td>", 10)) + "</tr>", 200));
         var outcome = CatalogueCase.Check("spans.html", Html($"<p>{ReportTitle}</p><table><tr>{cells}</tr>{rows}</table>"));
-        Assert.That(outcome, Does.StartWith("input error: spans.html: A HTML table row at line 1 spans").Or.StartWith("input error: spans.html: The HTML tables expand to more than 200,000 grid cells"));
+        Assert.That(outcome, Does.StartWith("input error: spans.html: A HTML table row at line 1 spans").Or.StartWith("input error: spans.html: The HTML tables expand to more than 50,000 grid cells"));
     }
 
     [Test]
     public void Check_GridCellsAtTheLimit_ReadOneMore_Refused()
     {
-        // 200 rows of 10 cells spanning 100 columns: exactly 200,000 grid cells; one more cell passes the budget.
+        // 50 rows of 10 cells spanning 100 columns: exactly 50,000 grid cells; one more cell passes the budget.
         static string Table(int extra) =>
-            "<table>" + string.Concat(Enumerable.Repeat("<tr>" + string.Concat(Enumerable.Repeat("<td colspan=100>0</td>", 10)) + "</tr>", 200)) +
+            "<table>" + string.Concat(Enumerable.Repeat("<tr>" + string.Concat(Enumerable.Repeat("<td colspan=100>0</td>", 10)) + "</tr>", 50)) +
             string.Concat(Enumerable.Repeat("<tr><td>0</td></tr>", extra)) + "</table>";
         var atLimit = CatalogueCase.Check("at-limit.html", Html($"<p>{ReportTitle}</p>" + Table(0)));
         var over = CatalogueCase.Check("over.html", Html($"<p>{ReportTitle}</p>" + Table(1)));
         Assert.Multiple(() =>
         {
             Assert.That(atLimit, Does.StartWith("report: at-limit.html"));
-            Assert.That(over, Does.StartWith("input error: over.html: The HTML tables expand to more than 200,000 grid cells"));
+            Assert.That(over, Does.StartWith("input error: over.html: The HTML tables expand to more than 50,000 grid cells"));
         });
     }
 
@@ -153,19 +153,19 @@ public class BudgetTests
     {
         var file = RuleFile("$a >= 0 || $b >= 0 || $c >= 0", ",\n      \"forEach\": { \"a\": \"@cells:all\", \"b\": \"@cells:all\", \"c\": \"@cells:all\" }");
         var outcome = RuleCatalogueTests.Load(("user.rules.json", file));
-        Assert.That(outcome, Does.Contain("rule 'user.a': forEach expands to more than 10000 instances in schema 2021").And.Contain("limit: rule instances 10000"));
+        Assert.That(outcome, Does.Contain("rule 'user.a': forEach expands to more than 2000 instances in schema 2021").And.Contain("limit: rule instances 2000"));
     }
 
     [Test]
     public void Load_ForEachAtTheInstanceLimit_LoadsOneMore_Refused()
     {
         static string Values(int n) => "[" + string.Join(", ", Enumerable.Range(1, n).Select(i => $"\"{i}\"")) + "]";
-        var atLimit = RuleCatalogueTests.Load(("user.rules.json", RuleFile("review[total] + $a >= $b", $",\n      \"forEach\": {{ \"a\": {Values(100)}, \"b\": {Values(100)} }}")));
-        var over = RuleCatalogueTests.Load(("user.rules.json", RuleFile("review[total] + $a >= $b", $",\n      \"forEach\": {{ \"a\": {Values(100)}, \"b\": {Values(101)} }}")));
+        var atLimit = RuleCatalogueTests.Load(("user.rules.json", RuleFile("review[total] + $a >= $b", $",\n      \"forEach\": {{ \"a\": {Values(40)}, \"b\": {Values(50)} }}")));
+        var over = RuleCatalogueTests.Load(("user.rules.json", RuleFile("review[total] + $a >= $b", $",\n      \"forEach\": {{ \"a\": {Values(40)}, \"b\": {Values(51)} }}")));
         Assert.Multiple(() =>
         {
             Assert.That(atLimit, Does.StartWith("loaded;"));
-            Assert.That(over, Does.Contain("forEach expands to more than 10000 instances in schema 2021 (100 values of 'a' × 101 values of 'b')"));
+            Assert.That(over, Does.Contain("forEach expands to more than 2000 instances in schema 2021 (40 values of 'a' × 51 values of 'b')"));
         });
     }
 
