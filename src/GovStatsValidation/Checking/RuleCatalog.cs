@@ -63,6 +63,10 @@ public sealed class RuleCatalog
     /// <summary>How many compiled rule instances a schema has (forEach expanded).</summary>
     public int InstanceCount(SchemaVersion version) => For(version).Rules.Count;
 
+    /// <summary>Per cell of a format, which rule instances read it and how (identity, one-way bound, other, a test of the cell alone).</summary>
+    /// <exception cref="RuleLoadException">A rule does not compile.</exception>
+    public IReadOnlyList<Localization.CellCoverage> Coverage(SchemaVersion version) => Localization.RuleCoverage.For(For(version));
+
     internal CompiledRuleSet For(SchemaVersion version) =>
         _compiled.GetOrAdd(version, v => new Lazy<CompiledRuleSet>(() => Compile(v))).Value;
 
