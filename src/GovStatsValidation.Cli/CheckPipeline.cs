@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Model;
+using GovStatsValidation.Readers;
 using GovStatsValidation.Reporting;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace GovStatsValidation.Cli;
+namespace GovStatsValidation.Readers;
 
 /// <summary>Turns the PATH arguments (files, folders searched recursively, globs) into a sorted, de-duplicated file list.</summary>
 internal static class InputDiscovery
