@@ -183,8 +183,16 @@ internal sealed class LinearModel
 
         var coefficients = new SortedDictionary<int, long>();
         long constant = 0;
-        if (!Add(b.Left, 1, coefficients, ref constant) || !Add(b.Right, -1, coefficients, ref constant))
+        try
         {
+            if (!Add(b.Left, 1, coefficients, ref constant) || !Add(b.Right, -1, coefficients, ref constant))
+            {
+                return null;
+            }
+        }
+        catch (OverflowException)
+        {
+            // Constants beyond what fixed point holds: the rule takes no part in localization (its check reports the overflow).
             return null;
         }
 

@@ -30,7 +30,15 @@ internal sealed class ReportLocalizer
     {
         var frame = new ReportFrame(set.Schema);
         frame.Load(report);
-        return new Run(set, frame, report, previousYear).Execute();
+        try
+        {
+            return new Run(set, frame, report, previousYear).Execute();
+        }
+        catch (OverflowException)
+        {
+            // Arithmetic beyond range in a user rule: no localization rather than a failed check (the findings stand).
+            return null;
+        }
     }
 
     private sealed class Run
