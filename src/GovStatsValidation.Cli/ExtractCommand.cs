@@ -11,7 +11,7 @@ internal static class ExtractCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "One report file (.txt, .html, .docx or .json)" };
+        var file = new Argument<string>("FILE") { Description = "One report file (.txt, .html, .docx, .pdf or .json)" };
         var output = new Option<string?>("--out") { Description = "Write the JSON to this file (atomically) instead of standard output" };
         var schema = new Option<string?>("--schema") { Description = "Force a schema (pre2019, 2019, 2021) instead of detecting it" };
         schema.AcceptOnlyFromAmong("pre2019", "2019", "2021");

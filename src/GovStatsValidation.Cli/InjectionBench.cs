@@ -75,7 +75,7 @@ internal sealed class InjectionBench(ReportChecker checker, RuleCatalog catalog,
     private void Mutate(AnnualReport report, ReportCheckResult baseline)
     {
         var schema = report.SchemaDefinition;
-        var coverage = catalog.Coverage(report.Schema).ToDictionary(c => c.Cell);
+        var coverage = catalog.Coverage(schema).ToDictionary(c => c.Cell);
         var outcomes = checker.Explain(report).ToDictionary(e => Key(e.RuleId, e.Instance), e => e.Outcome, StringComparer.Ordinal);
         var before = baseline.Findings.Where(f => !f.Passed).Select(Signature).ToHashSet(StringComparer.Ordinal);
         var neighbours = Neighbours(schema);

@@ -32,7 +32,7 @@ public sealed class CrossReportChecker
     private readonly CrossReportOptions _options;
     private readonly IReadOnlyList<CrossRuleDefinition> _rules;
     private readonly ConceptMap _concepts = ConceptMap.BuiltIn;
-    private readonly ConcurrentDictionary<(string, SchemaVersion, SchemaVersion?), IReadOnlyList<CrossRuleInstance>> _compiled = new();
+    private readonly ConcurrentDictionary<(string, SchemaVersion, string?, SchemaVersion?, string?), IReadOnlyList<CrossRuleInstance>> _compiled = new();
     private readonly Dictionary<string, string> _ruleFiles = new(StringComparer.Ordinal);
 
     /// <summary>A checker with the built-in rules and lexicon and the given options.</summary>
@@ -205,7 +205,7 @@ public sealed class CrossReportChecker
     private void RunRelation(CrossRelation relation, ReportEntry entry, ReportEntry? other, IReadOnlyList<ReportEntry> children, CrossRuleEvaluator evaluator,
         Action<ReportEntry, Finding, IEnumerable<ReportEntry>> add, Finding? whyNot, ReportEntry? involved = null, IReadOnlyList<ReportEntry>? childEntries = null)
     {
-        var rules = _rules.Where(r => r.Relation == relation && r.Schemas.Contains(entry.Report.Schema)).ToList();
+        var rules = _rules.Where(r => r.Relation == relation && r.Schemas.Contains(entry.Report.Schema) && r.AppliesToVariant(entry.Report.Variant)).ToList();
         if (rules.Count == 0)
         {
             return;
@@ -224,7 +224,7 @@ public sealed class CrossReportChecker
         var childReports = children.Select(c => c.Report).ToList();
         foreach (var rule in rules)
         {
-            var instances = Instances(rule, entry.Report.Schema, relation == CrossRelation.Children ? null : other!.Report.Schema);
+            var instances = Instances(rule, entry.Report.SchemaDefinition, relation == CrossRelation.Children ? null : other!.Report.SchemaDefinition);
             var notApplicable = new List<string>();
             var evaluationReasons = new List<string>();
             foreach (var instance in instances)
@@ -240,7 +240,7 @@ public sealed class CrossReportChecker
                 {
                     add(entry, finding, other is null ? children : [other]);
                 }
-                else if (result.Outcome == RuleOutcome.NotApplicable)
+                else if (result.Outcome == RuleOutcome.NotApplicable && result.Reason is not null)
                 {
                     evaluationReasons.Add(instance.Instance.Length == 0 ? result.Reason! : $"{instance.Instance}: {result.Reason}");
                 }
@@ -265,11 +265,11 @@ public sealed class CrossReportChecker
         }
     }
 
-    private IReadOnlyList<CrossRuleInstance> Instances(CrossRuleDefinition rule, SchemaVersion self, SchemaVersion? other) =>
-        _compiled.GetOrAdd((rule.Id, self, other), _ =>
+    private IReadOnlyList<CrossRuleInstance> Instances(CrossRuleDefinition rule, ReportSchema self, ReportSchema? other) =>
+        _compiled.GetOrAdd((rule.Id, self.Version, self.Variant?.Id, other?.Version, other?.Variant?.Id), _ =>
         {
             var problems = new List<RuleProblem>();
-            var result = CrossRuleCompiler.Compile(rule, SchemaCatalog.Get(self), other is { } o ? SchemaCatalog.Get(o) : null, _concepts, _ruleFiles[rule.Id], problems);
+            var result = CrossRuleCompiler.Compile(rule, self, other, _concepts, _ruleFiles[rule.Id], problems);
             CrossRuleLoader.ThrowIfAny(problems);
             return result;
         });
@@ -280,9 +280,11 @@ public sealed class CrossReportChecker
         var problems = new List<RuleProblem>();
         foreach (var rule in _rules)
         {
-            foreach (var self in rule.Schemas)
+            // Every form of each format: the national one and its printed variants, for the report checked and the other.
+            static IEnumerable<ReportSchema> Forms(SchemaVersion v) => [SchemaCatalog.Get(v), .. SchemaCatalog.Get(v).Variants];
+            foreach (var self in rule.Schemas.SelectMany(Forms).Where(s => rule.AppliesToVariant(s.Variant?.Id)))
             {
-                IEnumerable<SchemaVersion?> others = rule.Relation == CrossRelation.Children ? [null] : rule.CounterpartSchemas.Cast<SchemaVersion?>();
+                var others = rule.Relation == CrossRelation.Children ? new ReportSchema?[] { null } : rule.CounterpartSchemas.SelectMany(Forms).Select(f => (ReportSchema?)f).ToArray();
                 foreach (var other in others)
                 {
                     try

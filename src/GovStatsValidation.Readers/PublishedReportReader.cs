@@ -62,10 +62,15 @@ public sealed class PublishedReportReader : IReportReader
     /// <summary>Turns an extraction into a report.</summary>
     /// <param name="extraction">What the reader took from the input.</param>
     /// <param name="name">The file name, for messages and as the agency when the title names none.</param>
-    /// <exception cref="ReportLoadException">Neither a year nor a statistics table could be found.</exception>
+    /// <exception cref="ReportLoadException">Neither a year nor a statistics table could be found, or the document holds more than one report.</exception>
     public AnnualReport ToReport(ReportExtraction extraction, string name)
     {
         ArgumentNullException.ThrowIfNull(extraction);
+        if (extraction.Diagnostics.FirstOrDefault(d => d.Code == ReportReader.NotOneReportCode) is { } composite)
+        {
+            throw new ReportLoadException(name, composite.Line, null, $"not one annual report: {composite.Message}");
+        }
+
         var notes = new List<string>();
         if (extraction.Decoding is { } decoding)
         {

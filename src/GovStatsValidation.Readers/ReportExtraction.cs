@@ -32,6 +32,9 @@ public enum DocumentKind
 
     /// <summary>Word .docx (zip with word/document.xml).</summary>
     Docx,
+
+    /// <summary>PDF with a text layer (<c>%PDF-</c>), read through its letters' positions.</summary>
+    Pdf,
 }
 
 /// <summary>Everything the reader took from one report, schema-mapped where possible.</summary>
@@ -48,6 +51,9 @@ public sealed class ReportExtraction
 
     /// <summary>Decoding result for text and HTML input; null for Word.</summary>
     public DecodedText? Decoding { get; internal init; }
+
+    /// <summary>For a PDF: the positions of the text's lines and words (page, coordinates); null otherwise.</summary>
+    internal Pdf.PdfTextLayer? Pdf { get; init; }
 
     /// <summary>The text lines (for HTML and Word: the rendered block text, mapped to source lines).</summary>
     public SourceText Text { get; }

@@ -1,4 +1,5 @@
 using GovStatsValidation.Readers.Schema;
+using GovStatsValidation.Readers.Structure;
 using GovStatsValidation.Readers.Tables;
 
 namespace GovStatsValidation.Readers;
@@ -15,7 +16,7 @@ public sealed class ReportReaderOptions
     public string? SchemaId { get; init; }
 }
 
-/// <summary>Reads one report (text, HTML or Word, sniffed by content) into sections, raw tables and schema cells.</summary>
+/// <summary>Reads one report (text, HTML, Word or PDF, sniffed by content) into sections, raw tables and schema cells.</summary>
 public sealed class ReportReader
 {
     private readonly IReadOnlyList<TableSchema> _schemas;
@@ -56,6 +57,13 @@ public sealed class ReportReader
             return Analyse(new ReportExtraction(DocumentKind.Docx, docText), docTables, []);
         }
 
+        if (Pdf.PdfTextLayer.IsPdf(bytes))
+        {
+            var pdf = Pdf.PdfTextLayer.Read(bytes);
+            var pdfDiagnostics = pdf.Notes.Select(n => new ReaderDiagnostic(DiagnosticSeverity.Info, "pdf-layout", n, null)).ToList();
+            return Analyse(new ReportExtraction(DocumentKind.Pdf, pdf.Text) { Pdf = pdf }, TextTableExtractor.Extract(pdf.Text), pdfDiagnostics);
+        }
+
         var decoded = TextDecoding.Decode(bytes);
         var diagnostics = decoded.Issues.Select(i => new ReaderDiagnostic(DiagnosticSeverity.Warning, "invalid-bytes", $"{decoded.EncodingName}: {i.Message}", null)).ToList();
         return ReadDecoded(decoded, diagnostics);
@@ -84,6 +92,9 @@ public sealed class ReportReader
         return Analyse(new ReportExtraction(DocumentKind.Text, source) { Decoding = decoded }, tables, diagnostics);
     }
 
+    /// <summary>Diagnostic code of a document that holds more than one report (e.g. a comparison printout of two years).</summary>
+    internal const string NotOneReportCode = "not-one-report";
+
     private ReportExtraction Analyse(ReportExtraction result, List<RawTable> tables, List<ReaderDiagnostic> diagnostics)
     {
         var text = result.Text;
@@ -94,11 +105,16 @@ public sealed class ReportReader
         result.Agency = agency;
 
         var schemaText = text;
-        if (result.Kind != DocumentKind.Text)
+        if (result.Kind is not (DocumentKind.Text or DocumentKind.Pdf))
         {
             // Table cells count for detection too.
             schemaText = SourceText.FromLines(text.OriginalLines.Select((l, i) => (l, i + 1))
                 .Concat(tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => (c.Text, c.Line))));
+        }
+
+        if (CompositeDocumentDetector.Detect(schemaText, _schemas) is { } composite)
+        {
+            diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Error, NotOneReportCode, composite.Reason, composite.Line));
         }
 
         result.Schema = _options.SchemaId is { } forced

@@ -17,6 +17,9 @@ public static class RepoPaths
     /// <summary>The <c>tests/data/extraction/</c> folder of expected extractions.</summary>
     public static string Extraction => Path.Combine(Root, "tests", "data", "extraction");
 
+    /// <summary>A file of <c>tests/data/variants/</c>: hand-made report JSON of printed variants of a format (two value columns).</summary>
+    public static string Variant(string fileName) => Path.Combine(Root, "tests", "data", "variants", fileName);
+
     /// <summary>A file of <c>tests/data/examples/</c>.</summary>
     public static string Example(string fileName) => Path.Combine(Examples, fileName);
 

@@ -174,8 +174,24 @@ internal sealed class CrossBinder
             return Move(bound, offset, prefix);
         }
 
+        // A cell of another printed form of the format (历年累计 of the two-column table) that this report's form lacks.
+        if (OtherForm(schema, rest) is { } form)
+        {
+            var whose = offset == 0 ? ("本报告", "this report") : ("对方报告", "the other report");
+            throw new NotApplicableException(new LocalizedText(
+                $"{whose.Item1}{(schema.Variant is null ? "为全国统一格式" : $"为{schema.Variant.Title.Zh}")}，没有 {rest}（只见于{form.Variant?.Title.Zh ?? "全国统一格式"}）",
+                $"{whose.Item2} is printed {(schema.Variant is null ? "in the national form" : $"as {schema.Variant.Title.En}")} and has no {rest} (only in {form.Variant?.Title.En ?? "the national form"})"));
+        }
+
         // Let the core say what is wrong (unknown id, a row without a column), with its suggestion.
         return Move(new Binder(schema).Bind(new ReferenceSyntax(rest, r.Position)), offset, prefix);
+    }
+
+    /// <summary>The other form of the report's format (national or a variant) that has the cell, when this form lacks it.</summary>
+    private static ReportSchema? OtherForm(ReportSchema schema, string cellId)
+    {
+        var national = SchemaCatalog.Get(schema.Version);
+        return new[] { national }.Concat(national.Variants).FirstOrDefault(form => form != schema && form.TryGetCell(new CellId(cellId), out _));
     }
 
     private (ReportSchema Schema, int Offset, string Prefix, string Name) Frame(ReferenceSyntax r)

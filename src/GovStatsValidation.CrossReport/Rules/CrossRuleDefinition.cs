@@ -68,6 +68,15 @@ public sealed record CrossRuleDefinition
     /// <summary>The formats of the other report(s) the rule is defined for.</summary>
     public IReadOnlyList<SchemaVersion> CounterpartSchemas { get; init; } = SchemaVersions.All;
 
+    /// <summary>
+    /// The printed variants of the report checked that the rule applies to (e.g. <c>two-column</c>); empty: every
+    /// form. A report in another form is not checked by the rule, silently, as a report of another format.
+    /// </summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
+
+    /// <summary>Whether the rule applies to a report in the given printed variant (<see langword="null"/>: the national form).</summary>
+    public bool AppliesToVariant(string? variant) => Variants.Count == 0 || (variant is not null && Variants.Contains(variant));
+
     /// <summary>Whether both reports must use the same format.</summary>
     public bool SamePairOnly { get; init; }
 

@@ -11,7 +11,7 @@ namespace GovStatsValidation.CrossReport.Rules;
 /// <summary>The outcome of one cross-report rule instance on one set of reports.</summary>
 /// <param name="Outcome">Passed, failed or not applicable.</param>
 /// <param name="Finding">The finding, when the rule failed.</param>
-/// <param name="Reason">Why it was not applicable, when it was not.</param>
+/// <param name="Reason">Why it was not applicable, when it was not; <see langword="null"/> when the rule's <c>when</c> excluded the instance.</param>
 internal sealed record CrossEvaluation(RuleOutcome Outcome, Finding? Finding, string? Reason);
 
 /// <summary>Evaluates compiled cross-report rules on a combined frame and explains the failures.</summary>
@@ -39,6 +39,12 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
             }
         }
 
+        if (rule.When is { } when && !when(values, states, self.Year))
+        {
+            // The rule's own condition excludes the instance (a row this report does not print): nothing to explain.
+            return new CrossEvaluation(RuleOutcome.NotApplicable, null, null);
+        }
+
         foreach (var cell in rule.ValueCells)
         {
             var state = (CellState)states[cell.Slot];
@@ -54,11 +60,6 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
             {
                 return new CrossEvaluation(RuleOutcome.NotApplicable, null, $"a required cell is not reported ({((CellState)states[slot]).ToString().ToLowerInvariant()})");
             }
-        }
-
-        if (rule.When is { } when && !when(values, states, self.Year))
-        {
-            return new CrossEvaluation(RuleOutcome.NotApplicable, null, $"when ({rule.Definition.When}) is false");
         }
 
         if (rule.Check(values, states, self.Year))

@@ -11,7 +11,7 @@ public static class CrossRuleLoader
     private static readonly HashSet<string> KnownProperties =
     [
         "id", "relation", "severity", "title", "message", "expression", "when", "actual", "expected", "requires", "tolerance", "missing",
-        "forEach", "schemas", "counterpartSchemas", "samePairOnly", "notApplicable", "description",
+        "forEach", "schemas", "counterpartSchemas", "samePairOnly", "variants", "notApplicable", "description",
     ];
 
     /// <summary>The placeholders a cross-report message may use.</summary>
@@ -184,6 +184,7 @@ public static class CrossRuleLoader
                 Schemas = Schemas(r["schemas"], file, id, problems),
                 CounterpartSchemas = Schemas(r["counterpartSchemas"], file, id, problems),
                 SamePairOnly = (bool?)r["samePairOnly"] ?? false,
+                Variants = r["variants"] is JArray variants ? variants.Select(x => (string)x!).ToList() : [],
                 NotApplicable = r["notApplicable"] is null ? null : Text(r["notApplicable"], file, id, "notApplicable", problems),
                 DefinedIn = $"{file}:{((IJsonLineInfo)r).LineNumber}",
             });

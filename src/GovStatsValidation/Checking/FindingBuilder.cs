@@ -57,12 +57,21 @@ internal static class FindingBuilder
         }
 
         var definition = rule.Definition;
+        var message = new LocalizedText(FindingMessage.Fill(definition.Message.Zh, arguments), FindingMessage.Fill(definition.Message.En, arguments));
+        if (rule.Bindings.TryGetValue(RuleCompiler.ColumnBinding, out var extraColumn)
+            && rule.ValueCells.Concat(PredicateCells(rule.Condition)).FirstOrDefault(c => c.Column?.Id == extraColumn)?.Column is { } column)
+        {
+            // The same identity over a variant's extra column (历年累计): say which column the figures are from.
+            arguments["colLabel"] = column.Label;
+            message = new LocalizedText($"【{column.Label}栏】{message.Zh}", $"[{column.Id} column] {message.En}");
+        }
+
         return new Finding
         {
             RuleId = definition.Id,
             Severity = passed ? definition.PassSeverity : rule.Severity,
             Title = definition.Title,
-            Message = new LocalizedText(FindingMessage.Fill(definition.Message.Zh, arguments), FindingMessage.Fill(definition.Message.En, arguments)),
+            Message = message,
             Cells = cells,
             Expression = rule.ExpressionText,
             Formula = formula,

@@ -104,7 +104,7 @@ public sealed class ReportChecker : IReportChecker
             return null;
         }
 
-        var localization = GovStatsValidation.Localization.ReportLocalizer.Localize(_catalog.For(report.Schema), report, previousYear);
+        var localization = GovStatsValidation.Localization.ReportLocalizer.Localize(_catalog.For(report.SchemaDefinition), report, previousYear);
         if (localization is not null)
         {
             GovStatsValidation.Localization.SuspectAssignment.Apply(findings, localization);

@@ -10,7 +10,7 @@ namespace GovStatsValidation.Checking;
 /// </summary>
 public sealed class RuleCatalog
 {
-    private readonly ConcurrentDictionary<SchemaVersion, Lazy<CompiledRuleSet>> _compiled = new();
+    private readonly ConcurrentDictionary<(SchemaVersion, string?), Lazy<CompiledRuleSet>> _compiled = new();
     private readonly IReadOnlyDictionary<string, Severity> _severityOverrides;
     private readonly HashSet<string> _disabled;
 
@@ -50,6 +50,10 @@ public sealed class RuleCatalog
             try
             {
                 For(version);
+                foreach (var variant in SchemaCatalog.Get(version).Variants)
+                {
+                    For(variant);
+                }
             }
             catch (RuleLoadException e)
             {
@@ -67,13 +71,19 @@ public sealed class RuleCatalog
     /// <exception cref="RuleLoadException">A rule does not compile.</exception>
     public IReadOnlyList<Localization.CellCoverage> Coverage(SchemaVersion version) => Localization.RuleCoverage.For(For(version));
 
-    internal CompiledRuleSet For(SchemaVersion version) =>
-        _compiled.GetOrAdd(version, v => new Lazy<CompiledRuleSet>(() => Compile(v))).Value;
+    /// <summary>Per cell of a format or one of its variants, which rule instances read it and how.</summary>
+    /// <exception cref="RuleLoadException">A rule does not compile.</exception>
+    public IReadOnlyList<Localization.CellCoverage> Coverage(ReportSchema schema) => Localization.RuleCoverage.For(For(schema ?? throw new ArgumentNullException(nameof(schema))));
 
-    private CompiledRuleSet Compile(SchemaVersion version)
+    internal CompiledRuleSet For(SchemaVersion version) => For(SchemaCatalog.Get(version));
+
+    /// <summary>The compiled rules of a format or of one of its variants.</summary>
+    internal CompiledRuleSet For(ReportSchema schema) =>
+        _compiled.GetOrAdd((schema.Version, schema.Variant?.Id), _ => new Lazy<CompiledRuleSet>(() => Compile(schema))).Value;
+
+    private CompiledRuleSet Compile(ReportSchema schema)
     {
         var problems = new List<RuleProblem>();
-        var schema = SchemaCatalog.Get(version);
         var rules = RuleCompiler.Compile(Sets, schema, _severityOverrides, _disabled, problems);
         RuleSetLoader.ThrowIfAny(problems);
         return new CompiledRuleSet(schema, rules);

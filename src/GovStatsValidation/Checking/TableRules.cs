@@ -48,7 +48,7 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
             });
         }
 
-        catalog.For(report.Schema).Evaluate(frame, options.MinimumSeverity, findings);
+        catalog.For(report.SchemaDefinition).Evaluate(frame, options.MinimumSeverity, findings);
         if (frame.UnrepresentableCells.Count > 0)
         {
             // input.unrepresentable above says why such a cell took part as unreadable; "not a number" would be wrong.
@@ -63,13 +63,13 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
     {
         var frame = new ReportFrame(report.SchemaDefinition);
         frame.Load(report);
-        return catalog.For(report.Schema).Explain(frame).ToList();
+        return catalog.For(report.SchemaDefinition).Explain(frame).ToList();
     }
 
     private static ReportFrame Frame(AnnualReport report)
     {
         _frames ??= [];
-        var key = new ReportSchemaKey(report.Schema);
+        var key = new ReportSchemaKey(report.Schema, report.Variant);
         if (!_frames.TryGetValue(key, out var frame))
         {
             frame = new ReportFrame(report.SchemaDefinition);
@@ -79,5 +79,5 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
         return frame;
     }
 
-    private readonly record struct ReportSchemaKey(Schemas.SchemaVersion Version);
+    private readonly record struct ReportSchemaKey(Schemas.SchemaVersion Version, string? Variant);
 }

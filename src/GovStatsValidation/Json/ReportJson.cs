@@ -123,11 +123,25 @@ public static class ReportJson
         }
 
         var schema = SchemaCatalog.Get(version);
+        string? variant = null;
+        if (root["variant"] is { } variantToken && variantToken.Type != JTokenType.Null)
+        {
+            if (variantToken.Type != JTokenType.String || !SchemaCatalog.TryGetVariant(version, (string)variantToken!, out var variantSchema))
+            {
+                throw new ReportLoadException(fileName, Line(variantToken), null,
+                    $"'variant' must name a variant of schema {version.ToToken()} ({(schema.Variants.Count == 0 ? "it has none" : string.Join(", ", schema.Variants.Select(v => $"\"{v.Variant!.Id}\"")))})");
+            }
+
+            variant = variantSchema.Variant!.Id;
+            schema = variantSchema;
+        }
+
         var report = new AnnualReport
         {
             Agency = new Agency((string)agencyObject["name"]!, level, (string?)agencyObject["parent"]),
             Year = year,
             Schema = version,
+            Variant = variant,
             Source = (string?)root["source"]?["file"],
         };
 
@@ -160,8 +174,10 @@ public static class ReportJson
             {
                 if (!schema.TryGetCell(new CellId(property.Name), out var definition))
                 {
-                    throw new ReportLoadException(fileName, Line(property), property.Name,
-                        $"schema {version.ToToken()} has no such cell (see docs/schemas.md){Suggest(schema, property.Name)}");
+                    var inVariant = variant is null ? SchemaCatalog.Get(version).Variants.FirstOrDefault(v => v.TryGetCell(new CellId(property.Name), out _)) : null;
+                    throw new ReportLoadException(fileName, Line(property), property.Name, inVariant is not null
+                        ? $"the cell belongs to the printed variant \"{inVariant.Variant!.Id}\" of schema {version.ToToken()} ({inVariant.Variant.Title.En}); add \"variant\": \"{inVariant.Variant.Id}\" to the report"
+                        : $"schema {version.ToToken()}{(variant is null ? "" : $" (variant {variant})")} has no such cell (see docs/schemas.md){Suggest(schema, property.Name)}");
                 }
 
                 CellValue value;
@@ -315,6 +331,11 @@ public static class ReportJson
             ["year"] = report.Year,
             ["schema"] = report.Schema.ToToken(),
         };
+        if (report.Variant is { } variant)
+        {
+            root["variant"] = variant;
+        }
+
         if (report.Agency.Parent is { } parent)
         {
             ((JObject)root["agency"]!)["parent"] = parent;

@@ -17,6 +17,12 @@ public sealed class AnnualReport
     /// <summary>The table format.</summary>
     public required SchemaVersion Schema { get; init; }
 
+    /// <summary>
+    /// The printed variant of the format (e.g. <c>two-column</c>: the pre-2019 table with a 历年累计 column), or
+    /// <see langword="null"/> for the national form. Cells of the variant (<c>active.total[cumulative]</c>) are known only with it.
+    /// </summary>
+    public string? Variant { get; set; }
+
     /// <summary>The table cells by id. A cell not listed is absent.</summary>
     public ReportCells Cells { get; init; } = new();
 
@@ -39,10 +45,10 @@ public sealed class AnnualReport
     public bool HasText => Input?.HasText ?? false;
 
     /// <summary>The description of <see cref="Schema"/>.</summary>
-    public ReportSchema SchemaDefinition => SchemaCatalog.Get(Schema);
+    public ReportSchema SchemaDefinition => SchemaCatalog.Get(Schema, Variant);
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Agency.Name} {Year} ({Schema.ToToken()})";
+    public override string ToString() => $"{Agency.Name} {Year} ({Schema.ToToken()}{(Variant is null ? "" : "/" + Variant)})";
 }
 
 /// <summary>How a report was read.</summary>

@@ -65,9 +65,22 @@ internal static class RuleCompiler
                 var severity = severityOverrides is not null && severityOverrides.TryGetValue(rule.Id, out var s) ? s : rule.Severity;
                 foreach (var bindings in Expand(rule, schema, set.Source, problems))
                 {
-                    if (CompileInstance(rule, bindings, schema, severity, set.Source, problems) is { } compiled)
+                    // A variant is checked with the format's rules: the files are validated against the national form,
+                    // and an instance naming a row the variant does not print (it prints another in its place) is left out.
+                    var instanceProblems = schema.Variant is null ? problems : [];
+                    if (CompileInstance(rule, bindings, schema, severity, set.Source, instanceProblems) is { } compiled)
                     {
                         result.Add(compiled);
+                        foreach (var table in schema.Tables)
+                        {
+                            foreach (var column in table.ExtraColumns)
+                            {
+                                if (ColumnTwin(compiled, schema, table, column) is { } twin)
+                                {
+                                    result.Add(twin);
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -228,6 +241,77 @@ internal static class RuleCompiler
             Severity = severity,
         };
     }
+
+    /// <summary>
+    /// The same instance over an extra column of a variant (历年累计): every cell of the table replaced by its cell in
+    /// that column. It applies only when the report prints something in the column. <see langword="null"/> when the
+    /// instance reads no cell of the table, or a cell with no counterpart in the column.
+    /// </summary>
+    private static CompiledRule? ColumnTwin(CompiledRule rule, ReportSchema schema, TableDefinition table, ColumnDefinition column)
+    {
+        var touched = false;
+        var complete = true;
+        CellDefinition Map(CellDefinition cell)
+        {
+            if (cell.Row.Table == table && cell.Column is null && schema.TryGetCell(CellId.Of(cell.Row.Id, column.Id), out var twin))
+            {
+                touched = true;
+                return twin;
+            }
+
+            complete = false;
+            return cell;
+        }
+
+        var condition = Rebind(rule.Condition, Map);
+        var when = rule.WhenCondition is null ? null : Rebind(rule.WhenCondition, Map);
+        var actual = rule.ActualExpression is null ? null : Rebind(rule.ActualExpression, Map);
+        var expected = rule.ExpectedExpression is null ? null : Rebind(rule.ExpectedExpression, Map);
+        var required = rule.RequiredSlots.Select(slot => Map(schema.Cells[slot])).ToList();
+        var suspect = rule.Suspect is null ? null : Map(rule.Suspect);
+        if (!touched || !complete)
+        {
+            return null;
+        }
+
+        var columnCells = table.AllRows.SelectMany(r => r.Cells).Where(c => c.Column == column).ToList();
+        Bound guard = new BoundPredicate("reported", columnCells, null, 0);
+        when = when is null ? guard : new BoundBinary("&&", guard, when, ExprType.Boolean, 0);
+        var valueCells = new SortedSet<CellDefinition>(Comparer<CellDefinition>.Create((a, b) => a.Slot.CompareTo(b.Slot)));
+        ExpressionCompiler.CollectValueCells(condition, valueCells);
+        return new CompiledRule
+        {
+            Definition = rule.Definition,
+            Bindings = new Dictionary<string, string>(rule.Bindings, StringComparer.Ordinal) { [ColumnBinding] = column.Id },
+            ExpressionText = rule.ExpressionText + $" [{column.Id}]",
+            Condition = condition,
+            WhenCondition = when,
+            ActualExpression = actual,
+            ExpectedExpression = expected,
+            Check = ExpressionCompiler.CompileCondition(condition, Fixed.FromDecimal(rule.Definition.Tolerance)),
+            When = ExpressionCompiler.CompileCondition(when, 0),
+            ValueSlots = valueCells.Select(c => c.Slot).ToArray(),
+            RequiredSlots = required.Select(c => c.Slot).ToArray(),
+            MissingMask = rule.MissingMask,
+            ValueCells = valueCells.ToList(),
+            Suspect = suspect,
+            Severity = rule.Severity,
+        };
+    }
+
+    /// <summary>The binding that marks an instance evaluated over an extra column of a variant (value: the column id).</summary>
+    internal const string ColumnBinding = "column";
+
+    private static Bound Rebind(Bound bound, Func<CellDefinition, CellDefinition> map) => bound switch
+    {
+        BoundCell c => c with { Cell = map(c.Cell) },
+        BoundList l => l with { Cells = l.Cells.Select(map).ToList() },
+        BoundPredicate p => p with { Cells = p.Cells.Select(map).ToList(), Operand = p.Operand is null ? null : Rebind(p.Operand, map) },
+        BoundUnary u => u with { Operand = Rebind(u.Operand, map) },
+        BoundBinary b => b with { Left = Rebind(b.Left, map), Right = Rebind(b.Right, map) },
+        BoundNumericCall n => n with { Arguments = n.Arguments.Select(a => Rebind(a, map)).ToList() },
+        _ => bound,
+    };
 
     internal static string Substitute(string text, IReadOnlyDictionary<string, string> bindings)
     {

@@ -180,6 +180,191 @@ public static class Pre2019Cells
 
     /// <summary>接受培训人员数 (人次): <c>training.attendees</c>.</summary>
     public static readonly CellId TrainingAttendees = new("training.attendees");
+
+    /// <summary>Cells only the variant <c>two-column</c> prints: Statistics table with two value columns (this year, cumulative) (统计表（本年度、历年累计两栏）).</summary>
+    public static class TwoColumn
+    {
+        /// <summary>信函、传真申请数 (件): <c>requests.received.letter_fax</c>.</summary>
+        public static readonly CellId RequestsReceivedLetterFax = new("requests.received.letter_fax");
+
+        /// <summary>其他类型答复数 (件): <c>requests.replies.other_kinds</c>.</summary>
+        public static readonly CellId RequestsRepliesOtherKinds = new("requests.replies.other_kinds");
+
+        /// <summary>接受行政诉讼、举报数 (件): <c>complaints.with_litigation</c>.</summary>
+        public static readonly CellId ComplaintsWithLitigation = new("complaints.with_litigation");
+
+        /// <summary>政府信息公开收费减免金额 (元): <c>fees.waived</c>.</summary>
+        public static readonly CellId FeesWaived = new("fees.waived");
+
+        /// <summary>The column 历年累计: <c>ROW[cumulative]</c>.</summary>
+        public static class Cumulative
+        {
+            /// <summary>主动公开政府信息数 / 历年累计: <c>active.total[cumulative]</c>.</summary>
+            public static readonly CellId ActiveTotal = new("active.total[cumulative]");
+
+            /// <summary>主动公开规范性文件数 / 历年累计: <c>active.normative_docs_published[cumulative]</c>.</summary>
+            public static readonly CellId ActiveNormativeDocsPublished = new("active.normative_docs_published[cumulative]");
+
+            /// <summary>制发规范性文件总数 / 历年累计: <c>active.normative_docs_issued[cumulative]</c>.</summary>
+            public static readonly CellId ActiveNormativeDocsIssued = new("active.normative_docs_issued[cumulative]");
+
+            /// <summary>政府公报公开政府信息数 / 历年累计: <c>active.channels.gazette[cumulative]</c>.</summary>
+            public static readonly CellId ActiveChannelsGazette = new("active.channels.gazette[cumulative]");
+
+            /// <summary>政府网站公开政府信息数 / 历年累计: <c>active.channels.website[cumulative]</c>.</summary>
+            public static readonly CellId ActiveChannelsWebsite = new("active.channels.website[cumulative]");
+
+            /// <summary>政务微博公开政府信息数 / 历年累计: <c>active.channels.weibo[cumulative]</c>.</summary>
+            public static readonly CellId ActiveChannelsWeibo = new("active.channels.weibo[cumulative]");
+
+            /// <summary>政务微信公开政府信息数 / 历年累计: <c>active.channels.wechat[cumulative]</c>.</summary>
+            public static readonly CellId ActiveChannelsWechat = new("active.channels.wechat[cumulative]");
+
+            /// <summary>其他方式公开政府信息数 / 历年累计: <c>active.channels.other[cumulative]</c>.</summary>
+            public static readonly CellId ActiveChannelsOther = new("active.channels.other[cumulative]");
+
+            /// <summary>回应公众关注热点或重大舆情数 / 历年累计: <c>response.hot_topics[cumulative]</c>.</summary>
+            public static readonly CellId ResponseHotTopics = new("response.hot_topics[cumulative]");
+
+            /// <summary>参加或举办新闻发布会总次数 / 历年累计: <c>response.press_conf[cumulative]</c>.</summary>
+            public static readonly CellId ResponsePressConf = new("response.press_conf[cumulative]");
+
+            /// <summary>主要负责同志参加新闻发布会次数 / 历年累计: <c>response.press_conf_leaders[cumulative]</c>.</summary>
+            public static readonly CellId ResponsePressConfLeaders = new("response.press_conf_leaders[cumulative]");
+
+            /// <summary>政府网站在线访谈次数 / 历年累计: <c>response.web_interviews[cumulative]</c>.</summary>
+            public static readonly CellId ResponseWebInterviews = new("response.web_interviews[cumulative]");
+
+            /// <summary>主要负责同志参加政府网站在线访谈次数 / 历年累计: <c>response.web_interviews_leaders[cumulative]</c>.</summary>
+            public static readonly CellId ResponseWebInterviewsLeaders = new("response.web_interviews_leaders[cumulative]");
+
+            /// <summary>政策解读稿件发布数 / 历年累计: <c>response.interpretations[cumulative]</c>.</summary>
+            public static readonly CellId ResponseInterpretations = new("response.interpretations[cumulative]");
+
+            /// <summary>微博微信回应事件数 / 历年累计: <c>response.weibo_wechat[cumulative]</c>.</summary>
+            public static readonly CellId ResponseWeiboWechat = new("response.weibo_wechat[cumulative]");
+
+            /// <summary>其他方式回应事件数 / 历年累计: <c>response.other[cumulative]</c>.</summary>
+            public static readonly CellId ResponseOther = new("response.other[cumulative]");
+
+            /// <summary>收到申请数 / 历年累计: <c>requests.received[cumulative]</c>.</summary>
+            public static readonly CellId RequestsReceived = new("requests.received[cumulative]");
+
+            /// <summary>当面申请数 / 历年累计: <c>requests.received.in_person[cumulative]</c>.</summary>
+            public static readonly CellId RequestsReceivedInPerson = new("requests.received.in_person[cumulative]");
+
+            /// <summary>信函、传真申请数 / 历年累计: <c>requests.received.letter_fax[cumulative]</c>.</summary>
+            public static readonly CellId RequestsReceivedLetterFax = new("requests.received.letter_fax[cumulative]");
+
+            /// <summary>网络申请数 / 历年累计: <c>requests.received.online[cumulative]</c>.</summary>
+            public static readonly CellId RequestsReceivedOnline = new("requests.received.online[cumulative]");
+
+            /// <summary>申请办结数 / 历年累计: <c>requests.completed[cumulative]</c>.</summary>
+            public static readonly CellId RequestsCompleted = new("requests.completed[cumulative]");
+
+            /// <summary>按时办结数 / 历年累计: <c>requests.completed.on_time[cumulative]</c>.</summary>
+            public static readonly CellId RequestsCompletedOnTime = new("requests.completed.on_time[cumulative]");
+
+            /// <summary>延期办结数 / 历年累计: <c>requests.completed.extended[cumulative]</c>.</summary>
+            public static readonly CellId RequestsCompletedExtended = new("requests.completed.extended[cumulative]");
+
+            /// <summary>申请答复数 / 历年累计: <c>requests.replies[cumulative]</c>.</summary>
+            public static readonly CellId RequestsReplies = new("requests.replies[cumulative]");
+
+            /// <summary>其他类型答复数 / 历年累计: <c>requests.replies.other_kinds[cumulative]</c>.</summary>
+            public static readonly CellId RequestsRepliesOtherKinds = new("requests.replies.other_kinds[cumulative]");
+
+            /// <summary>同意公开答复数 / 历年累计: <c>requests.replies.granted[cumulative]</c>.</summary>
+            public static readonly CellId RequestsRepliesGranted = new("requests.replies.granted[cumulative]");
+
+            /// <summary>同意部分公开答复数 / 历年累计: <c>requests.replies.partial[cumulative]</c>.</summary>
+            public static readonly CellId RequestsRepliesPartial = new("requests.replies.partial[cumulative]");
+
+            /// <summary>不同意公开答复数 / 历年累计: <c>requests.replies.refused[cumulative]</c>.</summary>
+            public static readonly CellId RequestsRepliesRefused = new("requests.replies.refused[cumulative]");
+
+            /// <summary>涉及国家秘密 / 历年累计: <c>requests.replies.refused.state_secret[cumulative]</c>.</summary>
+            public static readonly CellId RequestsRepliesRefusedStateSecret = new("requests.replies.refused.state_secret[cumulative]");
+
+            /// <summary>涉及商业秘密 / 历年累计: <c>requests.replies.refused.commercial_secret[cumulative]</c>.</summary>
+            public static readonly CellId RequestsRepliesRefusedCommercialSecret = new("requests.replies.refused.commercial_secret[cumulative]");
+
+            /// <summary>涉及个人隐私 / 历年累计: <c>requests.replies.refused.privacy[cumulative]</c>.</summary>
+            public static readonly CellId RequestsRepliesRefusedPrivacy = new("requests.replies.refused.privacy[cumulative]");
+
+            /// <summary>危及国家安全、公共安全、经济安全和社会稳定 / 历年累计: <c>requests.replies.refused.security_stability[cumulative]</c>.</summary>
+            public static readonly CellId RequestsRepliesRefusedSecurityStability = new("requests.replies.refused.security_stability[cumulative]");
+
+            /// <summary>不是《条例》所指政府信息 / 历年累计: <c>requests.replies.refused.not_gov_info[cumulative]</c>.</summary>
+            public static readonly CellId RequestsRepliesRefusedNotGovInfo = new("requests.replies.refused.not_gov_info[cumulative]");
+
+            /// <summary>法律法规规定的其他情形 / 历年累计: <c>requests.replies.refused.other_law[cumulative]</c>.</summary>
+            public static readonly CellId RequestsRepliesRefusedOtherLaw = new("requests.replies.refused.other_law[cumulative]");
+
+            /// <summary>行政复议数量 / 历年累计: <c>review.total[cumulative]</c>.</summary>
+            public static readonly CellId ReviewTotal = new("review.total[cumulative]");
+
+            /// <summary>维持具体行政行为数 / 历年累计: <c>review.upheld[cumulative]</c>.</summary>
+            public static readonly CellId ReviewUpheld = new("review.upheld[cumulative]");
+
+            /// <summary>被依法纠错数 / 历年累计: <c>review.corrected[cumulative]</c>.</summary>
+            public static readonly CellId ReviewCorrected = new("review.corrected[cumulative]");
+
+            /// <summary>其他情形数 / 历年累计: <c>review.other[cumulative]</c>.</summary>
+            public static readonly CellId ReviewOther = new("review.other[cumulative]");
+
+            /// <summary>行政诉讼数量 / 历年累计: <c>litigation.total[cumulative]</c>.</summary>
+            public static readonly CellId LitigationTotal = new("litigation.total[cumulative]");
+
+            /// <summary>维持具体行政行为或者驳回原告诉讼请求数 / 历年累计: <c>litigation.upheld[cumulative]</c>.</summary>
+            public static readonly CellId LitigationUpheld = new("litigation.upheld[cumulative]");
+
+            /// <summary>被依法纠错数 / 历年累计: <c>litigation.corrected[cumulative]</c>.</summary>
+            public static readonly CellId LitigationCorrected = new("litigation.corrected[cumulative]");
+
+            /// <summary>其他情形数 / 历年累计: <c>litigation.other[cumulative]</c>.</summary>
+            public static readonly CellId LitigationOther = new("litigation.other[cumulative]");
+
+            /// <summary>举报投诉数量 / 历年累计: <c>complaints.total[cumulative]</c>.</summary>
+            public static readonly CellId ComplaintsTotal = new("complaints.total[cumulative]");
+
+            /// <summary>接受行政诉讼、举报数 / 历年累计: <c>complaints.with_litigation[cumulative]</c>.</summary>
+            public static readonly CellId ComplaintsWithLitigation = new("complaints.with_litigation[cumulative]");
+
+            /// <summary>依申请公开信息收取的费用 / 历年累计: <c>fees.total[cumulative]</c>.</summary>
+            public static readonly CellId FeesTotal = new("fees.total[cumulative]");
+
+            /// <summary>政府信息公开收费减免金额 / 历年累计: <c>fees.waived[cumulative]</c>.</summary>
+            public static readonly CellId FeesWaived = new("fees.waived[cumulative]");
+
+            /// <summary>政府信息公开工作专门机构数 / 历年累计: <c>org.dedicated_units[cumulative]</c>.</summary>
+            public static readonly CellId OrgDedicatedUnits = new("org.dedicated_units[cumulative]");
+
+            /// <summary>设置政府信息公开查阅点数 / 历年累计: <c>org.reading_points[cumulative]</c>.</summary>
+            public static readonly CellId OrgReadingPoints = new("org.reading_points[cumulative]");
+
+            /// <summary>从事政府信息公开工作人员数 / 历年累计: <c>org.staff[cumulative]</c>.</summary>
+            public static readonly CellId OrgStaff = new("org.staff[cumulative]");
+
+            /// <summary>专职人员数 / 历年累计: <c>org.staff.full_time[cumulative]</c>.</summary>
+            public static readonly CellId OrgStaffFullTime = new("org.staff.full_time[cumulative]");
+
+            /// <summary>兼职人员数 / 历年累计: <c>org.staff.part_time[cumulative]</c>.</summary>
+            public static readonly CellId OrgStaffPartTime = new("org.staff.part_time[cumulative]");
+
+            /// <summary>政府信息公开专项经费 / 历年累计: <c>org.budget[cumulative]</c>.</summary>
+            public static readonly CellId OrgBudget = new("org.budget[cumulative]");
+
+            /// <summary>召开政府信息公开工作会议或专题会议数 / 历年累计: <c>training.meetings[cumulative]</c>.</summary>
+            public static readonly CellId TrainingMeetings = new("training.meetings[cumulative]");
+
+            /// <summary>举办各类培训班数 / 历年累计: <c>training.classes[cumulative]</c>.</summary>
+            public static readonly CellId TrainingClasses = new("training.classes[cumulative]");
+
+            /// <summary>接受培训人员数 / 历年累计: <c>training.attendees[cumulative]</c>.</summary>
+            public static readonly CellId TrainingAttendees = new("training.attendees[cumulative]");
+        }
+    }
 }
 
 /// <summary>Cell ids of the 2019 annual report format (trial) (<c>2019</c>): 中华人民共和国政府信息公开工作年度报告格式（试行）.</summary>

@@ -13,6 +13,19 @@ public static class SchemaCatalog
     /// <summary>The format description for a version.</summary>
     public static ReportSchema Get(SchemaVersion version) => Loaded.Value[version];
 
+    /// <summary>The description of a version as printed in a variant (<see langword="null"/>: the national form).</summary>
+    /// <exception cref="KeyNotFoundException">The format has no such variant.</exception>
+    public static ReportSchema Get(SchemaVersion version, string? variant) =>
+        variant is null ? Get(version) : TryGetVariant(version, variant, out var schema) ? schema
+            : throw new KeyNotFoundException($"Schema {version.ToToken()} has no variant '{variant}' (known: {string.Join(", ", Get(version).Variants.Select(v => v.Variant!.Id))}).");
+
+    /// <summary>Finds a variant of a format by id.</summary>
+    public static bool TryGetVariant(SchemaVersion version, string variant, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReportSchema? schema)
+    {
+        schema = Get(version).Variants.FirstOrDefault(v => v.Variant!.Id == variant);
+        return schema is not null;
+    }
+
     private static IReadOnlyDictionary<SchemaVersion, ReportSchema> LoadEmbedded()
     {
         var result = new Dictionary<SchemaVersion, ReportSchema>();
@@ -46,14 +59,117 @@ internal static class SchemaDefinitionReader
             throw Fail(fileName, $"unknown schema id '{token}'");
         }
 
+        var schema = Build(root, version, null, fileName);
+        if (root["variants"] is JArray variants)
+        {
+            schema.Variants = variants.Select(v => ReadVariant(root, (JObject)v, version, fileName)).ToList();
+        }
+
+        return schema;
+    }
+
+    /// <summary>
+    /// A variant: the format's description with the variant's changes applied (extra value columns on a table, rows
+    /// printed instead of national rows, rows only the variant prints), read as a description of its own.
+    /// </summary>
+    private static ReportSchema ReadVariant(JObject root, JObject v, SchemaVersion version, string fileName)
+    {
+        var id = (string?)v["id"] ?? throw Fail(fileName, "a variant has no 'id'");
+        var patched = (JObject)root.DeepClone();
+        patched.Remove("variants");
+        if (v["tables"] is JObject tables)
+        {
+            foreach (var (tableId, change) in tables)
+            {
+                var table = ((JArray)patched["tables"]!).OfType<JObject>().FirstOrDefault(t => (string?)t["id"] == tableId)
+                    ?? throw Fail(fileName, $"variant '{id}' changes unknown table '{tableId}'");
+                if (change!["currentColumn"] is JObject current)
+                {
+                    table["currentColumn"] = current.DeepClone();
+                }
+
+                if (change["extraColumns"] is JArray extra)
+                {
+                    table["extraColumns"] = extra.DeepClone();
+                }
+
+                foreach (var row in change["rows"] as JArray ?? [])
+                {
+                    PlaceRow(table, (JObject)row.DeepClone(), id, fileName);
+                }
+            }
+        }
+
+        return Build(patched, version, new SchemaVariant(id, Text(v["title"]), Strings(v["detect"])), fileName);
+    }
+
+    private static void PlaceRow(JObject table, JObject row, string variant, string fileName)
+    {
+        var rowId = (string?)row["id"] ?? throw Fail(fileName, $"variant '{variant}' adds a row without 'id'");
+        var replaces = Strings(row["replaces"]);
+        var after = (string?)row["after"];
+        var parent = (string?)row["parent"];
+        row.Remove("after");
+        row.Remove("parent");
+        var rows = (JArray)table["rows"]!;
+        if (replaces.Count > 0)
+        {
+            var (list, index) = FindRow(rows, replaces[0]) ?? throw Fail(fileName, $"variant '{variant}': row '{rowId}' replaces unknown row '{replaces[0]}'");
+            list.Insert(index, row);
+            foreach (var replaced in replaces)
+            {
+                var (l, i) = FindRow(rows, replaced) ?? throw Fail(fileName, $"variant '{variant}': row '{rowId}' replaces unknown row '{replaced}'");
+                l.RemoveAt(i);
+            }
+        }
+        else if (after is not null)
+        {
+            var (list, index) = FindRow(rows, after) ?? throw Fail(fileName, $"variant '{variant}': row '{rowId}' is placed after unknown row '{after}'");
+            list.Insert(index + 1, row);
+        }
+        else if (parent is not null)
+        {
+            var (list, index) = FindRow(rows, parent) ?? throw Fail(fileName, $"variant '{variant}': row '{rowId}' has unknown parent '{parent}'");
+            var parentRow = (JObject)list[index];
+            if (parentRow["children"] is not JArray children)
+            {
+                parentRow["children"] = children = [];
+            }
+
+            children.Add(row);
+        }
+        else
+        {
+            rows.Add(row);
+        }
+    }
+
+    private static (JArray List, int Index)? FindRow(JArray rows, string id)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if ((string?)rows[i]["id"] == id)
+            {
+                return (rows, i);
+            }
+
+            if (rows[i]["children"] is JArray children && FindRow(children, id) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static ReportSchema Build(JObject root, SchemaVersion version, SchemaVariant? variant, string fileName)
+    {
         var groups = new Dictionary<string, IReadOnlyList<ColumnDefinition>>(StringComparer.Ordinal);
         if (root["columnGroups"] is JObject groupObject)
         {
             foreach (var (name, value) in groupObject)
             {
-                groups[name] = ((JArray)value!).Select(c => new ColumnDefinition(
-                    (string)c["id"]!, (string)c["label"]!, Strings(c["variants"]),
-                    ParseKind((string?)c["kind"]), (string?)c["unit"], (string?)c["role"] == "total")).ToList();
+                groups[name] = ((JArray)value!).Select(Column).ToList();
             }
         }
 
@@ -63,9 +179,15 @@ internal static class SchemaDefinitionReader
             var columns = (string?)t["columns"] is { } groupName
                 ? groups.TryGetValue(groupName, out var g) ? g : throw Fail(fileName, $"table '{t["id"]}' names unknown column group '{groupName}'")
                 : [];
-            var rows = ((JArray)t["rows"]!).Select(r => ReadRow((JObject)r, columns, fileName)).ToList();
+            var extra = t["extraColumns"] is JArray e ? e.Select(Column).ToList() : [];
+            if (extra.Count > 0 && columns.Count > 0)
+            {
+                throw Fail(fileName, $"table '{t["id"]}': extra columns are for label | unit | value tables only");
+            }
+
+            var rows = ((JArray)t["rows"]!).Select(r => ReadRow((JObject)r, columns, extra, fileName)).ToList();
             tables.Add(new TableDefinition((string)t["id"]!, Text(t["title"]), (string?)t["caption"], (string?)t["section"],
-                (bool?)t["required"] ?? false, columns, rows));
+                (bool?)t["required"] ?? false, columns, rows, extra, t["currentColumn"] is JObject current ? Column(current) : null));
         }
 
         var sections = root["sections"] is JArray s
@@ -73,10 +195,14 @@ internal static class SchemaDefinitionReader
             : [];
         var years = root["years"]!;
         return new ReportSchema(version, Text(root["title"]), (int)years["from"]!, (int)years["to"]!,
-            (string?)root["legalBasis"] ?? "", Strings(root["detect"]), sections, tables);
+            (string?)root["legalBasis"] ?? "", Strings(root["detect"]), sections, tables, variant);
     }
 
-    private static SchemaRow ReadRow(JObject r, IReadOnlyList<ColumnDefinition> columns, string fileName)
+    private static ColumnDefinition Column(JToken c) => new(
+        (string)c["id"]!, (string)c["label"]!, Strings(c["variants"]),
+        ParseKind((string?)c["kind"]), (string?)c["unit"], (string?)c["role"] == "total");
+
+    private static SchemaRow ReadRow(JObject r, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<ColumnDefinition> extra, string fileName)
     {
         var id = (string?)r["id"] ?? throw Fail(fileName, "a row has no 'id'");
         var kind = (string?)r["kind"] switch
@@ -96,13 +222,20 @@ internal static class SchemaDefinitionReader
         var valueKind = ParseKind((string?)r["kind"]) ?? ValueKind.Count;
         var unit = (string?)r["unit"];
         var row = new SchemaRow(id, (string)r["label"]!, Strings(r["variants"]), unit, kind, role, valueKind,
-            (int?)r["since"], (string?)r["context"]);
+            (int?)r["since"], (string?)r["context"])
+        {
+            Replaces = Strings(r["replaces"]),
+        };
 
         if (kind == RowKind.Value)
         {
             if (columns.Count == 0)
             {
                 row.AddCell(new CellDefinition(new CellId(id), row, null, valueKind, unit));
+                foreach (var column in extra)
+                {
+                    row.AddCell(new CellDefinition(CellId.Of(id, column.Id), row, column, column.Kind ?? valueKind, column.Unit ?? unit));
+                }
             }
             else
             {
@@ -117,7 +250,7 @@ internal static class SchemaDefinitionReader
         {
             foreach (var child in children)
             {
-                row.AddChild(ReadRow((JObject)child, columns, fileName));
+                row.AddChild(ReadRow((JObject)child, columns, extra, fileName));
             }
         }
 

@@ -12,9 +12,10 @@ public sealed class ReportSchema
     internal ReportSchema(
         SchemaVersion version, LocalizedText title, int firstYear, int lastYear, string legalBasis,
         IReadOnlyList<string> detectionLabels, IReadOnlyList<SectionDefinition> sections,
-        IReadOnlyList<TableDefinition> tables)
+        IReadOnlyList<TableDefinition> tables, SchemaVariant? variant = null)
     {
         Version = version;
+        Variant = variant;
         Title = title;
         FirstYear = firstYear;
         LastYear = lastYear;
@@ -44,6 +45,15 @@ public sealed class ReportSchema
 
     /// <summary>Which format this is.</summary>
     public SchemaVersion Version { get; }
+
+    /// <summary>
+    /// The printed variant of the format this description is (e.g. the pre-2019 table with a 历年累计 column), or
+    /// <see langword="null"/> for the format as the national standard prints it.
+    /// </summary>
+    public SchemaVariant? Variant { get; }
+
+    /// <summary>The printed variants of the format (each a description of its own, with the same rules); empty for a variant itself.</summary>
+    public IReadOnlyList<ReportSchema> Variants { get; internal set; } = [];
 
     /// <summary>The format's name.</summary>
     public LocalizedText Title { get; }
@@ -86,8 +96,17 @@ public sealed class ReportSchema
     public IEnumerable<SchemaRow> Rows => Tables.SelectMany(t => t.AllRows);
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Version.ToToken()} {Title.Zh}";
+    public override string ToString() => $"{Version.ToToken()}{(Variant is { } v ? "/" + v.Id : "")} {Title.Zh}";
 }
+
+/// <summary>
+/// A variant of a format as some provinces print it: extra value columns on a table (every identity of the table holds
+/// in each column), and rows printed instead of some of the national rows (信函、传真申请数 for 信函申请数 and 传真申请数).
+/// </summary>
+/// <param name="Id">Stable id, e.g. <c>two-column</c>.</param>
+/// <param name="Title">The variant's name.</param>
+/// <param name="DetectionLabels">Words whose presence in a table's header indicates the variant (e.g. 历年累计).</param>
+public sealed record SchemaVariant(string Id, LocalizedText Title, IReadOnlyList<string> DetectionLabels);
 
 /// <summary>A numbered top-level section the 2019 and 2021 formats require (一、总体情况 … 六、其他需要报告的事项).</summary>
 /// <param name="Id">Stable id, e.g. <c>review</c>.</param>
@@ -109,8 +128,11 @@ public sealed record ColumnDefinition(string Id, string Label, IReadOnlyList<str
 public sealed class TableDefinition
 {
     internal TableDefinition(string id, LocalizedText title, string? caption, string? sectionId, bool required,
-        IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<SchemaRow> rows)
+        IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<SchemaRow> rows,
+        IReadOnlyList<ColumnDefinition>? extraColumns = null, ColumnDefinition? currentColumn = null)
     {
+        ExtraColumns = extraColumns ?? [];
+        CurrentColumn = currentColumn;
         Id = id;
         Title = title;
         Caption = caption;
@@ -141,6 +163,15 @@ public sealed class TableDefinition
 
     /// <summary>The value columns (empty for a label | unit | value table).</summary>
     public IReadOnlyList<ColumnDefinition> Columns { get; }
+
+    /// <summary>
+    /// Value columns a variant prints beside a label | unit | value table (历年累计): each row gets one more cell per
+    /// column, <c>row[column]</c>, and the table's identities hold in each. Empty outside variants.
+    /// </summary>
+    public IReadOnlyList<ColumnDefinition> ExtraColumns { get; }
+
+    /// <summary>The printed header of the value column whose cells keep the plain row ids (本年度), when the table has <see cref="ExtraColumns"/>.</summary>
+    public ColumnDefinition? CurrentColumn { get; }
 
     /// <summary>The top-level rows.</summary>
     public IReadOnlyList<SchemaRow> Rows { get; }
@@ -221,6 +252,9 @@ public sealed class SchemaRow
 
     /// <summary>A disambiguating context word for labels that repeat (被依法纠错数 under 行政复议 or 行政诉讼).</summary>
     public string? Context { get; }
+
+    /// <summary>In a variant: the ids of the national rows this row is printed instead of (empty otherwise).</summary>
+    public IReadOnlyList<string> Replaces { get; internal set; } = [];
 
     /// <summary>The parent row, or <see langword="null"/> for a top-level row.</summary>
     public SchemaRow? Parent { get; private set; }

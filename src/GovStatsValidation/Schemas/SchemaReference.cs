@@ -62,9 +62,43 @@ internal static class SchemaReference
                     sb.AppendLine(CultureInfo.InvariantCulture, $"| {new string(' ', 0)}{string.Concat(Enumerable.Repeat("&nbsp;&nbsp;", depth))}`{row.Id}` | {row.Label}{since} | {row.Unit} | {kind} | {string.Join("; ", row.Variants)} |");
                 }
             }
+
+            foreach (var variant in schema.Variants)
+            {
+                VariantMarkdown(sb, schema, variant);
+            }
         }
 
         return sb.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private static void VariantMarkdown(StringBuilder sb, ReportSchema schema, ReportSchema variant)
+    {
+        var info = variant.Variant!;
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"### Variant `{schema.Version.ToToken()}` / `{info.Id}` — {info.Title.Zh}");
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{info.Title.En}. Recognised by {string.Join(", ", info.DetectionLabels)}; a report gives it as `\"variant\": \"{info.Id}\"`. {variant.Cells.Count} cells. Every rule of `{schema.Version.ToToken()}` applies, and over each extra column too.");
+        foreach (var table in variant.Tables.Where(t => t.ExtraColumns.Count > 0))
+        {
+            sb.AppendLine();
+            var extra = string.Join("; ", table.ExtraColumns.Select(c => $"`ROW[{c.Id}]` is the column {c.Label}{(c.Variants.Count > 0 ? $" (also {string.Join(", ", c.Variants)})" : "")}"));
+            var current = table.CurrentColumn is { } cc ? cc.Label + (cc.Variants.Count > 0 ? $" (also {string.Join(", ", cc.Variants)})" : "") : "(current)";
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Table `{table.Id}`: the plain cell ids are the column {current}; {extra}.");
+        }
+
+        var national = schema.Rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var added = variant.Rows.Where(r => !national.Contains(r.Id)).ToList();
+        if (added.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("| id | label | unit | kind | printed instead of |");
+            sb.AppendLine("|---|---|---|---|---|");
+            foreach (var row in added)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| `{row.Id}` | {row.Label}{(row.Variants.Count > 0 ? $" (also {string.Join("; ", row.Variants)})" : "")} | {row.Unit} | {row.ValueKind.ToString().ToLowerInvariant()} | {string.Join(", ", row.Replaces.Select(x => $"`{x}`"))} |");
+            }
+        }
     }
 
     /// <summary>The typed C# cell ids: one static class per schema, one field per cell (a nested class per row for tables with columns).</summary>
@@ -116,16 +150,71 @@ internal static class SchemaReference
                 sb.AppendLine("    }");
             }
 
+            foreach (var variant in schema.Variants)
+            {
+                VariantCSharp(sb, schema, variant);
+            }
+
             sb.AppendLine("}");
         }
 
         return sb.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
+    private static void VariantCSharp(StringBuilder sb, ReportSchema schema, ReportSchema variant)
+    {
+        var info = variant.Variant!;
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    /// <summary>Cells only the variant <c>{info.Id}</c> prints: {Escape(info.Title.En)} ({Escape(info.Title.Zh)}).</summary>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    public static class {Pascal(info.Id)}");
+        sb.AppendLine("    {");
+        var first = true;
+        foreach (var cell in variant.Cells.Where(c => c.Column is null && !schema.TryGetCell(c.Id, out _)))
+        {
+            if (!first)
+            {
+                sb.AppendLine();
+            }
+
+            first = false;
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        /// <summary>{Escape(cell.Row.Label)}{(cell.Unit is { } u ? $" ({Escape(u)})" : "")}: <c>{cell.Id}</c>.</summary>");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        public static readonly CellId {Pascal(cell.Row.Id)} = new(\"{cell.Id}\");");
+        }
+
+        foreach (var column in variant.Tables.SelectMany(t => t.ExtraColumns))
+        {
+            if (!first)
+            {
+                sb.AppendLine();
+            }
+
+            first = false;
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        /// <summary>The column {Escape(column.Label)}: <c>ROW[{column.Id}]</c>.</summary>");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        public static class {Pascal(column.Id)}");
+            sb.AppendLine("        {");
+            var firstCell = true;
+            foreach (var cell in variant.Cells.Where(c => c.Column == column))
+            {
+                if (!firstCell)
+                {
+                    sb.AppendLine();
+                }
+
+                firstCell = false;
+                sb.AppendLine(CultureInfo.InvariantCulture, $"            /// <summary>{Escape(cell.Row.Label)} / {Escape(column.Label)}: <c>{cell.Id}</c>.</summary>");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"            public static readonly CellId {Pascal(cell.Row.Id)} = new(\"{cell.Id}\");");
+            }
+
+            sb.AppendLine("        }");
+        }
+
+        sb.AppendLine("    }");
+    }
+
     private static string Pascal(string id)
     {
         var sb = new StringBuilder();
-        foreach (var part in id.Split('.', '_'))
+        foreach (var part in id.Split('.', '_', '-'))
         {
             if (part.Length == 0)
             {

@@ -285,4 +285,40 @@ public sealed class ReportJsonTests
     {
         Assert.That(ReportJson.Read("{ \"agency\": { \"name\": \"x\" }, \"year\": 2021, \"schema\": \"2021\" }", Name).Schema, Is.EqualTo(SchemaVersion.Format2021));
     }
+
+    [Test]
+    public void Read_VariantCellWithoutVariant_FailsNamingTheVariant()
+    {
+        var e = Fails(Report("\"active.total\": 5, \"active.total[cumulative]\": 50"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.Cell, Is.EqualTo("active.total[cumulative]"));
+            Assert.That(e.Message, Does.Contain("add \"variant\": \"two-column\""));
+        });
+    }
+
+    [Test]
+    public void Read_UnknownVariant_FailsNamingTheKnownOnes()
+    {
+        var e = Fails(Report("\"active.total\": 5").Replace("\"schema\": \"pre2019\",", "\"schema\": \"pre2019\", \"variant\": \"three-column\",", StringComparison.Ordinal));
+
+        Assert.That(e.Message, Does.Contain("'variant' must name a variant of schema pre2019 (\"two-column\")"));
+    }
+
+    [Test]
+    public void Write_TwoColumnReport_KeepsVariantAndBothColumns()
+    {
+        var report = ReportJson.ReadFile(RepoPaths.Variant("two-column-2014.json"));
+
+        var again = ReportJson.Read(ReportJson.Write(report), Name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.Variant, Is.EqualTo("two-column"));
+            Assert.That(again.SchemaDefinition.Variant!.Id, Is.EqualTo("two-column"));
+            Assert.That(again.Cells["active.total[cumulative]"].Number, Is.EqualTo(78967m));
+            Assert.That(again.Cells["active.total"].Number, Is.EqualTo(2543m));
+        });
+    }
 }

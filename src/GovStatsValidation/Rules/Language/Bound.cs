@@ -230,10 +230,10 @@ internal sealed class Binder(ReportSchema schema)
                 throw new BindException($"unknown row '{rowId}' in schema {schema.Version.ToToken()}{Suggest(rowId)}", r.Position);
             }
 
-            return table.AllRows.SelectMany(x => x.Cells).ToList();
+            return table.AllRows.SelectMany(x => x.Cells).Where(cell => InColumn(cell, null)).ToList();
         }
 
-        if (column is not null && row.Table.Columns.All(col => col.Id != column))
+        if (column is not null && row.Table.Columns.Concat(row.Table.ExtraColumns).All(col => col.Id != column))
         {
             throw new BindException($"unknown column '{column}' in table '{row.Table.Id}'", r.Position);
         }
@@ -244,7 +244,7 @@ internal sealed class Binder(ReportSchema schema)
             "cells" => [row],
             _ => row.SelfAndDescendants,
         };
-        var cells = rows.SelectMany(x => x.Cells).Where(cell => column is null || cell.Column?.Id == column).ToList();
+        var cells = rows.SelectMany(x => x.Cells).Where(cell => InColumn(cell, column)).ToList();
         if (cells.Count == 0)
         {
             throw new BindException($"{function}({r.Name}) names no cells", r.Position);
@@ -252,6 +252,13 @@ internal sealed class Binder(ReportSchema schema)
 
         return cells;
     }
+
+    /// <summary>
+    /// Whether a cell belongs to the column a list names: with no column, every column of a table with columns, but
+    /// only the plain cells of a table with extra (variant) columns, so that <c>children(row)</c> stays one column.
+    /// </summary>
+    private static bool InColumn(CellDefinition cell, string? column) =>
+        column is null ? cell.Column is null || !cell.Row.Table.ExtraColumns.Contains(cell.Column) : cell.Column?.Id == column;
 
     /// <summary>
     /// The value rows directly below a row, looking through header and derived groups to their rows: the parts of a
