@@ -22,6 +22,9 @@ internal sealed class ReportLocalizer
     private const double TieEpsilon = 1e-9;
     private static readonly double AgreementWeight = Math.Log(20);
 
+    /// <summary>The support another certain error of the same kind in the same table gives (a factor of 10).</summary>
+    private static readonly double PatternWeight = Math.Log(10);
+
     /// <summary>How much less likely a total is to be mistyped than a part (a factor of 3).</summary>
     private static readonly double TotalWeight = Math.Log(3);
 
@@ -50,6 +53,7 @@ internal sealed class ReportLocalizer
         private readonly AnnualReport? _previous;
         private readonly bool[] _applicable;
         private readonly bool[] _passed;
+        private readonly List<int> _leftZeroTotals = [];
 
         public Run(CompiledRuleSet set, ReportFrame frame, AnnualReport report, AnnualReport? previous)
         {
@@ -100,16 +104,33 @@ internal sealed class ReportLocalizer
                 return null;
             }
 
-            var errors = new List<LocatedError>();
-            foreach (var group in Groups(failing))
+            var groups = Groups(failing);
+            var located = groups.Select(Solve).ToList();
+
+            // A total that certainly was left at 0 (the only correction) makes the same omission likelier for the other totals of its table.
+            foreach (var error in located)
             {
-                if (Solve(group) is { } located)
+                if (error is { Candidates: 1, Cells: [var only] } && only.Evidence.Any(e => e.Kind == "total-left-zero"))
                 {
-                    errors.Add(located);
+                    _leftZeroTotals.Add(_set.Schema.GetCell(only.Cell).Slot);
+                }
+            }
+
+            if (_leftZeroTotals.Count > 0)
+            {
+                located = groups.Select((g, i) => located[i] is { Candidates: 1 } ? located[i] : Solve(g)).ToList();
+            }
+
+            var errors = new List<LocatedError>();
+            for (var i = 0; i < groups.Count; i++)
+            {
+                if (located[i] is { } error)
+                {
+                    errors.Add(error);
                 }
                 else
                 {
-                    unresolved.AddRange(group.Select(c => c.Key));
+                    unresolved.AddRange(groups[i].Select(c => c.Key));
                 }
             }
 
@@ -493,6 +514,15 @@ internal sealed class ReportLocalizer
                 }
             }
 
+            var leftZero = _model.Roles[slot] is CellRole.Total or CellRole.Subtotal && Values[slot] == 0 && proposedScaled > 0;
+            if (leftZero)
+            {
+                // A total printed 0 against parts that are not: a total not filled in, one more kind of slip.
+                likelihood += TypingShapes.KindPrior;
+                evidence.Add(new LocalizationEvidence("total-left-zero",
+                    new LocalizedText("合计为 0 而分项不为 0：合计可能漏填", "the total is 0 while its parts are not: the total may have been left unfilled"), -Math.Log(TypingShapes.KindPrior)));
+            }
+
             if (likelihood <= TypingShapes.Other)
             {
                 evidence.Add(new LocalizationEvidence("no-typing-shape",
@@ -500,6 +530,13 @@ internal sealed class ReportLocalizer
             }
 
             var weight = -Math.Log(likelihood);
+            if (leftZero && _leftZeroTotals.FirstOrDefault(t => t != slot && _set.Schema.Cells[t].Row.Table == cell.Row.Table) is var other && other > 0)
+            {
+                // Errors of a kind recur in one table: another total of this table was certainly left at 0.
+                weight -= PatternWeight;
+                evidence.Add(new LocalizationEvidence("same-table-pattern",
+                    new LocalizedText($"同一表格中 {_set.Schema.Cells[other].Label} 也漏填为 0（已确定）", $"another total of this table, {_set.Schema.Cells[other].Id}, was certainly left at 0"), -PatternWeight));
+            }
 
             // The prior of the values themselves (scale-free, ∝ 1/(v+1)): a correction to a much larger number than printed
             // needs more support than one to a smaller number; the ratio for the changed cell is what differs between candidates.
@@ -512,7 +549,7 @@ internal sealed class ReportLocalizer
                         size > 0 ? $"the correction is larger than the printed value ({original} > {printed}), a priori less likely" : $"the correction is smaller than the printed value ({original} < {printed}), a priori more likely"),
                     size));
             }
-            if (_model.Roles[slot] is CellRole.Total or CellRole.Subtotal)
+            if (_model.Roles[slot] is CellRole.Total or CellRole.Subtotal && !leftZero)
             {
                 // A total is usually computed from its parts, a part typed: the same slip is less likely in a total.
                 weight += TotalWeight;
