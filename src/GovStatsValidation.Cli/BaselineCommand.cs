@@ -44,12 +44,8 @@ internal static class BaselineCommand
                 return CliApp.ExitUnusable;
             }
 
-            var run = pipeline.Check(parse, context, discovered.Files);
-            if (run.Results.Count > 1)
-            {
-                // As check does: the cross-report findings of the same inputs are accepted too.
-                run = CrossReports.Check(run, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!));
-            }
+            // As check does: the cross-report findings of the same inputs are accepted too.
+            var run = pipeline.Check(parse, context, discovered);
 
             foreach (var e in run.InputErrors)
             {

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using GovStatsValidation.FluentBaseline;
+using Microsoft.Extensions.DependencyInjection;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
@@ -75,9 +76,9 @@ internal static class BenchCommand
             return CliApp.ExitUnusable;
         }
 
-        var options = new GovStatsValidationOptions();
-        var catalog = new RuleCatalog(options);
-        var checker = new ReportChecker(catalog, options, CliApp.ExtraSources);
+        using var services = new ServiceCollection().AddGovStatsValidation().AddReaders().BuildServiceProvider();
+        var catalog = services.GetRequiredService<RuleCatalog>();
+        var checker = services.GetRequiredService<IReportChecker>();
         return new InjectionBench(checker, catalog, context.Out, (ulong)seed).Run(found.Files);
     }
 

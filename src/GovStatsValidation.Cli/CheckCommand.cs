@@ -32,20 +32,13 @@ internal static class CheckCommand
                 return CliApp.ExitUnusable;
             }
 
-            var (files, missing) = discovered;
-            if (OutputWriter.Problem(parse.GetValue(output), files) is { } outputProblem)
+            if (OutputWriter.Problem(parse.GetValue(output), discovered.Files) is { } outputProblem)
             {
                 context.Error.WriteLine(outputProblem);
                 return CliApp.ExitUnusable;
             }
 
-            var run = pipeline.Check(parse, context, files, allowProgress: !parse.GetValue(noProgress));
-            if (run.Results.Count > 1)
-            {
-                run = CrossReports.Check(run, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!));
-            }
-
-            run = run with { InputErrors = [.. run.InputErrors, .. missing.Select(m => new InputError(m, "no such file or folder"))] };
+            var run = pipeline.Check(parse, context, discovered, allowProgress: !parse.GetValue(noProgress));
             if (accepted is not null)
             {
                 run = accepted.Apply(run, context.Today);
@@ -81,57 +74,5 @@ internal static class CheckCommand
         };
         return threshold is { } t && (run.Results.Any(r => r.Findings.Any(f => f.Severity >= t)) || (run.CrossReport?.Any(c => c.Finding.Severity >= t) ?? false))
             ? CliApp.ExitFindings : CliApp.ExitOk;
-    }
-}
-
-/// <summary>Writes output to standard output, or to a file atomically (temporary file in the same folder, then rename).</summary>
-internal static class OutputWriter
-{
-    /// <summary>Why <paramref name="path"/> cannot be the output, or null: never over an input, never a folder.</summary>
-    public static string? Problem(string? path, IReadOnlyList<string> inputs)
-    {
-        if (path is null)
-        {
-            return null;
-        }
-
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-        {
-            return $"--out {path} is a folder; name a file";
-        }
-
-        return inputs.Any(i => string.Equals(Path.GetFullPath(i), full, StringComparison.Ordinal))
-            ? $"--out {path} is one of the input files; refusing to overwrite an input"
-            : null;
-    }
-
-    public static void Write(string? path, TextWriter stdout, Action<TextWriter> render)
-    {
-        if (path is null)
-        {
-            render(stdout);
-            stdout.Flush();
-            return;
-        }
-
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var writer = new StreamWriter(temp, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
-            {
-                render(writer);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 }

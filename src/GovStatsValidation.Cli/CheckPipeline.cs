@@ -1,15 +1,22 @@
 using System.CommandLine;
 using GovStatsValidation.Checking;
+using GovStatsValidation.CrossReport;
+using GovStatsValidation.CrossReport.Agencies;
 using GovStatsValidation.Model;
 using GovStatsValidation.Readers;
+using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Reporting;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace GovStatsValidation.Cli;
 
-/// <summary>The options every command that reads and checks reports shares, and the parallel, order-preserving run.</summary>
+/// <summary>
+/// The options every command that reads and checks reports shares, turned into the library's pipeline
+/// (<c>AddGovStatsValidation().AddReaders().AddCrossReport()</c>); the command line only parses, calls it and renders.
+/// </summary>
 internal sealed class CheckPipeline
 {
     /// <summary>Runs with at least this many files show a progress bar (when standard error is a terminal).</summary>
@@ -51,133 +58,93 @@ internal sealed class CheckPipeline
         }
     }
 
-    public GovStatsValidationOptions OptionsFrom(ParseResult parse)
+    public void Configure(ParseResult parse, GovStatsValidationOptions options)
     {
-        var options = new GovStatsValidationOptions
-        {
-            Language = parse.GetValue(Language)!,
-            MinimumSeverity = ParseSeverity(parse.GetValue(MinSeverity)!),
-        };
+        options.Language = parse.GetValue(Language)!;
+        options.MinimumSeverity = ParseSeverity(parse.GetValue(MinSeverity)!);
         foreach (var folder in parse.GetValue(Rules) ?? [])
         {
             options.RuleFolders.Add(folder);
         }
+    }
 
+    public GovStatsValidationOptions OptionsFrom(ParseResult parse)
+    {
+        var options = new GovStatsValidationOptions();
+        Configure(parse, options);
         return options;
     }
 
     public SchemaVersion? ForcedSchema(ParseResult parse) =>
         parse.GetValue(Schema) is { } token && SchemaVersions.TryParse(token, out var v) ? v : null;
 
-    /// <summary>Reads and checks every file with the options of a parse; shows a progress bar for long runs on a terminal.</summary>
-    public CheckRun Check(ParseResult parse, CliContext context, IReadOnlyList<string> files, bool allowProgress = true)
+    /// <summary>The library's services configured from a parse: the checker, the readers and the cross-report checks.</summary>
+    public ServiceProvider Services(ParseResult parse, bool threads = true)
     {
-        var options = OptionsFrom(parse);
-        var catalog = new RuleCatalog(options);
+        var services = new ServiceCollection()
+            .AddGovStatsValidation(o => Configure(parse, o))
+            .AddReaders(o =>
+            {
+                o.Schema = ForcedSchema(parse);
+                o.MaxDegreeOfParallelism = threads ? parse.GetValue(Threads) : 1;
+                o.RelativeTo = Environment.CurrentDirectory;
+            })
+            .AddCrossReport();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Reads and checks every file with the options of a parse (and the reports against each other); shows a progress bar for long runs on a terminal.</summary>
+    public CheckRun Check(ParseResult parse, CliContext context, ReportInputs inputs, bool allowProgress = true)
+    {
+        using var services = Services(parse);
+        var catalog = services.GetRequiredService<RuleCatalog>();
         catalog.CompileAll();
-        var checker = new ReportChecker(catalog, options, CliApp.ExtraSources);
-        var force = ForcedSchema(parse);
-        var threads = parse.GetValue(Threads);
-        CheckRun run;
-        if (allowProgress && context.ErrorIsTerminal && files.Count >= ProgressThreshold)
+        var pipeline = services.GetRequiredService<IReportPipeline>();
+        ReportSetResult result;
+        if (allowProgress && context.ErrorIsTerminal && inputs.Files.Count >= ProgressThreshold)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-            run = null!;
+            result = null!;
             console.Progress().AutoClear(true).HideCompleted(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .Start(progress =>
                 {
-                    var task = progress.AddTask($"checking {files.Count} files", maxValue: files.Count);
-                    run = Run(files, checker, threads, force, () => task.Increment(1));
+                    var task = progress.AddTask($"checking {inputs.Files.Count} files", maxValue: inputs.Files.Count);
+                    result = pipeline.CheckAsync(inputs, new Increment(() => task.Increment(1))).GetAwaiter().GetResult();
                 });
         }
         else
         {
-            run = Run(files, checker, threads, force, null);
+            result = pipeline.CheckAsync(inputs).GetAwaiter().GetResult();
         }
 
-        return run with { Rules = catalog.Rules.Where(r => !r.Disabled && !options.DisabledRules.Contains(r.Id)).ToList() };
+        var options = services.GetRequiredService<GovStatsValidationOptions>();
+        return ToRun(result) with { Rules = catalog.Rules.Where(r => !r.Disabled && !options.DisabledRules.Contains(r.Id)).ToList() };
     }
 
-    /// <summary>Reads and checks files in parallel; the results keep the sorted file order, so output is identical whatever the thread count.</summary>
-    internal static CheckRun Run(IReadOnlyList<string> files, IReportChecker checker, int threads = -1, SchemaVersion? force = null, Action? done = null)
+    /// <summary>The library's result as the renderers' run: per-report results, input errors, cross-report findings and the jurisdiction view.</summary>
+    internal static CheckRun ToRun(ReportSetResult result)
     {
-        var results = new ReportCheckResult?[files.Count];
-        var errors = new InputError?[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = threads < 1 ? -1 : threads }, i =>
+        var run = new CheckRun(result.Results, result.InputErrors.Select(e => new InputError(e.Source, e.Message, e.Line)).ToList());
+        if (result.CrossReport is not { } cross)
         {
-            try
-            {
-                var report = Read(files[i], force);
-                report.Source = Relative(files[i]);
-                results[i] = checker.Check(report);
-            }
-            catch (ReportLoadException e)
-            {
-                errors[i] = new InputError(Relative(files[i]), e.Cell is null ? e.Reason : $"cell '{e.Cell}': {e.Reason}", e.Line);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
-            {
-                errors[i] = new InputError(Relative(files[i]), e.Message);
-            }
-            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
-            {
-                // A defect in a reader or a rule: reported against this file, so one input never stops the batch.
-                errors[i] = new InputError(Relative(files[i]), $"internal error while checking this file (please report it): {e.GetType().Name}: {e.Message}");
-            }
-            finally
-            {
-                done?.Invoke();
-            }
-        });
-        return new CheckRun(results.OfType<ReportCheckResult>().ToList(), errors.OfType<InputError>().ToList());
-    }
-
-    /// <summary>Reads one file with the first reader that recognises its content; a forced schema replaces the one read.</summary>
-    internal static AnnualReport Read(string path, SchemaVersion? force = null)
-    {
-        var head = new byte[4096];
-        int read;
-        using (var stream = File.OpenRead(path))
-        {
-            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return run;
         }
 
-        if (read == 0)
+        return run with
         {
-            throw new ReportLoadException(path, null, null, "file is empty");
-        }
-
-        foreach (var reader in CliApp.Readers)
-        {
-            if (reader.CanRead(head.AsSpan(0, read), path))
-            {
-                var report = reader.Read(path);
-                return force is { } v && v != report.Schema ? WithSchema(report, v) : report;
-            }
-        }
-
-        throw new ReportLoadException(path, null, null, $"not a report this tool can read (readers: {string.Join(", ", CliApp.Readers.Select(r => r.Format))})");
-    }
-
-    /// <summary>A copy of the report read as another table format (<c>--schema</c>).</summary>
-    internal static AnnualReport WithSchema(AnnualReport report, SchemaVersion version)
-    {
-        var copy = new AnnualReport
-        {
-            Agency = report.Agency,
-            Year = report.Year,
-            Schema = version,
-            Cells = report.Cells,
-            Sections = report.Sections,
-            Claims = report.Claims,
-            Tables = report.Tables,
-            Source = report.Source,
+            CrossReport = cross.Select(c => new CrossReportEntry(c.Jurisdiction, c.Subject.Source, c.Subject.Agency, c.Subject.Year, c.Finding,
+                c.Sources.Select(s => s.ToString()).ToList())).ToList(),
+            Jurisdictions = result.Jurisdictions?.Select(g => new JurisdictionReports(g.Name, g.Reports
+                .Select(e => new JurisdictionMember(e.AsSource.ToString(), e.Identity.IsGovernment || e.Scope == ReportScope.Jurisdiction))
+                .ToList())).ToList(),
+            Concepts = CrossReports.ViewConcepts,
         };
-        var input = report.Input ?? new InputInfo { Format = "unknown" };
-        copy.Input = input with { Notes = [.. input.Notes, $"schema forced to {version.ToToken()} by --schema (was {report.Schema.ToToken()})"] };
-        return copy;
     }
+
+    /// <summary>Reads one file as the pipeline does (reader chosen by content); a forced schema replaces the one read.</summary>
+    internal static AnnualReport Read(string path, SchemaVersion? force = null) =>
+        ReportPipelines.CreateLoader(new ReportReadingOptions { Schema = force }).LoadAsync(path).GetAwaiter().GetResult();
 
     internal static string Relative(string path)
     {
@@ -193,15 +160,26 @@ internal sealed class CheckPipeline
     };
 
     /// <summary>Expands the PATH arguments; writes why and returns <see langword="null"/> when nothing is left to read.</summary>
-    internal static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing)? Discover(IEnumerable<string> paths, CliContext context)
+    internal static ReportInputs? Discover(IEnumerable<string> paths, CliContext context)
     {
-        var (files, missing) = InputDiscovery.Expand(paths);
-        if (files.Count == 0)
+        var inputs = ReportPipelines.Discover(paths);
+        if (inputs.Files.Count == 0)
         {
-            context.Error.WriteLine(missing.Count > 0 ? $"no such file or folder: {string.Join(", ", missing)}" : "no report files found");
+            var error = new Reporting.TerminalSafeWriter(context.Error);
+            error.WriteLine(inputs.Missing.Count > 0 ? $"no such file or folder: {string.Join(", ", inputs.Missing)}" : "no report files found");
+            foreach (var skipped in inputs.Skipped)
+            {
+                error.WriteLine($"{IO.SafeFile.Display(skipped.Path)}: {skipped.Message}");
+            }
+
             return null;
         }
 
-        return (files, missing);
+        return inputs;
+    }
+
+    private sealed class Increment(Action done) : IProgress<string>
+    {
+        public void Report(string value) => done();
     }
 }

@@ -46,20 +46,6 @@ internal static class CliApp
         BenchCommand.Create,
     ];
 
-    /// <summary>
-    /// The readers the CLI knows, tried in order; the first that recognises the content reads the file. Adding a reader
-    /// (text, HTML, Word from GovStatsValidation.Readers) is one line here.
-    /// </summary>
-    public static IReadOnlyList<IReportReader> Readers { get; } =
-    [
-        new JsonReportReader(),
-        new Readers.PublishedReportReader { Enrichers = { new Readers.Narrative.NarrativeReader().Enrich } },
-    ];
-
-    /// <summary>The finding sources the CLI runs besides the table rules: narrative figures and section structure.</summary>
-    public static IReadOnlyList<Findings.IFindingSource> ExtraSources { get; } =
-        [new Readers.Narrative.NarrativeFindingSource(), new Readers.Narrative.StructureFindingSource()];
-
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new CliContext(stdout, stderr, TimeProvider.System));
 
     public static int Run(string[] args, CliContext context)
@@ -87,17 +73,17 @@ internal static class CliApp
         }
         catch (RuleLoadException e)
         {
-            context.Error.WriteLine(e.Message);
+            new Reporting.TerminalSafeWriter(context.Error).WriteLine(e.Message);
             return ExitUnusable;
         }
         catch (GovStatsValidationException e)
         {
-            context.Error.WriteLine(e.Message);
+            new Reporting.TerminalSafeWriter(context.Error).WriteLine(e.Message);
             return ExitUnusable;
         }
         catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine(e.Message);
+            new Reporting.TerminalSafeWriter(context.Error).WriteLine(e.Message);
             return ExitUnusable;
         }
     }

@@ -10,33 +10,13 @@ using GovStatsValidation.Schemas;
 
 namespace GovStatsValidation.Cli;
 
-/// <summary>Runs the cross-report checks over the reports of one <c>check</c> run (when more than one report was given).</summary>
+/// <summary>What the HTML jurisdiction view shows of the cross-report concepts (the checks themselves run in the library pipeline).</summary>
 internal static class CrossReports
 {
-    private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".text" };
+    /// <summary>The built-in concept map's figures, as rows of the jurisdiction view.</summary>
+    public static IReadOnlyList<ViewConcept> ViewConcepts => LazyConcepts.Value;
 
-    /// <summary>
-    /// The run with its cross-report findings, the reports of each jurisdiction (for the HTML jurisdiction view) and the
-    /// figures compared across reports (the concept map's concepts that are sums of cells).
-    /// </summary>
-    public static CheckRun Check(CheckRun run, Severity minimum)
-    {
-        var checker = new CrossReportChecker(new CrossReportOptions { MinimumSeverity = minimum, TextProvider = Text });
-        var reports = run.Results.Select(r => r.Report).ToList();
-        var entries = checker.Check(reports)
-            .Select(c => new CrossReportEntry(c.Jurisdiction, c.Subject.Source, c.Subject.Agency, c.Subject.Year, c.Finding,
-                c.Sources.Select(s => s.ToString()).ToList()))
-            .ToList();
-        // Grouped again for the view without reading texts a second time: government reports are known by name.
-        var jurisdictions = ReportSet.Build(reports, checker.Resolver).Jurisdictions
-            .Select(g => new JurisdictionReports(g.Name, g.Reports
-                .Select(e => new JurisdictionMember(e.AsSource.ToString(), e.Identity.IsGovernment || e.Scope == ReportScope.Jurisdiction))
-                .ToList()))
-            .ToList();
-        return run with { CrossReport = entries, Jurisdictions = jurisdictions, Concepts = ViewConcepts.Value };
-    }
-
-    private static readonly Lazy<IReadOnlyList<ViewConcept>> ViewConcepts = new(() => Concepts(ConceptMap.BuiltIn));
+    private static readonly Lazy<IReadOnlyList<ViewConcept>> LazyConcepts = new(() => Concepts(ConceptMap.BuiltIn));
 
     /// <summary>
     /// The concepts of a concept map as rows of the jurisdiction view: per format, the cells whose sum the concept is. A
@@ -86,23 +66,5 @@ internal static class CrossReports
         return terms.All(t => t.Length > 0 && t.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '_' or '[' or ']') && char.IsAsciiLetter(t[0]))
             ? terms.Select(t => new CellId(t)).ToList()
             : null;
-    }
-
-    /// <summary>The text of a report read from a plain-text file, decoded as the readers decode it (UTF-8, UTF-16, GB18030).</summary>
-    private static string? Text(AnnualReport report)
-    {
-        if (report.Source is not { } path || !TextExtensions.Contains(Path.GetExtension(path)) || !File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            return TextDecoding.Decode(File.ReadAllBytes(path)).Text;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 }

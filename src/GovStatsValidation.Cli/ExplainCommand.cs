@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Localization;
+using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Schemas;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovStatsValidation.Cli;
 
@@ -26,11 +28,10 @@ internal static class ExplainCommand
                 return CliApp.ExitUnusable;
             }
 
-            var options = pipeline.OptionsFrom(parse);
-            var catalog = new RuleCatalog(options);
-            catalog.CompileAll();
-            var checker = new ReportChecker(catalog, options, CliApp.ExtraSources);
-            var report = CheckPipeline.Read(path, pipeline.ForcedSchema(parse));
+            using var services = pipeline.Services(parse, threads: false);
+            services.GetRequiredService<RuleCatalog>().CompileAll();
+            var checker = services.GetRequiredService<IReportChecker>();
+            var report = services.GetRequiredService<IReportLoader>().LoadAsync(path).GetAwaiter().GetResult();
             report.Source = CheckPipeline.Relative(path);
             var evaluations = checker.Explain(report);
             var filter = parse.GetValue(outcome) switch
@@ -43,7 +44,7 @@ internal static class ExplainCommand
             Write(context.Out, report.Source, $"{report.Agency.Name} · {report.Year.ToString(CultureInfo.InvariantCulture)} · schema {report.Schema.ToToken()}", evaluations, filter);
             if (checker.Check(report).Localization is { } localization)
             {
-                WriteLocalization(context.Out, localization, options.Language == "zh");
+                WriteLocalization(context.Out, localization, parse.GetValue(pipeline.Language) == "zh");
             }
 
             return CliApp.ExitOk;

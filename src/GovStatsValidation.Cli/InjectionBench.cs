@@ -16,7 +16,7 @@ namespace GovStatsValidation.Cli;
 /// did not have), localization (the failing identities' suspect is the mutated cell, its correction the original value)
 /// and how often a part's error is blamed on a total, per kind of error and per role of the cell.
 /// </summary>
-internal sealed class InjectionBench(ReportChecker checker, RuleCatalog catalog, TextWriter output, ulong seed)
+internal sealed class InjectionBench(IReportChecker checker, RuleCatalog catalog, TextWriter output, ulong seed)
 {
     private static readonly string[] KindNames = ["digit-changed", "digits-swapped", "digit-dropped", "digit-added", "neighbour-copied"];
 

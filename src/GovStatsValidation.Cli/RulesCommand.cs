@@ -11,6 +11,8 @@ internal static class RulesCommand
 {
     public static Command Create(CliContext context)
     {
+        // Rule ids, titles and messages come from user rule files: shown, never executed, on a terminal.
+        context = context with { Out = new Reporting.TerminalSafeWriter(context.Out), Error = new Reporting.TerminalSafeWriter(context.Error) };
         return new Command("rules", "The rule sets: list them, show one rule with an example that fails, lint a rule folder")
         {
             List(context),
@@ -179,7 +181,7 @@ internal static class RulesCommand
                 context.Out.WriteLine(Format(p));
             }
 
-            var files = Directory.EnumerateFiles(folder, "*.rules.json", SearchOption.AllDirectories).Count();
+            var files = IO.FileTree.Under(folder, name => name.EndsWith(".rules.json", StringComparison.Ordinal)).Files.Count;
             if (problems.Count > 0)
             {
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problems.Count} problem(s) in {files} file(s)"));
@@ -200,17 +202,19 @@ internal static class RulesCommand
         // Each file on its own, so that one broken file does not hide the compile problems of the others.
         var problems = new List<RuleProblem>();
         var loaded = new List<RuleSet>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.rules.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var tree = IO.FileTree.Under(folder, name => name.EndsWith(".rules.json", StringComparison.Ordinal));
+        problems.AddRange(tree.Skipped.Select(s => new RuleProblem(s.Path, null, null, null, s.Message)));
+        foreach (var path in tree.Files)
         {
             try
             {
-                loaded.Add(RuleSetLoader.Parse(File.ReadAllText(path), path));
+                loaded.Add(RuleSetLoader.Parse(IO.SafeFile.ReadAllText(path, ProcessingLimits.MaxDataFileBytes, IO.SafeFile.TooLarge), path));
             }
             catch (RuleLoadException e)
             {
                 problems.AddRange(e.Problems);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 problems.Add(new RuleProblem(path, null, null, null, e.Message));
             }

@@ -69,7 +69,16 @@ public sealed class CrossReportChecker
     public IReadOnlyList<CrossReportFinding> Check(IEnumerable<AnnualReport> reports)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var set = ReportSet.Build(reports, Resolver, _options.TextProvider);
+        return Check(ReportSet.Build(reports, Resolver, _options.TextProvider));
+    }
+
+    /// <summary>
+    /// Checks a set already grouped (by <see cref="ReportSet.Build"/> with this checker's <see cref="Resolver"/>), e.g. one
+    /// whose report texts came from where the caller read them; findings are ordered by jurisdiction, report and rule.
+    /// </summary>
+    public IReadOnlyList<CrossReportFinding> Check(ReportSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
         return set.Jurisdictions.SelectMany(CheckJurisdiction).ToList();
     }
 
@@ -116,6 +125,19 @@ public sealed class CrossReportChecker
     public IReadOnlyList<CrossReportFinding> CheckJurisdiction(JurisdictionGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
+
+        // Copies of one report (same agency, year and cells: the same file twice, or its .txt and .html) are compared once:
+        // pairs of reports grow with the square of their number, copies add nothing but that.
+        var copies = group.Reports
+            .GroupBy(e => (e.Identity.Key, e.Report.Year, Content: ContentKey(e.Report)))
+            .Where(g => g.Count() > 1)
+            .ToList();
+        if (copies.Count > 0)
+        {
+            var dropped = copies.SelectMany(g => g.Skip(1)).ToHashSet();
+            group = ReportSet.Group(group.Key, group.Reports.Where(e => !dropped.Contains(e)));
+        }
+
         var evaluator = new CrossRuleEvaluator(_concepts);
         var findings = new List<CrossReportFinding>();
         void Add(ReportEntry subject, Finding finding, IEnumerable<ReportEntry> involved)
@@ -128,18 +150,43 @@ public sealed class CrossReportChecker
             }
         }
 
+        foreach (var copy in copies)
+        {
+            var first = copy.First();
+            var others = copy.Skip(1).ToList();
+            Add(first, new Finding
+            {
+                RuleId = DuplicateRule,
+                Severity = Severity.Info,
+                Title = new LocalizedText("重复的报告", "Duplicate report"),
+                Message = new LocalizedText(
+                    $"{first.Identity.Name} {first.Report.Year} 年度报告在集合中有 {others.Count + 1} 份内容相同的副本，跨报告检查只用第一份（{first.Report.Source}）",
+                    $"{others.Count + 1} copies of the {first.Report.Year} report of {first.Identity.Name} with the same figures are in the set; cross-report checks use the first ({first.Report.Source}) only"),
+                Instance = "copies",
+            }, others);
+        }
+
         foreach (var entry in group.Reports)
         {
             var report = entry.Report;
-            var previous = group.Find(entry.Identity.Key, report.Year - 1);
-            RunRelation(CrossRelation.PreviousYear, entry, previous, [], evaluator, Add,
-                previous is null ? Missing(entry, "previousYear",
-                    new LocalizedText($"缺少 {entry.Identity.Name} {report.Year - 1} 年度报告，未做跨年度比对", $"no {report.Year - 1} report of {entry.Identity.Name} in the set: year-over-year rules not checked")) : null);
-            if (previous is not null)
+            if (!KnownYear(report.Year))
             {
-                foreach (var repeated in Facts.RepeatedText.Check(entry, previous))
+                // Year 0 (a blank template) or an impossible year: there is no previous year to look for.
+                RunRelation(CrossRelation.PreviousYear, entry, null, [], evaluator, Add, Missing(entry, "previousYear",
+                    new LocalizedText($"{entry.Identity.Name} 报告的年度不明（{report.Year}），未做跨年度比对", $"the report year of {entry.Identity.Name} is not known ({report.Year}): year-over-year rules not checked")));
+            }
+            else
+            {
+                var previous = group.Find(entry.Identity.Key, report.Year - 1);
+                RunRelation(CrossRelation.PreviousYear, entry, previous, [], evaluator, Add,
+                    previous is null ? Missing(entry, "previousYear",
+                        new LocalizedText($"缺少 {entry.Identity.Name} {report.Year - 1} 年度报告，未做跨年度比对", $"no {report.Year - 1} report of {entry.Identity.Name} in the set: year-over-year rules not checked")) : null);
+                if (previous is not null)
                 {
-                    Add(entry, repeated, [previous]);
+                    foreach (var repeated in Facts.RepeatedText.Check(entry, previous))
+                    {
+                        Add(entry, repeated, [previous]);
+                    }
                 }
             }
 
@@ -307,6 +354,26 @@ public sealed class CrossReportChecker
         }
 
         CrossRuleLoader.ThrowIfAny(problems);
+    }
+
+    /// <summary>The rule id of the note that copies of one report were compared once.</summary>
+    public const string DuplicateRule = "cross.duplicate-report";
+
+    /// <summary>A year a report can have (the 条例 took effect in 2008); others (0 for unknown, hostile values) have no neighbours.</summary>
+    private static bool KnownYear(int year) => year is >= Validation.AnnualReportInputValidator.FirstYear and <= 2100;
+
+    /// <summary>What makes two reports the same for cross-report checks: agency, year, format and every cell as read.</summary>
+    private static string ContentKey(AnnualReport report)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(report.Agency.Name).Append('\u0001').Append(report.Year.ToString(CultureInfo.InvariantCulture)).Append('\u0001').Append(report.Schema.ToString());
+        foreach (var (id, value) in report.Cells)
+        {
+            sb.Append('\u0001').Append(id.Value).Append('=').Append(value.State.ToString()).Append(':')
+                .Append(value.Number?.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value.Raw);
+        }
+
+        return sb.ToString();
     }
 
     private static Finding Missing(ReportEntry entry, string relation, LocalizedText message) => new()

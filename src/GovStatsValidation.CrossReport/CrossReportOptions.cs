@@ -27,9 +27,10 @@ public sealed class CrossReportOptions
 
     /// <summary>
     /// The text of a report, for shared facts and the words that say a report covers the whole jurisdiction. Default
-    /// <see cref="ReportText.FromSource"/>: the report's source file when it is a text file (UTF-8).
+    /// <see cref="ReportText.None"/>: the library never opens a path taken from report data (a report JSON's
+    /// <c>source.file</c> is data, not a file to read); give the texts of the files you read yourself.
     /// </summary>
-    public Func<AnnualReport, string?> TextProvider { get; set; } = ReportText.FromSource;
+    public Func<AnnualReport, string?> TextProvider { get; set; } = ReportText.None;
 }
 
 /// <summary>Where report texts come from.</summary>
@@ -37,20 +38,31 @@ public static class ReportText
 {
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".text" };
 
-    /// <summary>The report's source file read as UTF-8, when <see cref="AnnualReport.Source"/> names an existing .txt or .md file; else <see langword="null"/>.</summary>
+    /// <summary>No text for any report (the default of <see cref="CrossReportOptions.TextProvider"/>).</summary>
+    /// <param name="report">The report.</param>
+    /// <returns><see langword="null"/>.</returns>
+    public static string? None(AnnualReport report) => null;
+
+    /// <summary>
+    /// The report's source file read as UTF-8, when <see cref="AnnualReport.Source"/> names an existing regular .txt or .md
+    /// file; else <see langword="null"/>. Only for reports whose <see cref="AnnualReport.Source"/> the caller set to the file
+    /// it read: a report read from JSON carries the <c>source.file</c> its author wrote, which must never decide what is opened.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The text, or <see langword="null"/>.</returns>
     public static string? FromSource(AnnualReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (report.Source is not { } path || !TextExtensions.Contains(Path.GetExtension(path)) || !File.Exists(path))
+        if (report.Source is not { } path || !TextExtensions.Contains(Path.GetExtension(path)) || IO.SafeFile.KindOf(path) != IO.FileKind.Regular)
         {
             return null;
         }
 
         try
         {
-            return File.ReadAllText(path, System.Text.Encoding.UTF8);
+            return IO.SafeFile.ReadAllText(path, ProcessingLimits.MaxPublishedReportBytes, IO.SafeFile.TooLarge);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }

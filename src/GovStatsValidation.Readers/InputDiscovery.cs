@@ -2,42 +2,55 @@ using System.Text.RegularExpressions;
 
 namespace GovStatsValidation.Readers;
 
-/// <summary>Turns the PATH arguments (files, folders searched recursively, globs) into a sorted, de-duplicated file list.</summary>
+/// <summary>
+/// Turns the PATH arguments (files, folders searched recursively, globs) into a sorted, de-duplicated file list. Only
+/// regular files are listed: FIFOs, devices and sockets, links to nothing and folders that cannot be read are returned as
+/// skipped with the reason (never opened, never a hang); every real file is listed once however many paths or links reach
+/// it (by device and inode), so symlink loops end at once; file names that are not UTF-8 are kept as bytes
+/// (<see cref="IO.SafeFile.PathFromBytes"/>).
+/// </summary>
 internal static class InputDiscovery
 {
     /// <summary>File names that are never reports (documentation beside the reports).</summary>
     private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase) { "EXPECTED.md", "INDEX.md", "README.md" };
 
+    private static bool Include(string name) => !name.StartsWith('.') && !Ignored.Contains(name);
+
     public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing) Expand(IEnumerable<string> arguments)
     {
-        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var (files, missing, _) = Discover(arguments);
+        return (files, missing);
+    }
+
+    /// <summary>The files to read, the arguments that name nothing, and what was found but not read (with why).</summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing, IReadOnlyList<IO.SkippedPath> Skipped) Discover(IEnumerable<string> arguments)
+    {
+        var tree = new IO.FileTree();
         var missing = new List<string>();
         foreach (var argument in arguments)
         {
-            if (File.Exists(argument))
+            var kind = IO.SafeFile.KindOf(argument);
+            if (kind == IO.FileKind.Directory)
             {
-                files.Add(Path.GetFullPath(argument));
+                tree.Walk(argument, Include);
             }
-            else if (Directory.Exists(argument))
+            else if (kind != IO.FileKind.Missing)
             {
-                foreach (var file in Directory.EnumerateFiles(argument, "*", SearchOption.AllDirectories))
-                {
-                    var name = Path.GetFileName(file);
-                    if (!name.StartsWith('.') && !Ignored.Contains(name))
-                    {
-                        files.Add(Path.GetFullPath(file));
-                    }
-                }
+                // A file named on the command line: read if it is a regular file, reported (not opened) otherwise.
+                tree.AddFile(argument);
             }
             else if (argument.IndexOfAny(['*', '?']) >= 0)
             {
-                var matched = Glob(argument).ToList();
-                if (matched.Count == 0)
+                var before = tree.Files.Count;
+                foreach (var file in Glob(argument))
+                {
+                    tree.AddFile(file);
+                }
+
+                if (tree.Files.Count == before)
                 {
                     missing.Add(argument);
                 }
-
-                files.UnionWith(matched);
             }
             else
             {
@@ -45,7 +58,9 @@ internal static class InputDiscovery
             }
         }
 
-        return (files.ToList(), missing);
+        var files = tree.Files.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var skipped = tree.Skipped.OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
+        return (files, missing, skipped);
     }
 
     /// <summary>Expands a glob: <c>*</c> and <c>?</c> within a path segment, <c>**</c> across folders.</summary>
@@ -61,11 +76,13 @@ internal static class InputDiscovery
 
         var regex = new Regex("^" + Regex.Escape(full).Replace(@"\*\*/", "(.*/)?", StringComparison.Ordinal).Replace(@"\*\*", ".*", StringComparison.Ordinal)
             .Replace(@"\*", "[^/]*", StringComparison.Ordinal).Replace(@"\?", "[^/]", StringComparison.Ordinal) + "$", RegexOptions.NonBacktracking);
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        var tree = new IO.FileTree();
+        tree.Walk(root, _ => true);
+        foreach (var file in tree.Files.Select(Path.GetFullPath))
         {
-            if (regex.IsMatch(Path.GetFullPath(file)))
+            if (regex.IsMatch(file))
             {
-                yield return Path.GetFullPath(file);
+                yield return file;
             }
         }
     }

@@ -13,7 +13,7 @@ namespace GovStatsValidation.Readers;
 public sealed class PublishedReportReader : IReportReader
 {
     /// <summary>The largest file read, in bytes.</summary>
-    public const int MaxBytes = 32 * 1024 * 1024;
+    public const int MaxBytes = ProcessingLimits.MaxPublishedReportBytes;
 
     private readonly ReportReader _reader;
 
@@ -33,29 +33,38 @@ public sealed class PublishedReportReader : IReportReader
     /// <inheritdoc/>
     public AnnualReport Read(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        if (IO.SafeFile.KindOf(path) == IO.FileKind.Missing)
         {
             throw new ReportLoadException(path, null, null, "file not found");
         }
 
-        if (info.Length > MaxBytes)
-        {
-            throw new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {info.Length:N0} bytes; the limit for a report is {MaxBytes:N0}"));
-        }
+        // Only a regular file is read (a FIFO would block, /dev/zero never ends); its size is checked as it is read.
+        var bytes = IO.SafeFile.ReadAllBytes(path, MaxBytes, size =>
+            new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {size:N0} bytes; the limit for a report is {MaxBytes:N0}")));
+        return Read(bytes, path);
+    }
 
+    /// <summary>Reads a report from its content (text, HTML or Word, sniffed), e.g. a stream read into memory.</summary>
+    /// <param name="content">The bytes of the file.</param>
+    /// <param name="name">The file name or path, for messages, as the report's source and as the agency when the title names none.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ReportLoadException">The content is not a report this reader can read.</exception>
+    public AnnualReport Read(byte[] content, string name)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(name);
         ReportExtraction extraction;
         try
         {
-            extraction = _reader.Read(File.ReadAllBytes(path));
+            extraction = _reader.Read(content);
         }
         catch (ReportReadException e)
         {
-            throw new ReportLoadException(path, null, null, e.Message, e);
+            throw new ReportLoadException(name, null, null, e.Message, e);
         }
 
-        var report = ToReport(extraction, path);
-        report.Source = path;
+        var report = ToReport(extraction, name);
+        report.Source = name;
         return report;
     }
 
@@ -130,7 +139,13 @@ public sealed class PublishedReportReader : IReportReader
                 continue;
             }
 
-            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, new SourceLocation(cell.Line, cell.Column));
+            var location = new SourceLocation(cell.Line, cell.Column);
+            if (extraction.Pdf?.Locate(cell.Line, cell.Column) is { } onPage)
+            {
+                location = location with { Page = onPage.Page, X = onPage.X, Y = onPage.Y };
+            }
+
+            report.Cells[cellDefinition.Id] = CellValue.Parse(cell.RawText, location);
         }
 
         foreach (var table in definition.Tables)
@@ -163,7 +178,7 @@ public sealed class PublishedReportReader : IReportReader
     }
 
     /// <summary>The prose under each section heading up to the next heading: table rows and blank lines left out.</summary>
-    private static string[] SectionBodies(ReportExtraction extraction)
+    private static string?[] SectionBodies(ReportExtraction extraction)
     {
         var sections = extraction.Sections;
         var bodies = new List<string>[sections.Count];
@@ -200,7 +215,9 @@ public sealed class PublishedReportReader : IReportReader
             }
         }
 
-        return bodies.Select(b => string.Join("\n", b)).ToArray();
+        // Headings that share a source line with another (a page kept on one line) leave their bodies unknown, never "empty".
+        return bodies.Select((b, i) => (i > 0 && sections[i - 1].Line == sections[i].Line) || (i + 1 < sections.Count && sections[i + 1].Line == sections[i].Line)
+            ? null : string.Join("\n", b)).ToArray();
     }
 
     private static string? MatchSection(ReportSchema schema, ReportSection section)

@@ -42,7 +42,9 @@ public sealed class ReportReader
     /// <param name="path">Path of a .txt, .html or .docx report (the kind is sniffed from the content).</param>
     /// <returns>The extraction.</returns>
     /// <exception cref="ReportReadException">The content is binary or not a readable report.</exception>
-    public ReportExtraction ReadFile(string path) => Read(File.ReadAllBytes(path));
+    public ReportExtraction ReadFile(string path) =>
+        Read(IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, size => new ReportReadException(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"file is {size:N0} bytes; the limit for a report is {PublishedReportReader.MaxBytes:N0}"))));
 
     /// <summary>Reads report bytes.</summary>
     /// <param name="bytes">The content.</param>
@@ -53,8 +55,8 @@ public sealed class ReportReader
         ArgumentNullException.ThrowIfNull(bytes);
         if (DocxReader.IsZip(bytes))
         {
-            var (docText, docTables) = DocxReader.Read(bytes);
-            return Analyse(new ReportExtraction(DocumentKind.Docx, docText), docTables, []);
+            var (docText, docTables, docNotes) = DocxReader.Read(bytes);
+            return Analyse(new ReportExtraction(DocumentKind.Docx, docText), docTables, docNotes);
         }
 
         if (Pdf.PdfTextLayer.IsPdf(bytes))
@@ -99,7 +101,9 @@ public sealed class ReportReader
     {
         var text = result.Text;
         result.Tables = tables;
-        result.Sections = SectionDetector.Detect(text, tables, diagnostics);
+        // The rendered text of HTML and Word holds no table rows (the tables are read apart), so no line of it is
+        // excluded as a table row: where a page keeps its whole content on one source line, every line would be.
+        result.Sections = SectionDetector.Detect(text, result.Kind is DocumentKind.Html or DocumentKind.Docx ? [] : tables, diagnostics);
         var (year, agency) = TitleDetector.Detect(text);
         result.Year = year;
         result.Agency = agency;

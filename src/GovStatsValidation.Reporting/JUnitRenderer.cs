@@ -32,7 +32,7 @@ public sealed class JUnitRenderer : IRunRenderer
 
         writer.WriteLine("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", OmitXmlDeclaration = true, NewLineChars = "\n", CloseOutput = false };
-        using (var xml = XmlWriter.Create(writer, settings))
+        using (XmlWriter xml = new EscapingXmlWriter(XmlWriter.Create(writer, settings)))
         {
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", "govstats");
@@ -224,16 +224,6 @@ public sealed class JUnitRenderer : IRunRenderer
     }
 
     /// <summary>Drops characters XML 1.0 cannot hold.</summary>
-    private static string Clean(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c))
-            {
-                return new string(text.Where(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch)).ToArray());
-            }
-        }
-
-        return text;
-    }
+    /// <summary>Text for XML: <see cref="Escaping.Xml"/> (the writer applies it to every value too).</summary>
+    private static string Clean(string text) => Escaping.Xml(text);
 }

@@ -184,14 +184,23 @@ public sealed class JsonRenderer : IRunRenderer
             ["message"] = f.Message.In(options.Language),
             ["messageZh"] = f.Message.Zh,
             ["messageEn"] = f.Message.En,
-            ["cells"] = new JArray(f.Cells.Select(c => new JObject
+            ["cells"] = new JArray(f.Cells.Select(c =>
             {
-                ["id"] = c.Id.Value,
-                ["label"] = c.Label,
-                ["value"] = c.Value is { } v ? new JValue(v) : c.State == Model.CellState.Number ? null : new JValue(c.Display),
-                ["state"] = c.State.ToString().ToLowerInvariant(),
-                ["raw"] = c.Raw,
-                ["line"] = c.Line,
+                var cell = new JObject
+                {
+                    ["id"] = c.Id.Value,
+                    ["label"] = c.Label,
+                    ["value"] = c.Value is { } v ? new JValue(v) : c.State == Model.CellState.Number ? null : new JValue(c.Display),
+                    ["state"] = c.State.ToString().ToLowerInvariant(),
+                    ["raw"] = c.Raw,
+                    ["line"] = c.Line,
+                };
+                if (c.Page is { } page)
+                {
+                    cell["page"] = page; // PDF input only
+                }
+
+                return cell;
             })),
             ["expression"] = f.Expression,
             ["formula"] = f.Formula,

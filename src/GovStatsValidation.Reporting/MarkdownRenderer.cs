@@ -45,7 +45,7 @@ public sealed class MarkdownRenderer : IRunRenderer
             writer.WriteLine("|---|---:|---:|---:|");
             foreach (var c in byRule)
             {
-                writer.WriteLine($"| `{c.Key}` | {Int(c.Error)} | {Int(c.Warning)} | {Int(c.Info)} |");
+                writer.WriteLine($"| {Escaping.MarkdownCode(c.Key)} | {Int(c.Error)} | {Int(c.Warning)} | {Int(c.Info)} |");
             }
 
             writer.WriteLine();
@@ -78,7 +78,7 @@ public sealed class MarkdownRenderer : IRunRenderer
             foreach (var f in result.Findings)
             {
                 var mark = BaselineMark(run, result, f, zh) is { } m ? $" {m} |" : "";
-                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | `{f.RuleId}` | {(f.Line is { } l ? Int(l) : "")} | {Message(f, options)} | {Formula(f)} |{mark}");
+                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | {Escaping.MarkdownCode(f.RuleId)} | {(f.Line is { } l ? Int(l) : "")} | {Message(f, options)} | {Formula(f)} |{mark}");
             }
 
             writer.WriteLine();
@@ -92,7 +92,7 @@ public sealed class MarkdownRenderer : IRunRenderer
             writer.WriteLine();
             foreach (var e in run.InputErrors)
             {
-                writer.WriteLine($"- `{e.Source}`{(e.Line is { } l ? $" ({(zh ? "第" : "line ")}{Int(l)}{(zh ? "行" : "")})" : "")}: {Cell(e.Message)}");
+                writer.WriteLine($"- {Escaping.MarkdownCode(e.Source)}{(e.Line is { } l ? $" ({(zh ? "第" : "line ")}{Int(l)}{(zh ? "行" : "")})" : "")}: {Cell(e.Message)}");
             }
 
             writer.WriteLine();
@@ -130,7 +130,7 @@ public sealed class MarkdownRenderer : IRunRenderer
         {
             writer.WriteLine($"### {(zh ? "跨报告检查" : "Cross-report checks")} · {Cell(group.Jurisdiction)}");
             writer.WriteLine();
-            writer.WriteLine($"{(zh ? "报告：" : "Reports: ")}{string.Join(zh ? "；" : "; ", group.Reports.Select(r => r.Result is null ? $"`{r.Source}`" : $"{Cell(r.Title)} (`{r.Source}`)"))}");
+            writer.WriteLine($"{(zh ? "报告：" : "Reports: ")}{string.Join(zh ? "；" : "; ", group.Reports.Select(r => r.Result is null ? Escaping.MarkdownCode(r.Source) : $"{Cell(r.Title)} ({Escaping.MarkdownCode(r.Source)})"))}");
             writer.WriteLine();
             if (group.Entries.Count == 0)
             {
@@ -148,9 +148,9 @@ public sealed class MarkdownRenderer : IRunRenderer
             {
                 var f = entry.Finding;
                 var about = $"{Cell(entry.Agency)} {Int(entry.Year)}{(f.Line is { } l ? (zh ? $"，第{Int(l)}行" : $", line {Int(l)}") : "")}";
-                var involved = string.Join("<br>", entry.Sources.Select(x => $"`{x.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)}`"));
+                var involved = string.Join("<br>", entry.Sources.Select(Escaping.MarkdownCode));
                 var mark = BaselineMark(run, entry.Agency, entry.Year, f, zh) is { } m ? $" {m} |" : "";
-                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | `{f.RuleId}` | {about} | {Message(f, options)} | {Formula(f)} | {involved} |{mark}");
+                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | {Escaping.MarkdownCode(f.RuleId)} | {about} | {Message(f, options)} | {Formula(f)} | {involved} |{mark}");
             }
 
             writer.WriteLine();
@@ -162,7 +162,7 @@ public sealed class MarkdownRenderer : IRunRenderer
         var message = new StringBuilder(Cell(f.Message.In(options.Language)));
         if (f.Suspect is { } s)
         {
-            message.Append(options.Zh ? "<br>可能出错：" : "<br>likely wrong: ").Append('`').Append(s.Cell.Value).Append('`');
+            message.Append(options.Zh ? "<br>可能出错：" : "<br>likely wrong: ").Append(Escaping.MarkdownCode(s.Cell.Value));
         }
 
         if (f.Quote is { } q)
@@ -174,7 +174,7 @@ public sealed class MarkdownRenderer : IRunRenderer
     }
 
     private static string Formula(Findings.Finding f) =>
-        f.Formula is { } fx ? $"`{fx.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)}`" : "";
+        f.Formula is { } fx ? Escaping.MarkdownCode(fx) : "";
 
     private static string Icon(Severity severity) => severity switch
     {
@@ -183,24 +183,6 @@ public sealed class MarkdownRenderer : IRunRenderer
         _ => "🔵",
     };
 
-    /// <summary>Escapes text for a table cell: pipes, line breaks, and characters Markdown would read as markup.</summary>
-    internal static string Cell(string text)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '|': sb.Append("\\|"); break;
-                case '\r': break;
-                case '\n': sb.Append("<br>"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '*' or '_' or '`' or '[' or ']' or '\\': sb.Append('\\').Append(c); break;
-                default: sb.Append(c); break;
-            }
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Escapes text for a table cell (<see cref="Escaping.Markdown"/>).</summary>
+    internal static string Cell(string text) => Escaping.Markdown(text);
 }

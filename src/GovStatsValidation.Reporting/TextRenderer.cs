@@ -29,65 +29,66 @@ public sealed class TextRenderer : IRunRenderer
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(options);
         var zh = options.Zh;
+        var terminal = new TerminalWriter(writer);
         foreach (var result in run.Results)
         {
             var r = result.Report;
-            writer.WriteLine(Paint(options, Bold, Source(result)));
-            writer.WriteLine($"  {r.Agency.Name} · {Int(r.Year)} · {(zh ? "格式" : "schema")} {r.Schema.ToToken()} · " +
+            terminal.Line($"{Paint(options, Bold, Source(result))}");
+            terminal.Line($"  {r.Agency.Name} · {Int(r.Year)} · {(zh ? "格式" : "schema")} {r.Schema.ToToken()} · " +
                 $"{Int(result.Count(Severity.Error))} {(zh ? "错误" : "error(s)")}, {Int(result.Count(Severity.Warning))} {(zh ? "警告" : "warning(s)")}, {Int(result.Count(Severity.Info))} {(zh ? "提示" : "info")}");
             if (result.Findings.Count == 0)
             {
-                writer.WriteLine(Paint(options, Green, zh ? "  未发现问题" : "  no findings"));
+                terminal.Line($"{Paint(options, Green, zh ? "  未发现问题" : "  no findings")}");
             }
 
             foreach (var f in result.Findings)
             {
-                WriteFinding(writer, f, BaselineMark(run, result, f, zh), options, zh);
+                WriteFinding(terminal, f, BaselineMark(run, result, f, zh), options, zh);
             }
 
-            writer.WriteLine();
+            terminal.Line();
         }
 
-        WriteCrossReport(writer, run, options, zh);
+        WriteCrossReport(terminal, run, options, zh);
 
         foreach (var e in run.InputErrors)
         {
-            writer.WriteLine(Paint(options, Red, $"{(zh ? "无法读取" : "cannot read")} {e.Source}{(e.Line is { } l ? $"({Int(l)})" : "")}: {e.Message}"));
+            terminal.Line($"{Paint(options, Red, $"{(zh ? "无法读取" : "cannot read")} {e.Source}{(e.Line is { } l ? $"({Int(l)})" : "")}: {e.Message}")}");
         }
 
         if (run.InputErrors.Count > 0)
         {
-            writer.WriteLine();
+            terminal.Line();
         }
 
-        WriteBaseline(writer, run, options, zh);
-        WriteSummary(writer, run, options, zh);
+        WriteBaseline(terminal, run, options, zh);
+        WriteSummary(terminal, run, options, zh);
     }
 
     /// <summary>A section per jurisdiction: its reports, then each cross-report finding with the report it is about and every report involved.</summary>
-    private static void WriteCrossReport(TextWriter writer, CheckRun run, RenderOptions options, bool zh)
+    private static void WriteCrossReport(TerminalWriter writer, CheckRun run, RenderOptions options, bool zh)
     {
         foreach (var group in CrossGroups.Of(run))
         {
-            writer.WriteLine(Paint(options, Bold, $"{(zh ? "跨报告检查" : "Cross-report checks")} · {group.Jurisdiction}"));
-            writer.WriteLine($"  {(zh ? "报告" : "reports")}: {string.Join(", ", group.Reports.Select(r => r.Result is null ? r.Source : $"{r.Title} ({r.Source})"))}");
+            writer.Line($"{Paint(options, Bold, $"{(zh ? "跨报告检查" : "Cross-report checks")} · {group.Jurisdiction}")}");
+            writer.Line($"  {(zh ? "报告" : "reports")}: {string.Join(", ", group.Reports.Select(r => r.Result is null ? r.Source : $"{r.Title} ({r.Source})"))}");
             if (group.Entries.Count == 0)
             {
-                writer.WriteLine(Paint(options, Green, zh ? "  未发现问题" : "  no findings"));
+                writer.Line($"{Paint(options, Green, zh ? "  未发现问题" : "  no findings")}");
             }
 
             foreach (var entry in group.Entries)
             {
                 WriteFinding(writer, entry.Finding, BaselineMark(run, entry.Agency, entry.Year, entry.Finding, zh), options, zh);
-                writer.WriteLine($"      {(zh ? "关于" : "about")}: {entry.Agency} {Int(entry.Year)}{(entry.Subject is { } subject ? $" ({subject})" : "")}");
-                writer.WriteLine($"      {(zh ? "涉及报告" : "reports involved")}: {string.Join(", ", entry.Sources)}");
+                writer.Line($"      {(zh ? "关于" : "about")}: {entry.Agency} {Int(entry.Year)}{(entry.Subject is { } subject ? $" ({subject})" : "")}");
+                writer.Line($"      {(zh ? "涉及报告" : "reports involved")}: {string.Join(", ", entry.Sources)}");
             }
 
-            writer.WriteLine();
+            writer.Line();
         }
     }
 
-    private static void WriteFinding(TextWriter writer, Finding f, string? baselineMark, RenderOptions options, bool zh)
+    private static void WriteFinding(TerminalWriter writer, Finding f, string? baselineMark, RenderOptions options, bool zh)
     {
         var code = f.Severity switch
         {
@@ -97,59 +98,59 @@ public sealed class TextRenderer : IRunRenderer
         };
         var line = f.Line is { } l ? (zh ? $" 第{Int(l)}行" : $" line {Int(l)}") : "";
         var mark = baselineMark is { } m ? $" [{m}]" : "";
-        writer.WriteLine($"  {Paint(options, code, SeverityWord(f.Severity, zh))} {Paint(options, Bold, f.RuleId)}{line}{mark}: {f.Message.In(options.Language)}");
+        writer.Line($"  {Paint(options, code, SeverityWord(f.Severity, zh))} {Paint(options, Bold, f.RuleId)}{line}{mark}: {f.Message.In(options.Language)}");
         if (f.Formula is { } formula)
         {
-            writer.WriteLine(Paint(options, Dim, $"      {(zh ? "算式" : "formula")}: {formula}"));
+            writer.Line($"{Paint(options, Dim, $"      {(zh ? "算式" : "formula")}: {formula}")}");
         }
 
         if (f.Expected is not null || f.Actual is not null)
         {
-            writer.WriteLine($"      {(zh ? "应为" : "expected")} {Num(f.Expected)}, {(zh ? "实为" : "actual")} {Num(f.Actual)}{(f.Difference is { } d ? $", {(zh ? "差" : "difference")} {Num(d)}" : "")}");
+            writer.Line($"      {(zh ? "应为" : "expected")} {Num(f.Expected)}, {(zh ? "实为" : "actual")} {Num(f.Actual)}{(f.Difference is { } d ? $", {(zh ? "差" : "difference")} {Num(d)}" : "")}");
         }
 
         if (f.Cells.Count > 0)
         {
-            var shown = f.Cells.Take(8).Select(c => $"{c.Id}={c.Display}{(c.Line is { } cl ? $"@{Int(cl)}" : "")}");
-            writer.WriteLine(Paint(options, Dim, $"      {(zh ? "单元格" : "cells")}: {string.Join(", ", shown)}{(f.Cells.Count > 8 ? $", … (+{Int(f.Cells.Count - 8)})" : "")}"));
+            var shown = f.Cells.Take(8).Select(c => $"{c.Id}={c.Display}{(c.Line is { } cl ? $"@{(c.Page is { } cp ? $"p{Int(cp)}:" : "")}{Int(cl)}" : "")}");
+            writer.Line($"{Paint(options, Dim, $"      {(zh ? "单元格" : "cells")}: {string.Join(", ", shown)}{(f.Cells.Count > 8 ? $", … (+{Int(f.Cells.Count - 8)})" : "")}")}");
         }
 
         if (f.Suspect is { } s)
         {
-            writer.WriteLine($"      {(zh ? "可能出错" : "likely wrong")}: {s.Cell}{(s.CorrectedValue is { } cv ? $" (→ {Num(cv)})" : "")} — {s.Reason.In(options.Language)}");
+            writer.Line($"      {(zh ? "可能出错" : "likely wrong")}: {s.Cell}{(s.CorrectedValue is { } cv ? $" (→ {Num(cv)})" : "")} — {s.Reason.In(options.Language)}");
         }
 
         if (f.Quote is { } q)
         {
-            writer.WriteLine($"      {(zh ? "原文" : "quote")}: “{q}”");
+            writer.Line($"      {(zh ? "原文" : "quote")}: “{q}”");
         }
     }
 
-    private static void WriteBaseline(TextWriter writer, CheckRun run, RenderOptions options, bool zh)
+    private static void WriteBaseline(TerminalWriter writer, CheckRun run, RenderOptions options, bool zh)
     {
         if (run.Baseline is not { } b)
         {
             return;
         }
 
-        writer.WriteLine(Paint(options, Bold, zh ? $"基线（{Date(b.Today)}）" : $"Baseline ({Date(b.Today)})"));
-        writer.WriteLine(zh
+        writer.Line($"{Paint(options, Bold, zh ? $"基线（{Date(b.Today)}）" : $"Baseline ({Date(b.Today)})")}");
+        writer.Line($"{(zh
             ? $"  已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个，未检查的报告的条目 {Int(b.NotChecked)} 个"
-            : $"  {Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale, {Int(b.NotChecked)} for reports not checked");
+            : $"  {Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale, {Int(b.NotChecked)} for reports not checked")}");
         foreach (var e in b.Expired)
         {
-            writer.WriteLine(Paint(options, Yellow, $"  {(zh ? "已过期" : "expired")}: {EntryText(e, zh)}"));
+            writer.Line($"{Paint(options, Yellow, $"  {(zh ? "已过期" : "expired")}: {EntryText(e, zh)}")}");
         }
 
         foreach (var e in b.Stale)
         {
-            writer.WriteLine(Paint(options, Yellow, $"  {(zh ? "已失效（不再匹配）" : "stale (no longer matches)")}: {EntryText(e, zh)}"));
+            writer.Line($"{Paint(options, Yellow, $"  {(zh ? "已失效（不再匹配）" : "stale (no longer matches)")}: {EntryText(e, zh)}")}");
         }
 
-        writer.WriteLine();
+        writer.Line();
     }
 
-    private static void WriteSummary(TextWriter writer, CheckRun run, RenderOptions options, bool zh)
+    private static void WriteSummary(TerminalWriter writer, CheckRun run, RenderOptions options, bool zh)
     {
         var errors = run.Count(Severity.Error);
         var warnings = run.Count(Severity.Warning);
@@ -157,13 +158,13 @@ public sealed class TextRenderer : IRunRenderer
         var byRule = ByRule(run);
         if (byRule.Count > 0)
         {
-            writer.WriteLine(Paint(options, Bold, zh ? "按规则" : "By rule"));
+            writer.Line($"{Paint(options, Bold, zh ? "按规则" : "By rule")}");
             foreach (var c in byRule)
             {
-                writer.WriteLine($"  {Int(c.Total),4}  {c.Key}  ({Int(c.Error)}/{Int(c.Warning)}/{Int(c.Info)})");
+                writer.Line($"  {Int(c.Total),4}  {c.Key}  ({Int(c.Error)}/{Int(c.Warning)}/{Int(c.Info)})");
             }
 
-            writer.WriteLine();
+            writer.Line();
         }
 
         var cross = run.CrossReport is { } crossEntries
@@ -172,8 +173,8 @@ public sealed class TextRenderer : IRunRenderer
         var summary = zh
             ? $"共检查 {Int(run.Results.Count)} 份报告：{Int(errors)} 个错误，{Int(warnings)} 个警告，{Int(infos)} 个提示{cross}；{Int(run.InputErrors.Count)} 个文件无法读取"
             : $"{Int(run.Results.Count)} report(s) checked: {Int(errors)} error(s), {Int(warnings)} warning(s), {Int(infos)} info{cross}; {Int(run.InputErrors.Count)} input error(s)";
-        writer.WriteLine(Paint(options, errors > 0 || run.InputErrors.Count > 0 ? Red : warnings > 0 ? Yellow : Green, summary));
+        writer.Line($"{Paint(options, errors > 0 || run.InputErrors.Count > 0 ? Red : warnings > 0 ? Yellow : Green, summary)}");
     }
 
-    private static string Paint(RenderOptions options, string code, string text) => options.Color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+    private static Painted Paint(RenderOptions options, string code, string text) => Painted.Paint(options.Color, code, text);
 }

@@ -5,6 +5,7 @@ using GovStatsValidation.Model;
 using GovStatsValidation.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace GovStatsValidation;
 
@@ -12,7 +13,8 @@ namespace GovStatsValidation;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="GovStatsValidationOptions"/>, the <see cref="RuleCatalog"/> (rules compiled at first use),
+    /// Registers <see cref="GovStatsValidationOptions"/> (through Microsoft.Extensions.Options: <c>IOptions&lt;GovStatsValidationOptions&gt;</c>,
+    /// so <c>services.Configure&lt;GovStatsValidationOptions&gt;(…)</c> and configuration binding work too), the <see cref="RuleCatalog"/> (rules compiled at first use),
     /// <see cref="IReportChecker"/> and an <see cref="IValidator{T}"/> of <see cref="AnnualReport"/>. Repeated calls are
     /// harmless: the first registration wins, later <paramref name="configure"/> delegates still apply to the options.
     /// </summary>
@@ -22,21 +24,14 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddGovStatsValidation(this IServiceCollection services, Action<GovStatsValidationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<GovStatsValidationOptions>();
         if (configure is not null)
         {
-            services.AddSingleton(new OptionsConfiguration(configure));
+            options.Configure(configure);
         }
 
-        services.TryAddSingleton(sp =>
-        {
-            var options = new GovStatsValidationOptions();
-            foreach (var c in sp.GetServices<OptionsConfiguration>())
-            {
-                c.Configure(options);
-            }
-
-            return options;
-        });
+        // The options object itself, for the constructors that take it; the same instance as IOptions<T>.Value.
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<GovStatsValidationOptions>>().Value);
         services.TryAddSingleton(sp => new RuleCatalog(sp.GetRequiredService<GovStatsValidationOptions>()));
         services.TryAddSingleton<IReportChecker>(sp => new ReportChecker(
             sp.GetRequiredService<RuleCatalog>(), sp.GetRequiredService<GovStatsValidationOptions>(), sp.GetServices<IFindingSource>()));
@@ -70,7 +65,4 @@ public static class ServiceCollectionExtensions
 
         public void Check(AnnualReport report, ICollection<Finding> findings) => _inner.Check(report, findings);
     }
-
-
-    private sealed record OptionsConfiguration(Action<GovStatsValidationOptions> Configure);
 }

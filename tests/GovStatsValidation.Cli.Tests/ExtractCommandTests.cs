@@ -26,6 +26,37 @@ public sealed class ExtractCommandTests
         });
     }
 
+    [TestCase("pingtan", "pingtan_zone_2023.html", "html")]
+    [TestCase("pdf", "huaian_2024.pdf", "pdf")]
+    public void Extract_HtmlOrPdf_IncludesNarrativeClaimsWithSentenceAndLine(string folder, string file, string format)
+    {
+        var (code, output, _) = Cli.Run("extract", TestPaths.RequireShared("corpus", folder, file));
+
+        Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+        var json = JObject.Parse(output);
+        var claims = json["claims"]?.ToList() ?? [];
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)json["source"]!["format"], Is.EqualTo(format));
+            Assert.That(claims, Is.Not.Empty);
+            Assert.That(claims.All(c => ((string?)c["sentence"])?.Length > 0 && (int?)c["location"]!["line"] > 0), Is.True);
+        });
+    }
+
+    [Test]
+    public void Extract_Pdf_CellsCarryPageAndCoordinates()
+    {
+        var (_, output, _) = Cli.Run("extract", TestPaths.RequireShared("corpus", "pdf", "hongze_2023.pdf"));
+        var cell = JObject.Parse(output)["cells"]!["review[total]"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((int?)cell["page"], Is.EqualTo(4));
+            Assert.That((double?)cell["x"], Is.GreaterThan(0));
+            Assert.That((double?)cell["y"], Is.GreaterThan(0));
+            Assert.That((int?)cell["line"], Is.GreaterThan(0));
+        });
+    }
+
     [Test]
     public void Extract_ThenCheckTheJson_GivesTheSameFindingsAsTheText()
     {

@@ -37,8 +37,24 @@ public static class CrossRuleLoader
     public static IReadOnlyList<CrossRuleSet> LoadFolder(string folder)
     {
         var problems = new List<RuleProblem>();
-        var sets = Directory.EnumerateFiles(folder, "*.cross.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(p => Parse(File.ReadAllText(p), p, problems)).OfType<CrossRuleSet>().ToList();
+        var tree = IO.FileTree.Under(folder, name => name.EndsWith(".cross.json", StringComparison.Ordinal));
+        problems.AddRange(tree.Skipped.Select(s => new RuleProblem(s.Path, null, null, null, s.Message)));
+        var sets = new List<CrossRuleSet>();
+        foreach (var path in tree.Files)
+        {
+            try
+            {
+                if (Parse(IO.SafeFile.ReadAllText(path, ProcessingLimits.MaxDataFileBytes, IO.SafeFile.TooLarge), path, problems) is { } set)
+                {
+                    sets.Add(set);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new RuleProblem(path, null, null, null, e.Message));
+            }
+        }
+
         ThrowIfAny(problems);
         return sets;
     }

@@ -150,7 +150,7 @@ internal static partial class ProseBuilder
 
         for (var n = 1; n <= text.LineCount; n++)
         {
-            while (sectionIndex < ordered.Count && ordered[sectionIndex].Line <= text.SourceLine(n))
+            while (sectionIndex < ordered.Count && StartsAt(ordered[sectionIndex], text, n))
             {
                 Flush();
                 sectionTitle = ordered[sectionIndex].Title;
@@ -290,6 +290,24 @@ internal static partial class ProseBuilder
         '\u2014' or '\u2013' => c,
         _ => c,
     };
+
+    /// <summary>
+    /// Whether a section begins at (or before) line <paramref name="n"/>. Sections are known by source line; where many
+    /// lines of the text share one source line (a web page saved with its whole content on one line) the heading is
+    /// the first of those lines that holds its title.
+    /// </summary>
+    private static bool StartsAt((int Line, string Title) section, INarrativeText text, int n)
+    {
+        var source = text.SourceLine(n);
+        if (section.Line != source)
+        {
+            return section.Line < source;
+        }
+
+        var title = TextNormalizer.NormalizeCompact(section.Title);
+        return title.Length == 0 || TextNormalizer.NormalizeCompact(text.Line(n)).Contains(title, StringComparison.Ordinal)
+            || (n < text.LineCount && text.SourceLine(n + 1) != source);
+    }
 
     /// <summary>Detects top-level headings when the report carries none (a numeral and 、, or a 、 that lost its numeral).</summary>
     public static IReadOnlyList<(int Line, string Title)> DetectHeadings(INarrativeText text)

@@ -116,7 +116,7 @@ internal sealed class PdfTextLayer
             {
                 imageCount += page.NumberOfImages;
                 var letters = page.Letters
-                    .Where(l => !string.IsNullOrWhiteSpace(l.Value) && IsUpright(l))
+                    .Where(l => !string.IsNullOrWhiteSpace(l.Value) && !l.Value.Any(char.IsControl) && IsUpright(l))
                     .Select(l => new Glyph(l.Value, l.StartBaseLine.X, l.StartBaseLine.Y, Math.Max(l.Width, l.BoundingBox.Width), FontSize(l)))
                     .ToList();
                 pages.Add(new PageLetters(page.Number, page.Height, letters));
@@ -266,7 +266,8 @@ internal sealed class PdfTextLayer
             }
         }
 
-        return new PdfTextLayer(SourceText.FromLines(texts), infos, pages.Count, notes);
+        // Numbered as a plain text is (line n is the n-th line), so that readers treat it exactly like a text file.
+        return new PdfTextLayer(SourceText.FromString(string.Join('\n', texts.Select(t => t.Item1))), infos, pages.Count, notes);
     }
 
     /// <summary>Groups a page's letters into lines by baseline, top to bottom; each line's letters left to right.</summary>

@@ -10,12 +10,13 @@ namespace GovStatsValidation.Readers.Tables;
 internal static class DocxReader
 {
     /// <summary>The most a .docx may inflate to (all parts together).</summary>
-    public const long MaxUncompressedBytes = 128L * 1024 * 1024;
+    public const long MaxUncompressedBytes = ProcessingLimits.MaxDocxInflatedBytes;
 
     public static bool IsZip(ReadOnlySpan<byte> bytes) => bytes.Length >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04;
 
-    public static (SourceText Text, List<RawTable> Tables) Read(byte[] bytes)
+    public static (SourceText Text, List<RawTable> Tables, List<ReaderDiagnostic> Notes) Read(byte[] bytes)
     {
+        int altChunks;
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
@@ -26,6 +27,10 @@ internal static class DocxReader
                 // A zip bomb, or a document far larger than any report: refused before anything is inflated.
                 throw new ReportReadException(string.Create(CultureInfo.InvariantCulture, $"The .docx inflates to {total:N0} bytes (word/document.xml {document.Length:N0}); the limit is {MaxUncompressedBytes:N0}."));
             }
+
+            // Depth measured on the XML stream before the document model (whose loading recurses per level) is built.
+            using var xml = document.Open();
+            altChunks = MarkupBudget.CheckXmlNesting(xml, "word/document.xml");
         }
         catch (InvalidDataException ex)
         {
@@ -40,6 +45,7 @@ internal static class DocxReader
             var lines = new List<(string Text, int Line)>();
             var tables = new List<RawTable>();
             var ordinal = 0;
+            var grid = new MarkupBudget.GridCounter("Word");
             foreach (var block in body.ChildElements)
             {
                 switch (block)
@@ -49,12 +55,19 @@ internal static class DocxReader
                         lines.Add((p.InnerText, ordinal));
                         break;
                     case Table t:
-                        tables.Add(ReadTable(t, ref ordinal));
+                        tables.Add(ReadTable(t, ref ordinal, grid));
                         break;
                 }
             }
 
-            return (SourceText.FromLines(lines), tables);
+            var notes = new List<ReaderDiagnostic>();
+            if (altChunks > 0)
+            {
+                notes.Add(new ReaderDiagnostic(DiagnosticSeverity.Warning, "docx-altchunk-not-read", string.Create(CultureInfo.InvariantCulture,
+                    $"The .docx imports content from {altChunks} other file(s) (w:altChunk: an embedded HTML, RTF or Word part); that content is not read, so text or tables in it are missing from this reading."), null));
+            }
+
+            return (SourceText.FromLines(lines), tables, notes);
         }
         catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or NotSupportedException)
         {
@@ -62,7 +75,7 @@ internal static class DocxReader
         }
     }
 
-    private static RawTable ReadTable(Table table, ref int ordinal)
+    private static RawTable ReadTable(Table table, ref int ordinal, MarkupBudget.GridCounter budget)
     {
         var rows = new List<List<RawCell>>();
         var first = ordinal + 1;
@@ -75,7 +88,8 @@ internal static class DocxReader
             foreach (var tc in tr.Elements<TableCell>())
             {
                 var props = tc.TableCellProperties;
-                var span = props?.GridSpan?.Val?.Value ?? 1;
+                var span = Math.Max(1, props?.GridSpan?.Val?.Value ?? 1);
+                budget.Add((long)col + span, span, 1, line);
                 var vmerge = props?.VerticalMerge;
                 var text = string.Join("", tc.Elements<Paragraph>().Select(p => p.InnerText)).Trim();
                 if (vmerge is not null && (vmerge.Val is null || vmerge.Val.Value == MergedCellValues.Continue))
@@ -85,12 +99,12 @@ internal static class DocxReader
                     text = above?.Text ?? "";
                 }
 
-                for (var k = 0; k < Math.Max(1, span); k++)
+                for (var k = 0; k < span; k++)
                 {
                     cells.Add(new RawCell(text, line, col + k) { SpanContinuation = k > 0 });
                 }
 
-                col += Math.Max(1, span);
+                col += span;
             }
 
             rows.Add(cells);

@@ -39,6 +39,8 @@ internal static class HtmlReader
 
     public static (SourceText Text, List<RawTable> Tables) Read(string html)
     {
+        // Nesting is measured before parsing: the parser's cost and the walks below grow with depth.
+        MarkupBudget.CheckHtmlNesting(html);
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         var doc = parser.ParseDocument(html);
         var lines = new List<(string Text, int Line)>();
@@ -111,9 +113,10 @@ internal static class HtmlReader
 
         FlushLine();
         var tables = new List<RawTable>();
+        var grid = new MarkupBudget.GridCounter("HTML");
         foreach (var table in doc.QuerySelectorAll("table").OfType<IHtmlTableElement>())
         {
-            if (ReadTable(table) is { } t)
+            if (ReadTable(table, grid) is { } t)
             {
                 tables.Add(t);
             }
@@ -167,11 +170,12 @@ internal static class HtmlReader
         return null;
     }
 
-    private static RawTable? ReadTable(IHtmlTableElement table)
+    private static RawTable? ReadTable(IHtmlTableElement table, MarkupBudget.GridCounter budget)
     {
         var grid = new Dictionary<(int Row, int Col), RawCell>();
         var rowLines = new List<int>();
         var r = 0;
+        var rowCount = table.Rows.Length;
         foreach (var tr in table.Rows)
         {
             // Skip rows of nested tables (the Rows collection is the table's own rows).
@@ -185,10 +189,12 @@ internal static class HtmlReader
                     col++;
                 }
 
-                var rs = Math.Clamp(td.RowSpan, 1, 200);
+                // A row span never reaches past the table's last row; every span counts against the grid budget.
+                var rs = Math.Clamp(td.RowSpan, 1, Math.Max(1, Math.Min(200, rowCount - r)));
                 var cs = Math.Clamp(td.ColumnSpan, 1, 100);
                 var text = CollapseSpaces(td.TextContent).Trim();
                 var cellLine = TextLine(td) ?? td.SourceReference?.Position.Line ?? line;
+                budget.Add(col + cs, cs, rs, cellLine);
                 for (var dr = 0; dr < rs; dr++)
                 {
                     for (var dc = 0; dc < cs; dc++)

@@ -150,7 +150,7 @@ public sealed class Baseline
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = IO.SafeFile.ReadAllText(path, ProcessingLimits.MaxDataFileBytes, IO.SafeFile.TooLarge);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -168,8 +168,16 @@ public sealed class Baseline
         JObject root;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-            root = JObject.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 16 };
+            root = JObject.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            // Nothing may follow the object (the reader refuses "additional text" once it reads past the end).
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    throw new GovStatsValidationException($"{fileName}({reader.LineNumber}): baseline is not valid JSON: more content after the baseline object ({reader.TokenType})");
+                }
+            }
         }
         catch (JsonReaderException e)
         {
@@ -177,9 +185,16 @@ public sealed class Baseline
         }
 
         var problems = new List<string>();
-        if ((int?)root["version"] is { } v && v != FormatVersion)
+        if (root["version"] is { } version)
         {
-            problems.Add(At(fileName, root["version"]!, $"unsupported baseline version {v} (expected {FormatVersion})"));
+            if (version is not JValue { Type: JTokenType.Integer })
+            {
+                problems.Add(At(fileName, version, $"'version' must be the whole number {FormatVersion}, found {Describe(version)}"));
+            }
+            else if (!(version is JValue { Value: long v } && v == FormatVersion))
+            {
+                problems.Add(At(fileName, version, $"unsupported baseline version {version} (expected {FormatVersion})"));
+            }
         }
 
         var entries = new List<BaselineEntry>();
@@ -200,14 +215,14 @@ public sealed class Baseline
             var fingerprint = Required(o, "fingerprint", fileName, problems);
             var rule = Required(o, "rule", fileName, problems);
             var agency = Required(o, "agency", fileName, problems);
-            var year = o["year"]?.Type == JTokenType.Integer ? (int?)o["year"] : null;
+            int? year = o["year"] is JValue { Type: JTokenType.Integer, Value: long y } && y is >= int.MinValue and <= int.MaxValue ? (int)y : null;
             if (year is null)
             {
-                problems.Add(At(fileName, o["year"] ?? o, "'year' must be an integer"));
+                problems.Add(At(fileName, o["year"] ?? o, $"'year' must be a whole number, found {Describe(o["year"])}"));
             }
 
             DateOnly? expires = null;
-            if ((string?)o["expires"] is { } e && DateOnly.TryParseExact(e, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (o["expires"] is JValue { Type: JTokenType.String, Value: string e } && DateOnly.TryParseExact(e, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 expires = date;
             }
@@ -216,7 +231,15 @@ public sealed class Baseline
                 problems.Add(At(fileName, o["expires"] ?? o, "'expires' must be a date yyyy-MM-dd"));
             }
 
-            if (fingerprint is null || rule is null || agency is null || year is null || expires is null)
+            var optional = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var name in new[] { "instance", "message", "reason", "acceptedBy" })
+            {
+                optional[name] = Optional(o, name, fileName, problems);
+            }
+
+            var expected = Number(o, "expected", fileName, problems);
+            var actual = Number(o, "actual", fileName, problems);
+            if (fingerprint is null || rule is null || agency is null || year is null || expires is null || problems.Count > 0)
             {
                 continue;
             }
@@ -227,12 +250,12 @@ public sealed class Baseline
                 Rule = rule,
                 Agency = agency,
                 Year = year.Value,
-                Instance = (string?)o["instance"] ?? "",
-                Expected = Number(o["expected"]),
-                Actual = Number(o["actual"]),
-                Message = (string?)o["message"],
-                Reason = (string?)o["reason"] ?? "",
-                AcceptedBy = (string?)o["acceptedBy"] ?? "",
+                Instance = optional["instance"] ?? "",
+                Expected = expected,
+                Actual = actual,
+                Message = optional["message"],
+                Reason = optional["reason"] ?? "",
+                AcceptedBy = optional["acceptedBy"] ?? "",
                 Expires = expires.Value,
             });
         }
@@ -347,8 +370,48 @@ public sealed class Baseline
         return null;
     }
 
-    private static decimal? Number(JToken? token) =>
-        token is JValue { Type: JTokenType.Integer or JTokenType.Float } v ? Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture) : null;
+    /// <summary>An optional string property: absent or null is null; any other type is a problem.</summary>
+    private static string? Optional(JObject o, string name, string file, List<string> problems)
+    {
+        switch (o[name])
+        {
+            case null or JValue { Type: JTokenType.Null }:
+                return null;
+            case JValue { Type: JTokenType.String, Value: string s }:
+                return s;
+            case var other:
+                problems.Add(At(file, other, $"'{name}' must be a string, found {Describe(other)}"));
+                return null;
+        }
+    }
+
+    /// <summary>An optional number property: absent or null is null; a number written as a string, or out of range, is a problem.</summary>
+    private static decimal? Number(JObject o, string name, string file, List<string> problems)
+    {
+        switch (o[name])
+        {
+            case null or JValue { Type: JTokenType.Null }:
+                return null;
+            case JValue { Type: JTokenType.Integer, Value: long l }:
+                return l;
+            case JValue { Type: JTokenType.Float, Value: decimal d }:
+                return d;
+            case var other:
+                problems.Add(At(file, other, $"'{name}' must be a number or null, found {Describe(other)}"));
+                return null;
+        }
+    }
+
+    private static string Describe(JToken? token) => token switch
+    {
+        null => "nothing",
+        JValue { Type: JTokenType.String } s => $"the string \"{Clip((string)s!)}\"",
+        JValue { Type: JTokenType.Integer or JTokenType.Float } n => $"the number {Clip(n.ToString(Formatting.None))}",
+        JValue { Type: JTokenType.Boolean } b => $"{((bool)b ? "true" : "false")}",
+        _ => token.Type.ToString().ToLowerInvariant(),
+    };
+
+    private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
 
     private static string At(string file, JToken token, string message)
     {

@@ -145,7 +145,7 @@ internal static class FindingBuilder
         var state = (CellState)frame.States[cell.Slot];
         return new FindingCell(cell.Id, cell.Label, state,
             state == CellState.Number ? Fixed.ToDecimal(frame.Values[cell.Slot]) : null,
-            value?.Raw, value?.Location?.Line);
+            value?.Raw, value?.Location?.Line) { Page = value?.Location?.Page };
     }
 
     /// <summary>

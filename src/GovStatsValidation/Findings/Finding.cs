@@ -15,6 +15,9 @@ namespace GovStatsValidation.Findings;
 /// <param name="Line">The source line, when known.</param>
 public sealed record FindingCell(CellId Id, string Label, CellState State, decimal? Value, string? Raw, int? Line)
 {
+    /// <summary>The 1-based PDF page the cell was read from, when the report was a PDF.</summary>
+    public int? Page { get; init; }
+
     /// <summary>The value as shown in reports: the number, or (blank), (absent), the raw text.</summary>
     public string Display => State switch
     {

@@ -13,27 +13,23 @@ namespace GovStatsValidation.Json;
 public static class ReportJson
 {
     /// <summary>The largest JSON text accepted, in characters (guards against huge inputs).</summary>
-    public const int MaxLength = 16 * 1024 * 1024;
+    public const int MaxLength = ProcessingLimits.MaxReportJsonBytes;
 
     /// <summary>The deepest nesting accepted.</summary>
-    public const int MaxDepth = 32;
+    public const int MaxDepth = ProcessingLimits.MaxReportJsonDepth;
 
     /// <summary>Reads a report from a file.</summary>
     /// <exception cref="ReportLoadException">The file is not a valid report; the message names file, line and cell.</exception>
     public static AnnualReport ReadFile(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        if (IO.SafeFile.KindOf(path) == IO.FileKind.Missing)
         {
             throw new ReportLoadException(path, null, null, "file not found");
         }
 
-        if (info.Length > MaxLength)
-        {
-            throw new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {info.Length:N0} bytes; the limit for a report JSON is {MaxLength:N0}"));
-        }
-
-        var report = Read(File.ReadAllText(path), path);
+        var text = IO.SafeFile.ReadAllText(path, MaxLength, size =>
+            new ReportLoadException(path, null, null, string.Create(CultureInfo.InvariantCulture, $"file is {size:N0} bytes; the limit for a report JSON is {MaxLength:N0}")));
+        var report = Read(text, path);
         report.Source ??= path;
         return report;
     }
@@ -206,7 +202,7 @@ public static class ReportJson
             {
                 foreach (var s in sections)
                 {
-                    report.Sections.Add(new ReportSection((string?)s["numeral"], (string?)s["title"] ?? (string?)s["text"] ?? "", (int?)s["line"] ?? 0, (string?)s["id"]));
+                    report.Sections.Add(new ReportSection((string?)s["numeral"], (string?)s["title"] ?? (string?)s["text"] ?? "", (int?)s["line"] ?? 0, (string?)s["id"]) { Text = (string?)s["body"] });
                 }
             }
 
@@ -258,7 +254,9 @@ public static class ReportJson
                 var o = (JObject)token;
                 var raw = (string?)o["raw"];
                 var valueToken = o["value"];
-                SourceLocation? location = o["line"] is { Type: JTokenType.Integer } l ? new SourceLocation((int)l, (int?)o["column"]) : null;
+                SourceLocation? location = o["line"] is { Type: JTokenType.Integer } l
+                    ? new SourceLocation((int)l, (int?)o["column"]) { Page = (int?)o["page"], X = (double?)o["x"], Y = (double?)o["y"] }
+                    : null;
                 CellValue value;
                 if (valueToken is null || valueToken.Type == JTokenType.Null)
                 {
@@ -370,7 +368,16 @@ public static class ReportJson
         root["cells"] = cells;
         if (report.Sections.Count > 0)
         {
-            root["sections"] = new JArray(report.Sections.Select(s => new JObject { ["numeral"] = s.Numeral, ["title"] = s.Title, ["line"] = s.Line, ["id"] = s.SectionId }));
+            root["sections"] = new JArray(report.Sections.Select(s =>
+            {
+                var o = new JObject { ["numeral"] = s.Numeral, ["title"] = s.Title, ["line"] = s.Line, ["id"] = s.SectionId };
+                if (s.Text is not null)
+                {
+                    o["body"] = s.Text;
+                }
+
+                return o;
+            }));
         }
 
         if (report.Tables.Count > 0)
@@ -420,6 +427,17 @@ public static class ReportJson
             if (loc.Column is { } col)
             {
                 o["column"] = col;
+            }
+
+            if (loc.Page is { } page)
+            {
+                o["page"] = page;
+            }
+
+            if (loc.X is { } x && loc.Y is { } y)
+            {
+                o["x"] = x;
+                o["y"] = y;
             }
         }
 

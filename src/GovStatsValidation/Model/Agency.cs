@@ -35,10 +35,25 @@ public enum AgencyLevel
 public sealed record Agency(string Name, AgencyLevel Level = AgencyLevel.Unknown, string? Parent = null);
 
 /// <summary>Where something was read in the original input.</summary>
-/// <param name="Line">1-based line number in the original text.</param>
+/// <param name="Line">1-based line number in the original text (for a PDF: in the text rebuilt from its pages).</param>
 /// <param name="Column">1-based column, when known.</param>
 public readonly record struct SourceLocation(int Line, int? Column = null)
 {
+    /// <summary>1-based page of a PDF, when the input was a PDF.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Left edge of the printed text on the <see cref="Page"/>, in PDF points from the page's left edge.</summary>
+    public double? X { get; init; }
+
+    /// <summary>Baseline of the printed text on the <see cref="Page"/>, in PDF points from the page's bottom edge.</summary>
+    public double? Y { get; init; }
+
     /// <inheritdoc/>
-    public override string ToString() => Column is { } c ? $"{Line}:{c}" : Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public override string ToString()
+    {
+        var at = Column is { } c ? $"{Line}:{c}" : Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page is { } p
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at} (page {p}{(X is { } x && Y is { } y ? $", x {x:0.#}, y {y:0.#}" : "")})")
+            : at;
+    }
 }

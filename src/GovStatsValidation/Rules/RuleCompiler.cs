@@ -63,12 +63,13 @@ internal static class RuleCompiler
                 }
 
                 var severity = severityOverrides is not null && severityOverrides.TryGetValue(rule.Id, out var s) ? s : rule.Severity;
+                long terms = 0;
                 foreach (var bindings in Expand(rule, schema, set.Source, problems))
                 {
                     // A variant is checked with the format's rules: the files are validated against the national form,
                     // and an instance naming a row the variant does not print (it prints another in its place) is left out.
                     var instanceProblems = schema.Variant is null ? problems : [];
-                    if (CompileInstance(rule, bindings, schema, severity, set.Source, instanceProblems) is { } compiled)
+                    if (CompileInstance(rule, bindings, schema, severity, set.Source, instanceProblems, ref terms) is { } compiled)
                     {
                         result.Add(compiled);
                         foreach (var table in schema.Tables)
@@ -82,6 +83,13 @@ internal static class RuleCompiler
                             }
                         }
                     }
+
+                    if (terms > ProcessingLimits.MaxExpandedTermsPerRule)
+                    {
+                        problems.Add(new RuleProblem(set.Source, Line(rule), null, rule.Id,
+                            $"the rule's instances expand to more than {ProcessingLimits.MaxExpandedTermsPerRule} cell terms in schema {schema.Version.ToToken()}; compiling stopped (limit: expanded terms per rule {ProcessingLimits.MaxExpandedTermsPerRule})"));
+                        break;
+                    }
                 }
             }
         }
@@ -93,6 +101,8 @@ internal static class RuleCompiler
     private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(RuleDefinition rule, ReportSchema schema, string file, List<RuleProblem> problems)
     {
         IEnumerable<Dictionary<string, string>> combos = [new Dictionary<string, string>(StringComparer.Ordinal)];
+        long instances = 1;
+        var sizes = new List<string>();
         foreach (var (name, values) in rule.ForEach)
         {
             var resolved = new List<string>();
@@ -113,6 +123,16 @@ internal static class RuleCompiler
                 {
                     resolved.Add(value);
                 }
+            }
+
+            // The product is known before a single instance is made: a rule that would expand past the budget is refused whole.
+            instances *= Math.Max(1, resolved.Count);
+            sizes.Add($"{resolved.Count} values of '{name}'");
+            if (instances > ProcessingLimits.MaxRuleInstances)
+            {
+                problems.Add(new RuleProblem(file, Line(rule), null, rule.Id,
+                    $"forEach expands to more than {ProcessingLimits.MaxRuleInstances} instances in schema {schema.Version.ToToken()} ({string.Join(" × ", sizes)}); limit: rule instances {ProcessingLimits.MaxRuleInstances}"));
+                yield break;
             }
 
             var current = combos.ToList();
@@ -142,9 +162,21 @@ internal static class RuleCompiler
         };
     }
 
-    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<RuleProblem> problems)
+    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<RuleProblem> problems, ref long terms)
     {
         var binder = new Binder(schema);
+        try
+        {
+            return CompileInstance(rule, bindings, schema, severity, file, problems, binder);
+        }
+        finally
+        {
+            terms += binder.Terms;
+        }
+    }
+
+    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<RuleProblem> problems, Binder binder)
+    {
         var instance = bindings.Count == 0 ? "" : $" [{string.Join(", ", bindings.Select(b => $"{b.Key}={b.Value}"))}]";
         var ok = true;
 

@@ -42,14 +42,17 @@ public static class RuleSetLoader
 
         var problems = new List<RuleProblem>();
         var sets = new List<RuleSet>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.rules.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // Regular files only (a FIFO named *.rules.json would block), each once, link loops ended.
+        var tree = IO.FileTree.Under(folder, name => name.EndsWith(".rules.json", StringComparison.Ordinal));
+        problems.AddRange(tree.Skipped.Select(s => new RuleProblem(s.Path, null, null, null, s.Message)));
+        foreach (var path in tree.Files)
         {
             string text;
             try
             {
-                text = File.ReadAllText(path);
+                text = IO.SafeFile.ReadAllText(path, ProcessingLimits.MaxDataFileBytes, IO.SafeFile.TooLarge);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 problems.Add(new RuleProblem(path, null, null, null, e.Message));
                 continue;
@@ -178,6 +181,13 @@ public static class RuleSetLoader
                 if (!seen.Add(id))
                 {
                     problems.Add(At(fileName, r["id"]!, id, "duplicate rule id in this file"));
+                }
+
+                if (id.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+                {
+                    // Rule ids appear in every output (terminal, XML, Markdown, file names of snapshots): printable, no spaces.
+                    problems.Add(At(fileName, r["id"]!, Printable(id), "a rule id may not hold control characters, spaces or direction overrides"));
+                    continue;
                 }
 
                 foreach (var property in r.Properties())
@@ -454,4 +464,9 @@ public static class RuleSetLoader
         var i = message.IndexOf(" Path '", StringComparison.Ordinal);
         return i > 0 ? message[..i] : message;
     }
+
+    /// <summary>An id with control characters shown as \uNNNN, for the problem message.</summary>
+    private static string Printable(string id) =>
+        string.Concat(id.Select(c => char.IsControl(c) || char.IsSurrogate(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
+            ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 }

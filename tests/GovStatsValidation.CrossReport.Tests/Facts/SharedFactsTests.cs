@@ -99,7 +99,7 @@ public sealed class SharedFactsTests
         var city = Report("桐乡市人民政府", 2017, SchemaVersion.Pre2019);
         city.Source = Shared("seeds/003_1a63cabe0a2d3b9a.txt");
 
-        var findings = new CrossReportChecker().Check([department, city]).Rule(SharedFacts.RuleId);
+        var findings = new CrossReportChecker(new CrossReportOptions { TextProvider = ReportText.FromSource }).Check([department, city]).Rule(SharedFacts.RuleId);
         var facts003 = FactExtractor.BuiltIn.Extract(ReportText.FromSource(city)!, 2017);
         var pairs = SharedFacts.Pair(FactExtractor.BuiltIn.Extract(ReportText.FromSource(department)!, 2017), facts003);
 

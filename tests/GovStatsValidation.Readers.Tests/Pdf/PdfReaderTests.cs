@@ -1,5 +1,7 @@
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
+using GovStatsValidation.Json;
+using GovStatsValidation.Schemas;
 using GovStatsValidation.Readers.Narrative;
 using GovStatsValidation.Readers.Pdf;
 using GovStatsValidation.Rules;
@@ -110,6 +112,23 @@ public sealed class PdfReaderTests
             var word = layer.Words.First(w => w.Text.Contains("本年新收", StringComparison.Ordinal));
             Assert.That(word.Page, Is.EqualTo(3));
             Assert.That(layer.Locate(word.Line, word.Column), Is.EqualTo((word.Page, Math.Round(word.X, 1), Math.Round(word.Y, 1))));
+        });
+    }
+
+    [Test]
+    public void Read_RealPdf_EveryCellKeepsPageAndCoordinatesThroughJson()
+    {
+        var report = Published().Read(TestPaths.Shared("corpus/pdf/hongze_2023.pdf"));
+        var total = report.Cells[new CellId("review[total]")].Location;
+        var again = ReportJson.Read(ReportJson.Write(report), "again.json");
+        var finding = Checker.Check(report).Findings.First(f => f.RuleId == "2021.review-litigation.parts");
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Cells.Select(c => c.Value.Location).All(l => l is { Page: >= 1, X: > 0, Y: > 0 }), Is.True);
+            Assert.That(total?.Page, Is.EqualTo(4), "the 复议/诉讼 table is on page 4");
+            Assert.That(total?.ToString(), Does.Contain("(page 4, x "));
+            Assert.That(again.Cells[new CellId("review[total]")].Location, Is.EqualTo(total));
+            Assert.That(finding.Cells.Select(c => c.Page).Distinct(), Is.EqualTo(new int?[] { 4 }));
         });
     }
 

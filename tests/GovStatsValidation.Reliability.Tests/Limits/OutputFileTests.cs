@@ -80,7 +80,7 @@ public class OutputFileTests
     {
         using var dir = new TempDir();
         var output = dir.Write("report.txt", "old report\n");
-        Assert.Throws<IOException>(() => OutputWriter.Write(output, TextWriter.Null, w =>
+        Assert.Throws<OutputWriteException>(() => OutputWriter.Write(output, TextWriter.Null, w =>
         {
             w.Write(new string('x', 100_000));
             throw new IOException("interrupted");

@@ -4,32 +4,37 @@ using GovStatsValidation.Checking;
 using GovStatsValidation.Cli;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
+using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Reporting;
 
 namespace GovStatsValidation.Reliability.Tests.Support;
 
 /// <summary>
-/// The CLI's own path from a file to findings (<c>CheckPipeline.Run</c>: sniff, read, check, turn failures into input
-/// errors), and a stable text description of what came out, for snapshots.
+/// The CLI's own path from a file to findings (the library pipeline of GovStatsValidation.Readers: sniff, read, check, turn
+/// failures into input errors), and a stable text description of what came out, for snapshots.
 /// </summary>
 internal static class Pipeline
 {
+    private static readonly Lazy<IReportPipeline> LazyPipeline = new(() =>
+        ReportPipelines.Create(new GovStatsValidationOptions { Language = "en" }, new ReportReadingOptions { RelativeTo = Environment.CurrentDirectory }, runCrossReport: false));
+
     private static readonly Lazy<ReportChecker> LazyChecker = new(() =>
     {
         var options = new GovStatsValidationOptions { Language = "en" };
         var catalog = new RuleCatalog(options);
         catalog.CompileAll();
-        return new ReportChecker(catalog, options, CliApp.ExtraSources);
+        return new ReportChecker(catalog, options, [new Readers.Narrative.NarrativeFindingSource(), new Readers.Narrative.StructureFindingSource()]);
     });
 
-    /// <summary>The checker the CLI builds with default options.</summary>
+    /// <summary>A checker as the CLI builds it with default options (table rules, narrative and structure checks).</summary>
     public static ReportChecker Checker => LazyChecker.Value;
 
-    /// <summary>Runs the CLI's check over files.</summary>
-    public static CheckRun Run(IReadOnlyList<string> files) => CheckPipeline.Run(files, Checker);
+    /// <summary>Runs the CLI's check over files (without the cross-report checks).</summary>
+    public static CheckRun Run(IReadOnlyList<string> files) =>
+        CheckPipeline.ToRun(LazyPipeline.Value.CheckAsync(new ReportInputs(files, [])).GetAwaiter().GetResult());
 
-    /// <summary>The CLI's reader of published reports (with its narrative enrichers).</summary>
-    public static Readers.PublishedReportReader Published => CliApp.Readers.OfType<Readers.PublishedReportReader>().Single();
+    /// <summary>The reader of published reports as the pipeline uses it (with its narrative enrichers).</summary>
+    public static Readers.PublishedReportReader Published { get; } = new() { Enrichers = { new Readers.Narrative.NarrativeReader().Enrich } };
 
     /// <summary>Checks one file as the CLI does and describes the outcome.</summary>
     public static string Describe(string path)

@@ -116,7 +116,7 @@ public sealed class BaselineTests
         Assert.Multiple(() =>
         {
             Assert.That(e.Message, Does.Contain("2 problem(s)"));
-            Assert.That(e.Message, Does.Contain("b.json(4,").And.Contain("'year' must be an integer"));
+            Assert.That(e.Message, Does.Contain("b.json(4,").And.Contain("'year' must be a whole number, found the string \"2020\""));
             Assert.That(e.Message, Does.Contain("b.json(5,").And.Contain("'expires' must be a date"));
         });
     }

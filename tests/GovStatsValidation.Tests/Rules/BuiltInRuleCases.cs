@@ -67,8 +67,6 @@ internal static class BuiltInRuleCases
         yield return new("2019.art20_1.made-within-total", B, "clean", r => r) { Instance = "row=art20_1.normative_docs" };
         yield return new("2019.art20_1.unpublished", B, "clean", r => r) { Instance = "row=art20_1.normative_docs" };
         yield return new("2019.art20.stock-negative", B, "stock falls to zero", r => r.Set("art20_6.penalty[change]", -979)) { Instance = "row=art20_6.penalty" };
-        yield return new("2019.art20.decisions-without-items", B, "decisions under items in force", r => r) { Instance = "row=art20_6.penalty" };
-        yield return new("2019.art20.decisions-without-items", B, "no items, no decisions", r => r) { Instance = "row=art20_6.coercion" };
         yield return new("2019.art20_9.procurement-pair", B, "both filled", r => r.Set("art20_9.central_procurement[projects]", 2).Set("art20_9.central_procurement[amount]", 31.5m));
 
         // 2021.table
@@ -297,11 +295,6 @@ internal static class BuiltInRuleCases
         {
             Instance = "row=art20_6.penalty", Severity = Severity.Warning, Actual = -21, Expected = 0, Formula = "979 + -1000 (= -21) ≥ 0",
             Cells = ["art20_6.penalty[prev_items]", "art20_6.penalty[change]"],
-        };
-        yield return new("2019.art20.decisions-without-items", B, "decisions with no item", r => r.Set("art20_6.coercion[decisions]", 12))
-        {
-            Instance = "row=art20_6.coercion", Severity = Severity.Info, Actual = 12, Expected = 0, Formula = "12 = 0 or 0 + 0 > 0",
-            Cells = ["art20_6.coercion[prev_items]", "art20_6.coercion[change]", "art20_6.coercion[decisions]"],
         };
         yield return new("2019.art20_9.procurement-pair", B, "projects without amount", r => r.Set("art20_9.central_procurement[projects]", 2))
         {

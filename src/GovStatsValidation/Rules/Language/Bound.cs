@@ -92,6 +92,9 @@ internal sealed class Binder(ReportSchema schema)
 {
     private static readonly HashSet<string> CellPredicates = ["isblank", "isabsent", "isnumber", "isplaceholder", "isunreadable", "ismissing"];
 
+    /// <summary>How many cell terms the lists bound so far expand to (budget: <see cref="ProcessingLimits.MaxExpandedTermsPerInstance"/>).</summary>
+    public long Terms { get; private set; }
+
     public Bound Bind(Syntax syntax) => syntax switch
     {
         NumberSyntax n => new BoundConstant(Constant(n), n.Position),
@@ -212,6 +215,20 @@ internal sealed class Binder(ReportSchema schema)
     }
 
     private IReadOnlyList<CellDefinition> ResolveList(string function, Syntax argument)
+    {
+        var cells = ResolveListCells(function, argument);
+        Terms += cells.Count;
+        if (Terms > ProcessingLimits.MaxExpandedTermsPerInstance)
+        {
+            throw new BindException(
+                $"expression expands to more than {ProcessingLimits.MaxExpandedTermsPerInstance} cell terms (children, cells and descendants lists together); limit: expanded terms per rule instance {ProcessingLimits.MaxExpandedTermsPerInstance}",
+                argument.Position);
+        }
+
+        return cells;
+    }
+
+    private IReadOnlyList<CellDefinition> ResolveListCells(string function, Syntax argument)
     {
         if (argument is not ReferenceSyntax r)
         {

@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+using GovStatsValidation.Checking;
+using GovStatsValidation.CrossReport;
+using GovStatsValidation.Model;
+using Microsoft.Extensions.Options;
+
+namespace GovStatsValidation.Readers.Pipeline;
+
+/// <summary>The default <see cref="IReportPipeline"/>.</summary>
+internal sealed class ReportPipeline : IReportPipeline
+{
+    private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".text" };
+
+    private readonly IReportChecker _checker;
+    private readonly IReportLoader _loader;
+    private readonly CrossReportChecker? _cross;
+    private readonly ReportReadingOptions _options;
+
+    public ReportPipeline(IReportChecker checker, IReportLoader loader, IOptions<ReportReadingOptions> options, CrossReportChecker? cross)
+    {
+        ArgumentNullException.ThrowIfNull(checker);
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(options);
+        _checker = checker;
+        _loader = loader;
+        _cross = cross;
+        _options = options.Value;
+    }
+
+    public ReportInputs Discover(IEnumerable<string> paths) => ReportPipelines.Discover(paths);
+
+    public async Task<ReportCheckResult> CheckFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var report = await _loader.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+        report.Source = Display(path);
+        return _checker.Check(report);
+    }
+
+    public async Task<ReportCheckResult> CheckStreamAsync(Stream content, string name, CancellationToken cancellationToken = default)
+    {
+        var report = await _loader.LoadAsync(content, name, cancellationToken).ConfigureAwait(false);
+        return _checker.Check(report);
+    }
+
+    public Task<ReportSetResult> CheckAsync(IEnumerable<string> paths, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        CheckAsync(Discover(paths), progress, cancellationToken);
+
+    public async Task<ReportSetResult> CheckAsync(ReportInputs inputs, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var files = inputs.Files;
+        var results = new ReportCheckResult?[files.Count];
+        var errors = new ReportInputError?[files.Count];
+        // The file each report was read from: report texts for the cross-report checks come from there, never from a path in the report's data.
+        var readFrom = new ConditionalWeakTable<AnnualReport, string>();
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism < 1 ? -1 : _options.MaxDegreeOfParallelism,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), parallel, async (i, token) =>
+        {
+            var source = Display(files[i]);
+            try
+            {
+                var report = await _loader.LoadAsync(files[i], token).ConfigureAwait(false);
+                report.Source = source;
+                readFrom.AddOrUpdate(report, files[i]);
+                results[i] = _checker.Check(report);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (ReportLoadException e)
+            {
+                errors[i] = new ReportInputError(source, e.Cell is null ? e.Reason : $"cell '{e.Cell}': {e.Reason}", e.Line);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+            {
+                errors[i] = new ReportInputError(source, e.Message);
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+            {
+                // A defect in a reader or a rule: reported against this file, so one input never stops the batch.
+                errors[i] = new ReportInputError(source, $"internal error while checking this file (please report it): {e.GetType().Name}: {e.Message}");
+            }
+            finally
+            {
+                progress?.Report(source);
+            }
+        }).ConfigureAwait(false);
+
+        var checkedReports = results.OfType<ReportCheckResult>().ToList();
+        var inputErrors = errors.OfType<ReportInputError>()
+            .Concat(inputs.Skipped.Select(s => new ReportInputError(Display(s.Path), s.Message)))
+            .Concat(inputs.Missing.Select(m => new ReportInputError(m, "no such file or folder")))
+            .ToList();
+        var result = new ReportSetResult(checkedReports, inputErrors);
+        if (_cross is null || checkedReports.Count < 2)
+        {
+            return result;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        // The per-file error boundary covers the cross-report checks too: a defect there costs its jurisdiction's
+        // cross-report findings (reported as an input error), never the per-file results or the other jurisdictions.
+        ReportSet set;
+        try
+        {
+            set = ReportSet.Build(checkedReports.Select(r => r.Report), _cross.Resolver, report => Text(readFrom, report));
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+        {
+            return result with { InputErrors = [.. inputErrors, new ReportInputError("(cross-report checks)", Internal(e))] };
+        }
+
+        var cross = new List<CrossReportFinding>();
+        var crossErrors = new List<ReportInputError>();
+        foreach (var group in set.Jurisdictions)
+        {
+            try
+            {
+                cross.AddRange(_cross.CheckJurisdiction(group));
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+            {
+                crossErrors.Add(new ReportInputError($"(cross-report checks of {group.Name}: {string.Join(", ", group.Reports.Select(r => r.Report.Source).Take(5))})", Internal(e)));
+            }
+        }
+
+        return result with { CrossReport = cross, Jurisdictions = set.Jurisdictions, InputErrors = [.. inputErrors, .. crossErrors] };
+    }
+
+    private static string Internal(Exception e) => $"internal error in the cross-report checks (please report it): {e.GetType().Name}: {e.Message}";
+
+    /// <summary>The text of a report read from a plain-text file, decoded as the readers decode it (UTF-8, UTF-16, GB18030).</summary>
+    private static string? Text(ConditionalWeakTable<AnnualReport, string> readFrom, AnnualReport report)
+    {
+        if (!readFrom.TryGetValue(report, out var path) || !TextExtensions.Contains(Path.GetExtension(path)))
+        {
+            return null;
+        }
+
+        try
+        {
+            return TextDecoding.Decode(IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, IO.SafeFile.TooLarge)).Text;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The source shown for a file: relative to <see cref="ReportReadingOptions.RelativeTo"/> when set and not far up.</summary>
+    private string Display(string path)
+    {
+        // A name that is not UTF-8 is shown with its bytes (\xFF); the file itself is opened by its exact bytes.
+        if (_options.RelativeTo is not { } root)
+        {
+            return IO.SafeFile.Display(path);
+        }
+
+        var relative = Path.GetRelativePath(root, path);
+        return IO.SafeFile.Display(relative.StartsWith("..", StringComparison.Ordinal) && relative.Count(c => c == '/') > 3 ? path : relative);
+    }
+}

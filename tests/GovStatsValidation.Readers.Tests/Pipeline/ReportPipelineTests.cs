@@ -1,0 +1,195 @@
+using System.Text;
+using GovStatsValidation.Checking;
+using GovStatsValidation.CrossReport;
+using GovStatsValidation.Findings;
+using GovStatsValidation.Json;
+using GovStatsValidation.Readers.Narrative;
+using GovStatsValidation.Readers.Pipeline;
+using GovStatsValidation.Rules;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NUnit.Framework;
+
+namespace GovStatsValidation.Readers.Tests.Pipeline;
+
+/// <summary>The library entry point: what <c>govstats check</c> does, registered as an integrator registers it.</summary>
+[TestFixture]
+public sealed class ReportPipelineTests
+{
+    private static ServiceProvider Services(Action<ReportReadingOptions>? reading = null, bool cross = true)
+    {
+        var services = new ServiceCollection().AddGovStatsValidation(o => o.Language = "en").AddReaders(reading);
+        if (cross)
+        {
+            services.AddCrossReport();
+        }
+
+        return services.BuildServiceProvider();
+    }
+
+    private static string Examples => Path.Combine(TestPaths.RepoRoot, "tests", "data", "examples");
+
+    [Test]
+    public async Task CheckFileAsync_SeedText_ReadAsPublishedReportNotAsJson()
+    {
+        var seed = TestPaths.Shared("seeds/002_e99a8cc1a0651ffc.txt");
+        using var services = Services();
+        var result = await services.GetRequiredService<IReportPipeline>().CheckFileAsync(seed);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Report.Input?.Format, Is.EqualTo("text"));
+            Assert.That(result.Report.Year, Is.EqualTo(2017));
+            Assert.That(result.Report.Cells.Count(c => c.Value.Number is not null), Is.GreaterThan(10));
+            Assert.That(result.Report.Claims, Is.Not.Empty, "narrative figures are read in the library path");
+            Assert.That(result.Findings.Select(f => f.RuleId), Does.Contain("narrative.figure.table"));
+        });
+    }
+
+    [Test]
+    public async Task CheckStreamAsync_SameBytesAsFile_SameFindings()
+    {
+        var seed = TestPaths.Shared("seeds/003_1a63cabe0a2d3b9a.txt");
+        using var services = Services();
+        var pipeline = services.GetRequiredService<IReportPipeline>();
+        var fromFile = await pipeline.CheckFileAsync(seed);
+        await using var stream = new MemoryStream(await File.ReadAllBytesAsync(seed));
+        var fromStream = await pipeline.CheckStreamAsync(stream, seed);
+        Assert.That(fromStream.Findings.Select(Key), Is.EqualTo(fromFile.Findings.Select(Key)).And.Not.Empty);
+    }
+
+    [Test]
+    public async Task CheckStreamAsync_ExtractedJsonWithClaims_NarrativeFindingsAsForTheText()
+    {
+        // The JSON `govstats extract` writes keeps the narrative claims; checked through the library it must get the
+        // same narrative warning as the text (it used to get none: the library ran no narrative checks).
+        var seed = TestPaths.Shared("seeds/002_e99a8cc1a0651ffc.txt");
+        using var services = Services();
+        var pipeline = services.GetRequiredService<IReportPipeline>();
+        var fromText = await pipeline.CheckFileAsync(seed);
+        var json = ReportJson.Write(fromText.Report);
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var fromJson = await pipeline.CheckStreamAsync(stream, "seed-002.json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromJson.Report.Input?.Format, Is.EqualTo("text"), "the JSON keeps how the text was read");
+            Assert.That(fromJson.Findings.Where(f => f.RuleId.StartsWith("narrative.", StringComparison.Ordinal)).Select(Key),
+                Is.EqualTo(fromText.Findings.Where(f => f.RuleId.StartsWith("narrative.", StringComparison.Ordinal)).Select(Key)).And.Not.Empty);
+        });
+    }
+
+    [Test]
+    public async Task CheckAsync_ExamplesFolder_DeterministicWhateverTheParallelism()
+    {
+        using var one = Services(o => o.MaxDegreeOfParallelism = 1);
+        using var four = Services(o => o.MaxDegreeOfParallelism = 4);
+        var a = await one.GetRequiredService<IReportPipeline>().CheckAsync([Examples]);
+        var b = await four.GetRequiredService<IReportPipeline>().CheckAsync([Examples]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(a.Results.Select(r => r.Report.Source), Is.Ordered.Using((IComparer<string?>)StringComparer.Ordinal));
+            Assert.That(b.Results.SelectMany(r => r.Findings.Select(f => $"{r.Report.Source} {Key(f)}")),
+                Is.EqualTo(a.Results.SelectMany(r => r.Findings.Select(f => $"{r.Report.Source} {Key(f)}"))).And.Not.Empty);
+            Assert.That(b.CrossReport!.Select(c => $"{c.Subject} {Key(c.Finding)}"), Is.EqualTo(a.CrossReport!.Select(c => $"{c.Subject} {Key(c.Finding)}")));
+        });
+    }
+
+    [Test]
+    public async Task CheckAsync_FolderOfSeveralReports_CrossReportFindingsAndJurisdictions()
+    {
+        using var services = Services();
+        var result = await services.GetRequiredService<IReportPipeline>().CheckAsync([Examples]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Results, Has.Count.EqualTo(Directory.GetFiles(Examples, "*.json").Length));
+            Assert.That(result.CrossReport, Is.Not.Null.And.Not.Empty);
+            Assert.That(result.Jurisdictions!.SelectMany(j => j.Reports).ToList(), Has.Count.EqualTo(result.Results.Count));
+        });
+    }
+
+    [Test]
+    public async Task CheckAsync_WithoutAddCrossReport_NoCrossReportRun()
+    {
+        using var services = Services(cross: false);
+        var result = await services.GetRequiredService<IReportPipeline>().CheckAsync([Examples]);
+        Assert.That(result.CrossReport, Is.Null);
+    }
+
+    [Test]
+    public async Task CheckAsync_UnreadableAndMissingInputs_ReportedAndOthersChecked()
+    {
+        var dir = Directory.CreateTempSubdirectory("govstats-pipeline-");
+        try
+        {
+            File.Copy(Path.Combine(Examples, "seed-002-jiangbei-2017.json"), Path.Combine(dir.FullName, "a.json"));
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "b.json"), "{ \"year\": ");
+            using var services = Services();
+            var result = await services.GetRequiredService<IReportPipeline>().CheckAsync([dir.FullName, Path.Combine(dir.FullName, "nope.txt")]);
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.Results.Select(r => Path.GetFileName(r.Report.Source)), Is.EqualTo(new[] { "a.json" }));
+                Assert.That(result.InputErrors.Select(e => Path.GetFileName(e.Source)), Is.EqualTo(new[] { "b.json", "nope.txt" }));
+                Assert.That(result.InputErrors[1].Message, Is.EqualTo("no such file or folder"));
+            });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void CheckAsync_CancelledToken_Throws()
+    {
+        using var services = Services();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.That(async () => await services.GetRequiredService<IReportPipeline>().CheckAsync([Examples], null, cancelled.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public void AddReaders_CalledTwice_EachFindingSourceOnce()
+    {
+        using var services = new ServiceCollection().AddGovStatsValidation().AddReaders().AddReaders().AddCrossReport().AddCrossReport().BuildServiceProvider();
+        var sources = services.GetServices<IFindingSource>().Select(s => s.GetType()).ToList();
+        Assert.That(sources, Is.EquivalentTo(new[] { typeof(NarrativeFindingSource), typeof(StructureFindingSource) }));
+    }
+
+    [Test]
+    public void Options_ConfiguredThroughMicrosoftExtensionsOptions_UsedByCheckerAndCrossReport()
+    {
+        var services = new ServiceCollection();
+        services.Configure<GovStatsValidationOptions>(o => o.MinimumSeverity = Severity.Warning);
+        services.Configure<ReportReadingOptions>(o => o.MaxDegreeOfParallelism = 3);
+        using var provider = services.AddGovStatsValidation().AddReaders().AddCrossReport().BuildServiceProvider();
+        Assert.Multiple(() =>
+        {
+            Assert.That(provider.GetRequiredService<GovStatsValidationOptions>(), Is.SameAs(provider.GetRequiredService<IOptions<GovStatsValidationOptions>>().Value));
+            Assert.That(provider.GetRequiredService<GovStatsValidationOptions>().MinimumSeverity, Is.EqualTo(Severity.Warning));
+            Assert.That(provider.GetRequiredService<IOptions<ReportReadingOptions>>().Value.MaxDegreeOfParallelism, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task CheckAsync_MinimumSeverityWarning_NoInfoFindingsAnywhere()
+    {
+        using var services = new ServiceCollection().AddGovStatsValidation(o => o.MinimumSeverity = Severity.Warning).AddReaders().AddCrossReport().BuildServiceProvider();
+        var result = await services.GetRequiredService<IReportPipeline>().CheckAsync([Examples]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Results.SelectMany(r => r.Findings).Select(f => f.Severity), Has.None.EqualTo(Severity.Info));
+            Assert.That(result.CrossReport!.Select(c => c.Finding.Severity), Has.None.EqualTo(Severity.Info));
+        });
+    }
+
+    [Test]
+    public async Task Create_WithoutContainer_SameFindingsAsRegistered()
+    {
+        using var services = Services();
+        var registered = await services.GetRequiredService<IReportPipeline>().CheckAsync([Examples]);
+        var created = await ReportPipelines.Create(new GovStatsValidationOptions { Language = "en" }).CheckAsync([Examples]);
+        Assert.That(created.Results.SelectMany(r => r.Findings).Select(Key), Is.EqualTo(registered.Results.SelectMany(r => r.Findings).Select(Key)).And.Not.Empty);
+    }
+
+    private static string Key(Finding f) => $"{f.Severity} {f.RuleId} [{f.Instance}] {f.Line}: {f.Message.En}";
+}
