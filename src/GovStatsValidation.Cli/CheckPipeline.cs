@@ -30,6 +30,8 @@ internal sealed class CheckPipeline
 
     public Option<string?> Schema { get; } = new("--schema") { Description = "Force the table format (pre2019, 2019, 2021) instead of the one the report declares or the reader detects" };
 
+    public Option<string[]> Disable { get; } = new("--disable") { Description = "Rule id not to run (repeatable); table, narrative, structure, input and cross-report rules alike" };
+
     public Option<int> Threads { get; } = new("--threads") { Description = "How many files are read and checked at once (default: all cores); the output is the same whatever the number", DefaultValueFactory = _ => Environment.ProcessorCount };
 
     public CheckPipeline()
@@ -52,6 +54,7 @@ internal sealed class CheckPipeline
         command.Add(MinSeverity);
         command.Add(Rules);
         command.Add(Schema);
+        command.Add(Disable);
         if (threads)
         {
             command.Add(Threads);
@@ -65,6 +68,11 @@ internal sealed class CheckPipeline
         foreach (var folder in parse.GetValue(Rules) ?? [])
         {
             options.RuleFolders.Add(folder);
+        }
+
+        foreach (var rule in parse.GetValue(Disable) ?? [])
+        {
+            options.DisabledRules.Add(rule);
         }
     }
 

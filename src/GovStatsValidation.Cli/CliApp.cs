@@ -57,6 +57,17 @@ internal static class CliApp
         }
 
         var parse = root.Parse(args);
+        if (StrayOptions(parse) is { Count: > 0 } stray)
+        {
+            // A mistyped option (--formt) would otherwise be read as a report path and the whole run would go ahead.
+            foreach (var token in stray)
+            {
+                context.Error.WriteLine($"unknown option '{token}' (see --help); a file whose name starts with '-' can be given as ./{token}");
+            }
+
+            return ExitUnusable;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -87,4 +98,12 @@ internal static class CliApp
             return ExitUnusable;
         }
     }
+
+    /// <summary>Tokens that look like options but were taken as a command's arguments (a mistyped or unknown option).</summary>
+    internal static List<string> StrayOptions(ParseResult parse) =>
+        parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Select(t => t.Value)
+            .Where(v => v.Length > 1 && v[0] == '-' && !char.IsAsciiDigit(v[1]) && v[1] != '.' && !File.Exists(v) && !Directory.Exists(v))
+            .ToList();
 }

@@ -245,14 +245,14 @@ internal sealed class SchemaPlan
         Set(r, "litigation.total", suits);
         Split(r, suits, ["litigation.upheld", "litigation.corrected", "litigation.other"], [0.75, 0.05, 0.2], ref rng);
         Set(r, "complaints.total", Round(received * rng.Uniform(0, 0.02)));
-        SetAmount(r, "fees.total", rng.Chance(0.9) ? 0 : rng.Between(1, 30) * 1000);
+        SetAmount(r, "fees.total", rng.Chance(0.9) ? 0 : rng.Between(1, 30) * (Fixed.Scale / 10));
 
         Set(r, "org.dedicated_units", Round(rng.Uniform(0, 1) * Math.Sqrt(size) / 4));
         Set(r, "org.reading_points", rng.Between(1, 40));
         var staff = rng.Between(1, 120);
         Set(r, "org.staff", staff);
         Split(r, staff, ["org.staff.full_time", "org.staff.part_time"], [0.2, 0.8], ref rng);
-        SetAmount(r, "org.budget", rng.Between(0, 500) * 1000);
+        SetAmount(r, "org.budget", rng.Between(0, 500) * (Fixed.Scale / 10));
         var meetings = rng.Between(0, 20);
         Set(r, "training.meetings", meetings);
         var classes = rng.Between(0, 10);
@@ -286,7 +286,7 @@ internal sealed class SchemaPlan
 
             var projects = rng.Chance(0.6) ? 0 : rng.Between(1, 40);
             Set(r, "art20_9.central_procurement[projects]", projects);
-            SetAmount(r, "art20_9.central_procurement[amount]", projects == 0 ? 0 : rng.Between(1, 100_000) * 1000);
+            SetAmount(r, "art20_9.central_procurement[amount]", projects == 0 ? 0 : rng.Between(1, 100_000) * (Fixed.Scale / 10));
             return;
         }
 
@@ -302,7 +302,7 @@ internal sealed class SchemaPlan
         Set(r, "art20_5.licensing[decisions]", Round(rng.Uniform(0, 40) * size / 10));
         Set(r, "art20_6.penalty[decisions]", Round(rng.Uniform(0, 40) * size / 10));
         Set(r, "art20_6.coercion[decisions]", Round(rng.Uniform(0, 5) * scale));
-        SetAmount(r, "art20_8.admin_fees[amount]", rng.Chance(0.5) ? 0 : rng.Between(1, 1_000_000) * 1000);
+        SetAmount(r, "art20_8.admin_fees[amount]", rng.Chance(0.5) ? 0 : rng.Between(1, 1_000_000) * (Fixed.Scale / 10));
     }
 
     private void DrawApplications(SyntheticReport r, ref SplitMix64 rng, double size)

@@ -99,7 +99,7 @@ public sealed class SyntheticReport
         }
     }
 
-    internal static string Format(long scaled) => Fixed.ToDecimal(scaled).ToString("0.####", CultureInfo.InvariantCulture);
+    internal static string Format(long scaled) => Fixed.ToDecimal(scaled).ToString("0.######", CultureInfo.InvariantCulture);
 
     internal int Slot(string cellId) => SchemaDefinition.GetCell(new CellId(cellId)).Slot;
 

@@ -133,7 +133,7 @@ public sealed class CellExpression
             ? $"{t[0].Id} {Format(Read(report, t[0]))}"
             : $"Σ {t[0].Id.Row[..(t[0].Id.Row.LastIndexOf('.') + 1)]}*[{t[0].Id.Column}] {Format(t.Select(c => Read(report, c)).Aggregate((decimal?)null, (a, b) => b is null ? a : (a ?? 0) + b))}"));
 
-    internal static string Format(decimal? v) => v is { } d ? d.ToString("0.####", CultureInfo.InvariantCulture) : "—";
+    internal static string Format(decimal? v) => v is { } d ? d.ToString("0.######", CultureInfo.InvariantCulture) : "—";
 
     /// <inheritdoc/>
     public override string ToString() => Text;

@@ -31,7 +31,7 @@ internal static class FindingBuilder
         if (rule.Bindings.TryGetValue("col", out var col))
         {
             arguments["col"] = col;
-            arguments["colLabel"] = frame.Schema.Cells.FirstOrDefault(c => c.Column?.Id == col)?.Column?.Label ?? col;
+            arguments["colLabel"] = ColumnLabel(frame.Schema, col);
         }
 
         if (rule.Bindings.TryGetValue("row", out var row))
@@ -86,6 +86,13 @@ internal static class FindingBuilder
             Instance = rule.InstanceKey,
         };
     }
+
+    /// <summary>The label of a column of a schema (its id when no cell has it), looked up once per schema and column.</summary>
+    private static string ColumnLabel(ReportSchema schema, string column) =>
+        ColumnLabels.GetValue(schema, s => new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal))
+            .GetOrAdd(column, static (col, s) => s.Cells.FirstOrDefault(c => c.Column?.Id == col)?.Column?.Label ?? col, schema);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReportSchema, System.Collections.Concurrent.ConcurrentDictionary<string, string>> ColumnLabels = new();
 
     /// <summary>The formula with numbers filled in; a compound side is followed by its value: <c>0 + 793 + 10 + 10 + 160 (= 973) ≥ 803</c>.</summary>
     public static string Formula(CompiledRule rule, ReportFrame frame)

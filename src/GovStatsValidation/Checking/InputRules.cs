@@ -13,6 +13,11 @@ internal sealed class InputRules : IFindingSource
 
     public void Check(AnnualReport report, ICollection<Finding> findings)
     {
+        if (Holds(report))
+        {
+            return;
+        }
+
         var result = Validator.Validate(report);
         if (result.IsValid)
         {
@@ -36,4 +41,13 @@ internal sealed class InputRules : IFindingSource
             });
         }
     }
+
+    /// <summary>
+    /// Whether every rule of <see cref="AnnualReportInputValidator"/> holds, decided without running it (it allocates): the
+    /// usual report then costs nothing here, and only a report with a metadata problem goes through the validator.
+    /// </summary>
+    internal static bool Holds(AnnualReport report) =>
+        report.Agency is { } agency && !string.IsNullOrWhiteSpace(agency.Name)
+        && report.Year is >= AnnualReportInputValidator.FirstYear and <= 2100
+        && Schemas.SchemaVersions.ForYear(report.Year) == report.Schema;
 }

@@ -37,7 +37,7 @@ public sealed class ReportChecker : IReportChecker
 {
     private readonly RuleCatalog _catalog;
     private readonly TableRules _tableRules;
-    private readonly IReadOnlyList<IFindingSource> _sources;
+    private readonly IFindingSource[] _sources;
 
     /// <summary>A checker with the built-in rules and the given options, plus any extra finding sources.</summary>
     public ReportChecker(GovStatsValidationOptions? options = null, IEnumerable<IFindingSource>? extraSources = null)
@@ -63,16 +63,41 @@ public sealed class ReportChecker : IReportChecker
     public ReportCheckResult Check(AnnualReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var findings = new List<Finding>();
-        foreach (var source in _sources)
-        {
-            source.Check(report, findings);
-        }
 
-        findings.RemoveAll(f => f.Severity < Options.MinimumSeverity || Options.DisabledRules.Contains(f.RuleId));
-        var localization = Localize(report, findings, previousYear: null);
-        findings.Sort(FindingOrder.Instance);
-        return new ReportCheckResult(report, findings) { Localization = localization };
+        // The finding sources write into a list reused on this thread (taken out of its slot while in use, so a source that
+        // checks another report does not share it): a report with nothing to report allocates no list.
+        var scratch = _scratch ?? [];
+        _scratch = null;
+        try
+        {
+            foreach (var source in _sources)
+            {
+                source.Check(report, scratch);
+            }
+
+            if (scratch.Count == 0)
+            {
+                return new ReportCheckResult(report, []);
+            }
+
+            var findings = new List<Finding>(scratch.Count);
+            foreach (var f in scratch)
+            {
+                if (f.Severity >= Options.MinimumSeverity && !Options.DisabledRules.Contains(f.RuleId))
+                {
+                    findings.Add(f);
+                }
+            }
+
+            var localization = Localize(report, findings, previousYear: null);
+            findings.Sort(FindingOrder.Instance);
+            return new ReportCheckResult(report, findings) { Localization = localization };
+        }
+        finally
+        {
+            scratch.Clear();
+            _scratch = scratch;
+        }
     }
 
     /// <summary>
@@ -112,6 +137,9 @@ public sealed class ReportChecker : IReportChecker
 
         return localization;
     }
+
+    [ThreadStatic]
+    private static List<Finding>? _scratch;
 
     /// <inheritdoc/>
     public IEnumerable<ReportCheckResult> CheckAll(IEnumerable<AnnualReport> reports)

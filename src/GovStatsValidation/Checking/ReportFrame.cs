@@ -31,7 +31,7 @@ internal sealed class ReportFrame
     /// <summary>Cell ids of the report that the schema does not know.</summary>
     public List<CellId> UnknownCells { get; } = [];
 
-    /// <summary>Cells whose number the rules cannot hold exactly (beyond ±10^12, or more than four decimals): they take part as unreadable, never rounded.</summary>
+    /// <summary>Cells whose number the rules cannot hold exactly (beyond ±10^10, or more than six decimals): they take part as unreadable, never rounded.</summary>
     public List<CellId> UnrepresentableCells { get; } = [];
 
     public void Load(AnnualReport report)
@@ -42,7 +42,8 @@ internal sealed class ReportFrame
         UnrepresentableCells.Clear();
         Year = report.Year;
         Report = report;
-        foreach (var (id, value) in report.Cells)
+        // Unordered: no allocation; the findings these lists lead to are sorted later.
+        foreach (var (id, value) in report.Cells.Unordered)
         {
             if (!Schema.TryGetCell(id, out var cell))
             {
@@ -50,16 +51,46 @@ internal sealed class ReportFrame
                 continue;
             }
 
-            if (value.State == CellState.Number && !Fixed.TryFromDecimal(value.Number!.Value, out _))
+            if (value.State != CellState.Number)
+            {
+                States[cell.Slot] = (byte)value.State;
+                continue;
+            }
+
+            if (!TryScale(value.Number!.Value, out var scaled))
             {
                 UnrepresentableCells.Add(id);
                 Set(cell.Slot, CellState.Unreadable, 0);
                 continue;
             }
 
-            Set(cell.Slot, value);
+            Set(cell.Slot, CellState.Number, scaled);
         }
     }
+
+    /// <summary>
+    /// <see cref="Fixed.TryFromDecimal"/>, with a fast path for the usual cell: a whole number within range (read from the
+    /// decimal's bits, no decimal arithmetic).
+    /// </summary>
+    internal static bool TryScale(decimal value, out long scaled)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        if (bits[2] == 0 && (bits[3] & 0x00FF0000) == 0)
+        {
+            var magnitude = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+            if (magnitude <= MaxWhole)
+            {
+                var whole = (long)magnitude * Fixed.Scale;
+                scaled = bits[3] < 0 ? -whole : whole;
+                return true;
+            }
+        }
+
+        return Fixed.TryFromDecimal(value, out scaled);
+    }
+
+    private static readonly ulong MaxWhole = (ulong)Fixed.MaxMagnitude;
 
     public void Set(int slot, CellValue value)
     {

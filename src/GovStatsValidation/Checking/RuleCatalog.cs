@@ -79,6 +79,10 @@ public sealed class RuleCatalog
 
     /// <summary>The compiled rules of a format or of one of its variants.</summary>
     internal CompiledRuleSet For(ReportSchema schema) =>
+        _compiled.TryGetValue((schema.Version, schema.Variant?.Id), out var compiled) ? compiled.Value : Add(schema);
+
+    /// <summary>Compiles on first use (apart from <see cref="For(ReportSchema)"/>, whose hit path must not allocate the closure).</summary>
+    private CompiledRuleSet Add(ReportSchema schema) =>
         _compiled.GetOrAdd((schema.Version, schema.Variant?.Id), _ => new Lazy<CompiledRuleSet>(() => Compile(schema))).Value;
 
     private CompiledRuleSet Compile(ReportSchema schema)

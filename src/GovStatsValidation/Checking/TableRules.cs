@@ -1,6 +1,7 @@
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
+using GovStatsValidation.Rules.Language;
 using GovStatsValidation.Schemas;
 
 namespace GovStatsValidation.Checking;
@@ -10,6 +11,7 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
 {
     private static readonly LocalizedText UnknownCellTitle = new("未知单元格", "Unknown cell id");
     private static readonly LocalizedText UnrepresentableTitle = new("数值超出可核对范围", "Number beyond what the rules can check exactly");
+    private static readonly LocalizedText PrecisionTitle = new("小数位数超出可核对精度", "More decimals than the rules hold");
 
     [ThreadStatic]
     private static Dictionary<ReportSchemaKey, ReportFrame>? _frames;
@@ -36,14 +38,30 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
         {
             var value = report.Cells[id];
             var shown = value.Raw ?? value.Number!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!Fixed.TooLarge(value.Number!.Value))
+            {
+                // More decimals than any report prints (万元 to the cent is six): a note on the reading, not a fault of the report.
+                findings.Add(new Finding
+                {
+                    RuleId = "input.precision",
+                    Severity = Severity.Info,
+                    Title = PrecisionTitle,
+                    Message = new LocalizedText(
+                        $"单元格 {id} 的数值 {shown} 超过{Fixed.Decimals}位小数，规则无法精确核对；使用该单元格的核对已跳过（数值未被舍入）",
+                        $"cell {id} holds {shown}, with more than {Fixed.Decimals} decimals, which the rules cannot hold exactly; checks that use it were skipped (the value was not rounded)"),
+                    Line = value.Location?.Line,
+                });
+                continue;
+            }
+
             findings.Add(new Finding
             {
                 RuleId = "input.unrepresentable",
                 Severity = Severity.Error,
                 Title = UnrepresentableTitle,
                 Message = new LocalizedText(
-                    $"单元格 {id} 的数值 {shown} 超出 ±10^12 或超过四位小数，无法精确核对；相关核对已跳过（数值未被舍入）",
-                    $"cell {id} holds {shown}, beyond ±10^12 or with more than four decimals, which the rules cannot hold exactly; checks that use it were skipped (the value was not rounded)"),
+                    $"单元格 {id} 的数值 {shown} 超出 ±10^10，无法精确核对；相关核对已跳过（数值未被舍入）",
+                    $"cell {id} holds {shown}, beyond ±10^10, which the rules cannot hold exactly; checks that use it were skipped (the value was not rounded)"),
                 Line = value.Location?.Line,
             });
         }
@@ -51,7 +69,7 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
         catalog.For(report.SchemaDefinition).Evaluate(frame, options.MinimumSeverity, findings);
         if (frame.UnrepresentableCells.Count > 0)
         {
-            // input.unrepresentable above says why such a cell took part as unreadable; "not a number" would be wrong.
+            // input.unrepresentable / input.precision above say why such a cell took part as unreadable; "not a number" would be wrong.
             foreach (var duplicate in findings.Where(f => f.RuleId == "common.unreadable" && f.Cells.Count > 0 && frame.UnrepresentableCells.Contains(f.Cells[0].Id)).ToList())
             {
                 findings.Remove(duplicate);

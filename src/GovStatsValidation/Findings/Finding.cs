@@ -21,7 +21,7 @@ public sealed record FindingCell(CellId Id, string Label, CellState State, decim
     /// <summary>The value as shown in reports: the number, or (blank), (absent), the raw text.</summary>
     public string Display => State switch
     {
-        CellState.Number => Value!.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
+        CellState.Number => Value!.Value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture),
         CellState.Blank => "(blank)",
         CellState.Absent => "(absent)",
         _ => Raw ?? State.ToString().ToLowerInvariant(),

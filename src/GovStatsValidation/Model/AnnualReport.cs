@@ -87,13 +87,20 @@ public sealed record TableSeen(string TableId, int Line, string? Note = null);
 /// <summary>The cells of a report by id; absent cells are simply not listed.</summary>
 public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>
 {
-    private readonly SortedDictionary<CellId, CellValue> _cells = new();
+    private readonly Dictionary<CellId, CellValue> _cells = [];
+
+    /// <summary>The cells in id order, built on the first enumeration after a change.</summary>
+    private KeyValuePair<CellId, CellValue>[]? _sorted;
 
     /// <summary>The value of a cell; reading a cell that is not listed gives an absent value.</summary>
     public CellValue this[CellId id]
     {
         get => _cells.TryGetValue(id, out var v) ? v : AbsentValue;
-        set => _cells[id] = value;
+        set
+        {
+            _cells[id] = value;
+            _sorted = null;
+        }
     }
 
     /// <summary>The number of listed (not absent) cells.</summary>
@@ -103,13 +110,28 @@ public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>
     public bool Contains(CellId id) => _cells.ContainsKey(id);
 
     /// <summary>Removes a cell, making it absent.</summary>
-    public bool Remove(CellId id) => _cells.Remove(id);
+    public bool Remove(CellId id)
+    {
+        _sorted = null;
+        return _cells.Remove(id);
+    }
 
     /// <summary>Adds a cell (collection-initializer support).</summary>
-    public void Add(CellId id, CellValue value) => _cells.Add(id, value);
+    public void Add(CellId id, CellValue value)
+    {
+        _cells.Add(id, value);
+        _sorted = null;
+    }
 
-    /// <inheritdoc/>
-    public IEnumerator<KeyValuePair<CellId, CellValue>> GetEnumerator() => _cells.GetEnumerator();
+    /// <summary>The cells in no particular order, without allocating (the checker's frame load).</summary>
+    internal Dictionary<CellId, CellValue> Unordered => _cells;
+
+    /// <summary>The cells in ordinal id order.</summary>
+    public IEnumerator<KeyValuePair<CellId, CellValue>> GetEnumerator()
+    {
+        var sorted = _sorted ??= [.. _cells.OrderBy(c => c.Key.Value, StringComparer.Ordinal)];
+        return ((IEnumerable<KeyValuePair<CellId, CellValue>>)sorted).GetEnumerator();
+    }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace GovStatsValidation.Schemas;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace GovStatsValidation.Schemas;
 /// </summary>
 public sealed class ReportSchema
 {
-    private readonly Dictionary<string, CellDefinition> _cellsById;
+    private readonly FrozenDictionary<string, CellDefinition> _cellsById;
     private readonly Dictionary<string, SchemaRow> _rowsById;
 
     internal ReportSchema(
@@ -40,7 +42,7 @@ public sealed class ReportSchema
         }
 
         Cells = cells;
-        _cellsById = cells.ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
+        _cellsById = cells.ToFrozenDictionary(c => c.Id.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Which format this is.</summary>

@@ -71,6 +71,9 @@ public class JsonCatalogueTests
     public void Check_FractionBeyondFourDecimals_ReportedNotRounded() => Snapshot.Match(Check("fraction-5.json", Json2021("\"review[total]\": 2.00001")));
 
     [Test]
+    public void Check_FractionBeyondSixDecimals_ReadingNoteNotRounded() => Snapshot.Match(Check("fraction-7.json", Json2021("\"review[total]\": 2.0000001")));
+
+    [Test]
     public void Check_TypeNameInInput_IgnoredNoTypeResolved() =>
         Snapshot.Match(Check("type.json", Json2021().Replace("\"cells\": {", "\"$type\": \"System.IO.FileInfo, System.IO.FileSystem\", \"claims\": [{\"$type\": \"System.Diagnostics.Process, System.Diagnostics.Process\", \"kind\": \"figure\", \"text\": \"共收到申请10件\", \"value\": 10, \"location\": {\"line\": 3}}], \"cells\": {", StringComparison.Ordinal)));
 

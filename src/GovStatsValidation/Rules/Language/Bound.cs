@@ -38,17 +38,27 @@ internal sealed class BindException(string message, int position) : Exception(me
     public int Position { get; } = position;
 }
 
-/// <summary>Fixed-point arithmetic: every value is a <see cref="long"/> holding the number × 10 000, so counts and 万元 amounts with four decimals are exact.</summary>
+/// <summary>
+/// Fixed-point arithmetic: every value is a <see cref="long"/> holding the number × 10⁶, so counts and amounts printed
+/// with up to six decimals (万元 to the cent: <c>1234.567891</c> 万元 = ¥12,345,678.91) are exact.
+/// </summary>
 internal static class Fixed
 {
-    public const long Scale = 10_000;
+    /// <summary>The scale: six decimals.</summary>
+    public const long Scale = 1_000_000;
 
-    /// <summary>The largest magnitude a cell value may have (10¹²): scaled it is 10¹⁶, so sums of up to 900 cells cannot overflow.</summary>
-    public const decimal MaxMagnitude = 1_000_000_000_000m;
+    /// <summary>The number of decimals a value holds exactly.</summary>
+    public const int Decimals = 6;
+
+    /// <summary>
+    /// The largest magnitude a cell value may have (10¹⁰, ten billion; 10¹⁰ 万元 is 10¹⁴ yuan): scaled it is 10¹⁶, so sums
+    /// of up to 900 cells cannot overflow a <see cref="long"/>.
+    /// </summary>
+    public const decimal MaxMagnitude = 10_000_000_000m;
 
     public static long FromDecimal(decimal value) => (long)decimal.Round(value * Scale, 0, MidpointRounding.AwayFromZero);
 
-    /// <summary>Converts exactly: false when the value exceeds <see cref="MaxMagnitude"/> or has more than four decimals (it would be rounded).</summary>
+    /// <summary>Converts exactly: false when the value exceeds <see cref="MaxMagnitude"/> or has more than six decimals (it would be rounded).</summary>
     public static bool TryFromDecimal(decimal value, out long scaled)
     {
         scaled = 0;
@@ -68,6 +78,9 @@ internal static class Fixed
     }
 
     public static decimal ToDecimal(long scaled) => (decimal)scaled / Scale;
+
+    /// <summary>Whether a value is too large for the rules (beyond <see cref="MaxMagnitude"/>), as opposed to only too precise.</summary>
+    public static bool TooLarge(decimal value) => Math.Abs(value) > MaxMagnitude;
 
     public static long Mul(long a, long b) => (long)((Int128)a * b / Scale);
 
@@ -110,7 +123,7 @@ internal sealed class Binder(ReportSchema schema)
     {
         if (!Fixed.TryFromDecimal(n.Value, out var scaled))
         {
-            throw new BindException($"number {n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range (at most {Fixed.MaxMagnitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}, four decimals)", n.Position);
+            throw new BindException($"number {n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range (at most {Fixed.MaxMagnitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}, six decimals)", n.Position);
         }
 
         return scaled;

@@ -296,7 +296,7 @@ internal static partial class ExpressionCompiler
             _ => "(unreadable)",
         };
 
-    public static string Format(long scaled) => Fixed.ToDecimal(scaled).ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Format(long scaled) => Fixed.ToDecimal(scaled).ToString("0.######", CultureInfo.InvariantCulture);
 
     private static int Precedence(string op) => op switch
     {

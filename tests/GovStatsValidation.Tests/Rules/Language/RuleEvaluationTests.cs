@@ -253,7 +253,7 @@ public sealed class RuleEvaluationTests
         var builder = ReportBuilder.CleanPre2019();
         foreach (var cell in GovStatsValidation.Schemas.SchemaCatalog.Get(GovStatsValidation.Schemas.SchemaVersion.Pre2019).Cells)
         {
-            builder.Set(cell.Id, 999_999_999_999m);
+            builder.Set(cell.Id, 9_999_999_999.999999m); // the largest value the rules hold (10^10, six decimals)
         }
 
         var checker = RuleHarness.With(RuleHarness.OneRule("\"expression\": \"sum(descendants(stats)) > 0\""));
