@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using GovStatsValidation.FluentBaseline;
+using Microsoft.Extensions.DependencyInjection;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
@@ -35,12 +36,18 @@ internal static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 20240601 };
         var errorRate = new Option<double>("--error-rate") { Description = "Share of reports with one injected error", DefaultValueFactory = _ => 0.05 };
         var output = new Option<string?>("--out") { Description = "Generate the files into this folder and keep them, with one CSV per format (default: a temporary folder, deleted)" };
+        var inject = new Option<string[]>("--inject") { Description = "Injection benchmark instead: these real report files or folders, one typing error injected at a time into every cell (with --seed)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("bench", "Throughput harness: generated reports checked in memory and from files, against a FluentValidation baseline")
         {
-            quick, sizes, fileSizes, cores, format, seed, errorRate, output,
+            quick, sizes, fileSizes, cores, format, seed, errorRate, output, inject,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(inject) is { Length: > 0 } injectPaths)
+            {
+                return RunInjection(injectPaths, parse.GetValue(seed), context);
+            }
+
             var isQuick = parse.GetValue(quick);
             var memorySizes = ParseCounts(parse.GetValue(sizes)) ?? (isQuick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
             var settings = new BenchSettings(
@@ -60,6 +67,19 @@ internal static class BenchCommand
             return new BenchRun(settings, context.Out).Run();
         });
         return command;
+    }
+
+    private static int RunInjection(string[] paths, int seed, CliContext context)
+    {
+        if (CheckPipeline.Discover(paths, context) is not { } found)
+        {
+            return CliApp.ExitUnusable;
+        }
+
+        using var services = new ServiceCollection().AddGovStatsValidation().AddReaders().BuildServiceProvider();
+        var catalog = services.GetRequiredService<RuleCatalog>();
+        var checker = services.GetRequiredService<IReportChecker>();
+        return new InjectionBench(checker, catalog, context.Out, (ulong)seed).Run(found.Files);
     }
 
     private static long[]? ParseCounts(string? text) =>

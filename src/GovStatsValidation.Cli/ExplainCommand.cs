@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GovStatsValidation.Checking;
+using GovStatsValidation.Localization;
 using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Schemas;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,9 +42,54 @@ internal static class ExplainCommand
                 _ => null,
             };
             Write(context.Out, report.Source, $"{report.Agency.Name} · {report.Year.ToString(CultureInfo.InvariantCulture)} · schema {report.Schema.ToToken()}", evaluations, filter);
+            if (checker.Check(report).Localization is { } localization)
+            {
+                WriteLocalization(context.Out, localization, parse.GetValue(pipeline.Language) == "zh");
+            }
+
             return CliApp.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>The localization's reasoning: per located error the cells, their corrections, each piece of evidence with its weight, ties and confidence.</summary>
+    internal static void WriteLocalization(TextWriter w, ReportLocalization localization, bool zh)
+    {
+        w.WriteLine(zh ? "定位（哪个单元格有误）：" : "Localization (which cell is wrong):");
+        foreach (var error in localization.Errors)
+        {
+            w.WriteLine($"  {(zh ? "规则" : "rules")}: {string.Join(", ", error.Rules)}");
+            WriteSet(zh ? "最可能" : "best", error.Cells);
+            foreach (var tie in error.TiedWith)
+            {
+                WriteSet(zh ? "并列" : "tied", tie);
+            }
+
+            if (error.RunnerUp is { } next)
+            {
+                WriteSet(zh ? "次优" : "next", next);
+            }
+
+            w.WriteLine($"    {(zh ? "把握" : "confidence")}: {error.Confidence.ToString().ToLowerInvariant()} — {(zh ? error.Why.Zh : error.Why.En)}");
+        }
+
+        foreach (var rule in localization.Unresolved)
+        {
+            w.WriteLine($"  {(zh ? "未能定位" : "not localized")}: {rule}");
+        }
+
+        void WriteSet(string title, IReadOnlyList<CellCorrection> cells)
+        {
+            foreach (var c in cells)
+            {
+                w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {title}: {c.Cell} ({c.Role.ToString().ToLowerInvariant()}) {c.Current:0.####} → {c.Proposed:0.####}, {(zh ? "权重" : "weight")} {c.Weight:0.00}"));
+                foreach (var e in c.Evidence)
+                {
+                    w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"        {e.Weight,6:0.00}  {e.Kind}: {(zh ? e.Text.Zh : e.Text.En)}"));
+                }
+            }
+        }
     }
 
     internal static void Write(TextWriter w, string source, string header, IReadOnlyList<RuleEvaluation> evaluations, RuleOutcome? filter)

@@ -18,6 +18,7 @@ internal static class RulesCommand
             List(context),
             Show(context),
             Lint(context),
+            CoverageCommand.Create(context, Catalog, RulesOption()),
         };
     }
 

@@ -181,6 +181,13 @@ public sealed class CrossReportChecker
                 RunRelation(CrossRelation.PreviousYear, entry, previous, [], evaluator, Add,
                     previous is null ? Missing(entry, "previousYear",
                         new LocalizedText($"缺少 {entry.Identity.Name} {report.Year - 1} 年度报告，未做跨年度比对", $"no {report.Year - 1} report of {entry.Identity.Name} in the set: year-over-year rules not checked")) : null);
+                if (previous is not null)
+                {
+                    foreach (var repeated in Facts.RepeatedText.Check(entry, previous))
+                    {
+                        Add(entry, repeated, [previous]);
+                    }
+                }
             }
 
             if (!entry.Identity.IsGovernment)

@@ -177,9 +177,11 @@ public sealed class PublishedReportReader : IReportReader
             }
         }
 
-        foreach (var section in extraction.Sections)
+        var bodies = SectionBodies(extraction);
+        for (var i = 0; i < extraction.Sections.Count; i++)
         {
-            report.Sections.Add(new Model.ReportSection(section.Numeral, section.Title, section.Line, MatchSection(definition, section)));
+            var section = extraction.Sections[i];
+            report.Sections.Add(new Model.ReportSection(section.Numeral, section.Title, section.Line, MatchSection(definition, section)) { Text = bodies[i] });
         }
 
         foreach (var diagnostic in extraction.Diagnostics)
@@ -193,6 +195,49 @@ public sealed class PublishedReportReader : IReportReader
         }
 
         return report;
+    }
+
+    /// <summary>The prose under each section heading up to the next heading: table rows and blank lines left out.</summary>
+    private static string?[] SectionBodies(ReportExtraction extraction)
+    {
+        var sections = extraction.Sections;
+        var bodies = new List<string>[sections.Count];
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            bodies[i] = [];
+        }
+
+        if (sections.Count == 0)
+        {
+            return [];
+        }
+
+        var rowLines = new HashSet<int>(extraction.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => c.Line));
+        var text = extraction.Text;
+        var current = -1;
+        for (var n = 1; n <= text.LineCount; n++)
+        {
+            var line = text.OriginalLineNumber(n);
+            while (current + 1 < sections.Count && line >= sections[current + 1].Line)
+            {
+                current++;
+            }
+
+            if (current < 0 || line == sections[current].Line || rowLines.Contains(line))
+            {
+                continue;
+            }
+
+            var trimmed = text.GetNormalizedLine(n).Trim();
+            if (trimmed.Length > 0)
+            {
+                bodies[current].Add(trimmed);
+            }
+        }
+
+        // Headings that share a source line with another (a page kept on one line) leave their bodies unknown, never "empty".
+        return bodies.Select((b, i) => (i > 0 && sections[i - 1].Line == sections[i].Line) || (i + 1 < sections.Count && sections[i + 1].Line == sections[i].Line)
+            ? null : string.Join("\n", b)).ToArray();
     }
 
     private static string? MatchSection(ReportSchema schema, ReportSection section)

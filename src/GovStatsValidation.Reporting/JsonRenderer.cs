@@ -61,6 +61,11 @@ public sealed class JsonRenderer : IRunRenderer
                 report["corrections"] = new JArray(r.Corrections.Select(Correction));
             }
 
+            if (result.Localization is { } localization)
+            {
+                report["localization"] = Localization(localization, options);
+            }
+
             reports.Add(report);
         }
 
@@ -200,6 +205,38 @@ public sealed class JsonRenderer : IRunRenderer
         ["found"] = c.Found,
     };
 
+    /// <summary>The JSON object of a report's localization: per located error its cells (current, proposed, role, evidence), ties, confidence and why.</summary>
+    public static JObject Localization(GovStatsValidation.Localization.ReportLocalization localization, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(localization);
+        ArgumentNullException.ThrowIfNull(options);
+        JArray Cells(IEnumerable<GovStatsValidation.Localization.CellCorrection> cells) => new(cells.Select(c => new JObject
+        {
+            ["cell"] = c.Cell.Value,
+            ["label"] = c.Label,
+            ["role"] = c.Role.ToString().ToLowerInvariant(),
+            ["current"] = c.Current,
+            ["proposed"] = c.Proposed,
+            ["weight"] = Math.Round(c.Weight, 3),
+            ["evidence"] = new JArray(c.Evidence.Select(e => new JObject { ["kind"] = e.Kind, ["text"] = e.Text.In(options.Language), ["weight"] = Math.Round(e.Weight, 3) })),
+        }));
+        return new JObject
+        {
+            ["cells"] = Cells(localization.Cells),
+            ["errors"] = new JArray(localization.Errors.Select(e => new JObject
+            {
+                ["cells"] = Cells(e.Cells),
+                ["confidence"] = e.Confidence.ToString().ToLowerInvariant(),
+                ["why"] = e.Why.In(options.Language),
+                ["rules"] = new JArray(e.Rules),
+                ["candidates"] = e.Candidates,
+                ["tiedWith"] = new JArray(e.TiedWith.Select(Cells)),
+                ["runnerUp"] = e.RunnerUp is { } next ? Cells(next) : null,
+            })),
+            ["unresolved"] = new JArray(localization.Unresolved),
+        };
+    }
+
     private static JObject Entry(Baselines.BaselineEntry e) => new()
     {
         ["fingerprint"] = e.Fingerprint,
@@ -256,7 +293,18 @@ public sealed class JsonRenderer : IRunRenderer
         };
         if (f.Suspect is { } s)
         {
-            o["suspect"] = new JObject { ["cell"] = s.Cell.Value, ["reason"] = s.Reason.In(options.Language), ["correctedValue"] = s.CorrectedValue };
+            var suspect = new JObject { ["cell"] = s.Cell.Value, ["reason"] = s.Reason.In(options.Language), ["correctedValue"] = s.CorrectedValue };
+            if (s.Confidence is { } confidence)
+            {
+                suspect["confidence"] = confidence.ToString().ToLowerInvariant();
+            }
+
+            if (s.IsAmbiguous)
+            {
+                suspect["ambiguousWith"] = new JArray(s.Alternatives.Select(a => new JObject { ["cell"] = a.Cell.Value, ["correctedValue"] = a.CorrectedValue }));
+            }
+
+            o["suspect"] = suspect;
         }
 
         if (f.Quote is { } quote)

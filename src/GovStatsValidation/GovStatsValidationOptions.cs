@@ -25,6 +25,13 @@ public sealed class GovStatsValidationOptions
     /// <value>Default <see cref="Severity.Info"/>.</value>
     public Severity MinimumSeverity { get; set; } = Severity.Info;
 
+    /// <summary>
+    /// Whether a report with failing rules is localized (which cells are most likely wrong, and what they should be) and its
+    /// findings pointed at the result. Default <see langword="true"/>; a clean report costs nothing either way.
+    /// </summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool Localize { get; set; } = true;
+
     /// <summary>The message language: <c>zh</c> or <c>en</c>. Default <c>zh</c>.</summary>
     /// <value>Default <c>zh</c>.</value>
     public string Language { get; set; } = "zh";

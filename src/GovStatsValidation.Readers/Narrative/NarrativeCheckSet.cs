@@ -19,6 +19,7 @@ public sealed class NarrativeCheckSet
     [
         "figure-vs-table", "statement-vs-table", "enumeration-over", "enumeration-under", "enumeration-short", "enumeration-cover", "percentage", "change",
         "blank-figure", "section-missing", "section-heading-missing", "heading-without-numeral", "numbering-restart", "numbering-skip",
+        "section-empty",
     ];
 
     private static readonly HashSet<string> TableComparisons = ["figure-vs-table", "statement-vs-table"];

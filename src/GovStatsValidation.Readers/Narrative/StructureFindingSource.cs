@@ -32,6 +32,45 @@ public sealed class StructureFindingSource : IFindingSource
         var sections = report.Sections.OrderBy(s => s.Line).ToList();
         var missing = RequiredSections(report, sections, findings);
         Numbering(sections, missing, report.SchemaDefinition.Sections.Count > 0, findings);
+        EmptyProblems(sections, findings);
+    }
+
+    /// <summary>Words that say nothing when they are the whole of the problems section.</summary>
+    private static readonly HashSet<string> NothingWords = new(StringComparer.Ordinal) { "", "无", "暂无", "没有", "无问题", "暂无问题", "无此情况", "暂无此情况" };
+
+    /// <summary>Part 五 (存在的主要问题及改进情况) printed with nothing under it, or only 无/暂无 (a judgement: warning).</summary>
+    private void EmptyProblems(List<Model.ReportSection> sections, ICollection<Finding> findings)
+    {
+        if (_checks.ForKind("section-empty") is not { } check)
+        {
+            return;
+        }
+
+        foreach (var section in sections.Where(s => s.SectionId == "problems" && s.Text is not null))
+        {
+            var words = new string(section.Text!.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && c is not ('。' or '，' or '；' or '：' or '、')).ToArray());
+            if (!NothingWords.Contains(words))
+            {
+                continue;
+            }
+
+            var heading = $"{section.Numeral}、{section.Title}";
+            var (zh, en) = words.Length == 0 ? ("下没有内容", "has nothing under it") : ($"只写了“{words}”", $"says only “{words}”");
+            var args = new Dictionary<string, string>(StringComparer.Ordinal) { ["section"] = heading, ["detail"] = zh, ["numeral"] = section.Numeral ?? "" };
+            var message = check.Fill(check.Message, args);
+            message = new LocalizedText(message.Zh, message.En.Replace(zh, en, StringComparison.Ordinal));
+            findings.Add(new Finding
+            {
+                RuleId = check.Id,
+                Severity = check.Severity,
+                Title = check.Title,
+                Message = message,
+                Line = section.Line,
+                Quote = section.Text!.Length == 0 ? heading : $"{heading} {section.Text}",
+                Arguments = args,
+                Instance = section.SectionId!,
+            });
+        }
     }
 
     private HashSet<string> RequiredSections(AnnualReport report, List<Model.ReportSection> sections, ICollection<Finding> findings)

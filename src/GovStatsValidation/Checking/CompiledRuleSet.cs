@@ -41,6 +41,24 @@ internal sealed class CompiledRuleSet
 
     public IReadOnlyList<CompiledRule> Rules { get; }
 
+    private Localization.LinearModel? _linear;
+
+    /// <summary>The linear form of the rules, for localization; built on first use.</summary>
+    public Localization.LinearModel Linear
+    {
+        get
+        {
+            var model = Volatile.Read(ref _linear);
+            if (model is null)
+            {
+                Interlocked.CompareExchange(ref _linear, Localization.LinearModel.Build(this), null);
+                model = _linear!;
+            }
+
+            return model;
+        }
+    }
+
     /// <summary>
     /// The whole set compiled into one function, per minimum severity: [2 × severity] counts failures, [2 × severity + 1]
     /// counts the findings Evaluate would build. Compiled on first use.
@@ -177,7 +195,7 @@ internal sealed class CompiledRuleSet
         }
     }
 
-    private static bool Applicable(CompiledRule rule, byte[] states, long[] values, int year)
+    internal static bool Applicable(CompiledRule rule, byte[] states, long[] values, int year)
     {
         var mask = rule.MissingMask;
         foreach (var slot in rule.ValueSlots)

@@ -14,6 +14,9 @@ public sealed record ReportCheckResult(AnnualReport Report, IReadOnlyList<Findin
 
     /// <summary>How many findings have the given severity.</summary>
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+
+    /// <summary>Which cells are most likely wrong and what they should be, when a linear rule failed; null for a report whose identities hold.</summary>
+    public Localization.ReportLocalization? Localization { get; init; }
 }
 
 /// <summary>Checks reports: runs every registered <see cref="IFindingSource"/> (the compiled table rules first).</summary>
@@ -32,6 +35,7 @@ public interface IReportChecker
 /// <summary>The default <see cref="IReportChecker"/>.</summary>
 public sealed class ReportChecker : IReportChecker
 {
+    private readonly RuleCatalog _catalog;
     private readonly TableRules _tableRules;
     private readonly IFindingSource[] _sources;
 
@@ -46,6 +50,7 @@ public sealed class ReportChecker : IReportChecker
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
+        _catalog = catalog;
         _tableRules = new TableRules(catalog, options);
         _sources = [new InputRules(), new CorrectionRules(), _tableRules, .. extraSources ?? []];
         Options = options;
@@ -85,14 +90,53 @@ public sealed class ReportChecker : IReportChecker
                 }
             }
 
+            var localization = Localize(report, findings, previousYear: null);
             findings.Sort(FindingOrder.Instance);
-            return new ReportCheckResult(report, findings);
+            return new ReportCheckResult(report, findings) { Localization = localization };
         }
         finally
         {
             scratch.Clear();
             _scratch = scratch;
         }
+    }
+
+    /// <summary>
+    /// Localizes the report again with last year's report as evidence (a 上年结转 figure that equals last year's 结转下年度 is
+    /// confirmed) and points the findings at the result.
+    /// </summary>
+    /// <param name="result">A result of <see cref="Check"/>.</param>
+    /// <param name="previousYear">The same body's report of the year before.</param>
+    public ReportCheckResult Relocalize(ReportCheckResult result, AnnualReport previousYear)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(previousYear);
+        if (result.Localization is null)
+        {
+            return result;
+        }
+
+        var findings = result.Findings.ToList();
+        var localization = Localize(result.Report, findings, previousYear);
+        findings.Sort(FindingOrder.Instance);
+        return result with { Findings = findings, Localization = localization };
+    }
+
+    /// <summary>The localization stage: runs only when a finding failed, then points each failing finding at it.</summary>
+    private Localization.ReportLocalization? Localize(AnnualReport report, List<Finding> findings, AnnualReport? previousYear)
+    {
+        if (!Options.Localize || !findings.Exists(f => !f.Passed))
+        {
+            return null;
+        }
+
+        var localization = GovStatsValidation.Localization.ReportLocalizer.Localize(_catalog.For(report.SchemaDefinition), report, previousYear);
+        if (localization is not null)
+        {
+            GovStatsValidation.Localization.SuspectAssignment.Apply(findings, localization);
+        }
+
+        return localization;
     }
 
     [ThreadStatic]

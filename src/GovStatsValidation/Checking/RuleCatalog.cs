@@ -67,6 +67,14 @@ public sealed class RuleCatalog
     /// <summary>How many compiled rule instances a schema has (forEach expanded).</summary>
     public int InstanceCount(SchemaVersion version) => For(version).Rules.Count;
 
+    /// <summary>Per cell of a format, which rule instances read it and how (identity, one-way bound, other, a test of the cell alone).</summary>
+    /// <exception cref="RuleLoadException">A rule does not compile.</exception>
+    public IReadOnlyList<Localization.CellCoverage> Coverage(SchemaVersion version) => Localization.RuleCoverage.For(For(version));
+
+    /// <summary>Per cell of a format or one of its variants, which rule instances read it and how.</summary>
+    /// <exception cref="RuleLoadException">A rule does not compile.</exception>
+    public IReadOnlyList<Localization.CellCoverage> Coverage(ReportSchema schema) => Localization.RuleCoverage.For(For(schema ?? throw new ArgumentNullException(nameof(schema))));
+
     internal CompiledRuleSet For(SchemaVersion version) => For(SchemaCatalog.Get(version));
 
     /// <summary>The compiled rules of a format or of one of its variants.</summary>

@@ -35,7 +35,17 @@ public sealed record FindingCell(CellId Id, string Label, CellState State, decim
 /// <param name="Cell">The suspected cell.</param>
 /// <param name="Reason">Why it is suspected.</param>
 /// <param name="CorrectedValue">The value that would make the rule hold, when one is implied.</param>
-public sealed record Suspect(CellId Cell, LocalizedText Reason, decimal? CorrectedValue = null);
+public sealed record Suspect(CellId Cell, LocalizedText Reason, decimal? CorrectedValue = null)
+{
+    /// <summary>Other cells exactly as likely to be the wrong one (a tie the evidence cannot break), each with its correction; empty when the suspect is ahead.</summary>
+    public IReadOnlyList<Suspect> Alternatives { get; init; } = [];
+
+    /// <summary>How sure the localization is, when the suspect comes from the report's localization.</summary>
+    public Localization.LocalizationConfidence? Confidence { get; init; }
+
+    /// <summary>Whether the evidence cannot choose between this cell and <see cref="Alternatives"/>.</summary>
+    public bool IsAmbiguous => Alternatives.Count > 0;
+}
 
 /// <summary>
 /// One finding, explained: which rule, how serious, which cells with which values, the formula with numbers filled

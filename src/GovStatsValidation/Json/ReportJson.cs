@@ -202,7 +202,7 @@ public static class ReportJson
             {
                 foreach (var s in sections)
                 {
-                    report.Sections.Add(new ReportSection((string?)s["numeral"], (string?)s["title"] ?? (string?)s["text"] ?? "", (int?)s["line"] ?? 0, (string?)s["id"]));
+                    report.Sections.Add(new ReportSection((string?)s["numeral"], (string?)s["title"] ?? (string?)s["text"] ?? "", (int?)s["line"] ?? 0, (string?)s["id"]) { Text = (string?)s["body"] });
                 }
             }
 
@@ -368,7 +368,16 @@ public static class ReportJson
         root["cells"] = cells;
         if (report.Sections.Count > 0)
         {
-            root["sections"] = new JArray(report.Sections.Select(s => new JObject { ["numeral"] = s.Numeral, ["title"] = s.Title, ["line"] = s.Line, ["id"] = s.SectionId }));
+            root["sections"] = new JArray(report.Sections.Select(s =>
+            {
+                var o = new JObject { ["numeral"] = s.Numeral, ["title"] = s.Title, ["line"] = s.Line, ["id"] = s.SectionId };
+                if (s.Text is not null)
+                {
+                    o["body"] = s.Text;
+                }
+
+                return o;
+            }));
         }
 
         if (report.Tables.Count > 0)

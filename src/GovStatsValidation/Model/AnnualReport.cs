@@ -81,7 +81,11 @@ public sealed record InputInfo
 /// <param name="Title">The heading text without numeral.</param>
 /// <param name="Line">The line in the original text.</param>
 /// <param name="SectionId">The id of the format's section it matches, when matched.</param>
-public sealed record ReportSection(string? Numeral, string Title, int Line, string? SectionId = null);
+public sealed record ReportSection(string? Numeral, string Title, int Line, string? SectionId = null)
+{
+    /// <summary>The section's prose as printed under its heading (table rows left out, lines joined by newlines), when read from a text.</summary>
+    public string? Text { get; init; }
+}
 
 /// <summary>A table of the format seen in the text.</summary>
 /// <param name="TableId">The schema table id.</param>

@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using GovStatsValidation.Schemas;
+using GovStatsValidation.TestUtils;
+using NUnit.Framework;
+using Newtonsoft.Json.Linq;
+
+namespace GovStatsValidation.Cli.Tests;
+
+/// <summary>The localization as the command line shows it: explain's reasoning, the JSON's report-level localization, the coverage listing and the injection benchmark.</summary>
+public sealed class LocalizationCommandTests
+{
+    private const string Seed003 = "tests/data/examples/seed-003-tongxiang-2017.json";
+
+    [Test]
+    public void Explain_ReportWithWrongTotal_ShowsLocalizationReasoning()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "broken.json");
+        var json = JObject.Parse(File.ReadAllText(Seed003));
+        var cells = (JObject)json["cells"]!;
+        var received = (int)cells["requests.received"]!;
+        cells["requests.received"] = received * 10;
+        File.WriteAllText(path, json.ToString());
+
+        var (code, output, _) = Cli.Run("explain", path, "--lang", "en", "--outcome", "failed");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+            Assert.That(output, Does.Contain("Localization (which cell is wrong):"));
+            Assert.That(output, Does.Contain($"best: requests.received (total) {received * 10} → {received}"));
+            Assert.That(output, Does.Contain("digit-added"));
+            Assert.That(output, Does.Match(@"confidence: (high|medium|low) — "));
+        });
+    }
+
+    [Test]
+    public void Check_Json_HasReportLevelLocalizationAndSuspectFromIt()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "broken.json");
+        var json = JObject.Parse(File.ReadAllText(Seed003));
+        var cells = (JObject)json["cells"]!;
+        var received = (int)cells["requests.received"]!;
+        cells["requests.received"] = received * 10;
+        File.WriteAllText(path, json.ToString());
+
+        var (_, output, _) = Cli.Run("check", path, "--format", "json", "--lang", "en");
+        var report = JObject.Parse(output)["reports"]![0]!;
+        var located = report["localization"]!["errors"]![0]!;
+        var finding = report["findings"]!.First(f => (string?)f["rule"] == "pre2019.parts-sum");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)located["cells"]![0]!["cell"], Is.EqualTo("requests.received"));
+            Assert.That((decimal?)located["cells"]![0]!["proposed"], Is.EqualTo(received));
+            Assert.That((decimal?)located["cells"]![0]!["current"], Is.EqualTo(received * 10));
+            Assert.That(located["cells"]![0]!["evidence"]!.Select(e => (string?)e["kind"]), Does.Contain("digit-added"));
+            Assert.That((string?)located["confidence"], Is.AnyOf("high", "medium", "low"));
+            Assert.That((string?)finding["suspect"]!["cell"], Is.EqualTo("requests.received"));
+            Assert.That((decimal?)finding["suspect"]!["correctedValue"], Is.EqualTo(received));
+        });
+    }
+
+    [Test]
+    public void RulesCoverage_EveryFormat_ListsEveryCellAndFlagsUncovered()
+    {
+        var (code, output, _) = Cli.Run("rules", "coverage");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+            foreach (var version in SchemaVersions.All)
+            {
+                var schema = SchemaCatalog.Get(version);
+                Assert.That(output, Does.Contain($"{version.ToToken()}: {schema.Cells.Count} cells"));
+                foreach (var cell in schema.Cells)
+                {
+                    Assert.That(output, Does.Contain(" " + cell.Id.Value + " "), cell.Id.Value);
+                }
+            }
+
+            // An application-table leaf of the 2021 format is read by its row's and its column's identity.
+            var granted = Regex.Match(output, @"result\.granted\[org\.commercial\]\s+leaf\s+=(\d+) ");
+            Assert.That(granted.Success, Is.True);
+            Assert.That(int.Parse(granted.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThanOrEqualTo(2));
+        });
+    }
+
+    [Test]
+    public void RulesCoverage_Flagged_ListsOnlyFlaggedCells()
+    {
+        var (_, output, _) = Cli.Run("rules", "coverage", "--schema", "2021", "--flagged");
+        var cellLines = output.Split('\n').Skip(1).Where(l => l.Length > 0).ToList();
+        Assert.That(cellLines, Is.All.Match(@"^\s+(UNCOVERED|BOUNDS-ONLY)\s"));
+    }
+
+    [Test]
+    public void BenchInject_RealReport_DetectsEveryMutantAnIdentityReads()
+    {
+        var seed = TestPaths.RequireShared("corpus", "huaian_city_2024.txt");
+        var (code, output, _) = Cli.Run("bench", "--inject", seed);
+        TestContext.Out.WriteLine(output);
+        var all = output.Split('\n').Single(l => l.StartsWith("| all |", StringComparison.Ordinal)).Split('|').Select(c => c.Trim()).ToList();
+        var both = output.Split('\n').Single(l => l.StartsWith("| cells in ≥2 identities |", StringComparison.Ordinal)).Split('|').Select(c => c.Trim()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+            Assert.That(output, Does.Contain("injection benchmark: 1 report(s)"));
+
+            // Column 5: detection among mutants in cells an applicable identity reads; column 8: the correction is the original whenever the suspect is right.
+            Assert.That(all[5], Does.StartWith("100.0%"));
+            Assert.That(all[8], Does.StartWith("100.0%"));
+            Assert.That(Percent(both[7]), Is.GreaterThanOrEqualTo(90));
+        });
+    }
+
+    private static double Percent(string cell) => double.Parse(Regex.Match(cell, @"^[\d.]+").Value, System.Globalization.CultureInfo.InvariantCulture);
+}
