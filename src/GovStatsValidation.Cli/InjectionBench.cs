@@ -250,18 +250,7 @@ internal sealed class InjectionBench(IReportChecker checker, RuleCatalog catalog
             cells[cid] = cid == id ? CellValue.Of(value, v.Location) with { Raw = value.ToString("0.####", CultureInfo.InvariantCulture) } : v;
         }
 
-        return new AnnualReport
-        {
-            Agency = report.Agency,
-            Year = report.Year,
-            Schema = report.Schema,
-            Cells = cells,
-            Sections = report.Sections,
-            Claims = report.Claims,
-            Tables = report.Tables,
-            Source = report.Source,
-            Input = report.Input,
-        };
+        return report.With(cells: cells);
     }
 
     private void Print()
