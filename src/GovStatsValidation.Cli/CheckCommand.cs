@@ -50,7 +50,9 @@ internal static class CheckCommand
 
             if (accepted is not null)
             {
-                run = accepted.Apply(run, context.Today);
+                // Only what this run could have reported is compared: entries of rules switched off or below --min-severity are not stale.
+                var disabled = (parse.GetValue(pipeline.Disable) ?? []).ToHashSet(StringComparer.Ordinal);
+                run = accepted.Apply(run, context.Today, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!), disabled);
             }
 
             var outPath = parse.GetValue(output);

@@ -100,6 +100,7 @@ public sealed class JsonRenderer : IRunRenderer
                 ["today"] = RunStatistics.Date(b.Today),
                 ["accepted"] = b.Accepted,
                 ["notChecked"] = b.NotChecked,
+                ["notComparable"] = b.NotComparable,
                 ["expired"] = new JArray(b.Expired.Select(Entry)),
                 ["stale"] = new JArray(b.Stale.Select(Entry)),
                 ["confirmed"] = b.States.Values.Count(v => v == Baselines.BaselineState.Confirmed),
