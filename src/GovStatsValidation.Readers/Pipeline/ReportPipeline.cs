@@ -118,11 +118,18 @@ internal sealed class ReportPipeline : IReportPipeline
 
         var cross = new List<CrossReportFinding>();
         var crossErrors = new List<ReportInputError>();
+        var position = new Dictionary<AnnualReport, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < checkedReports.Count; i++)
+        {
+            position[checkedReports[i].Report] = i;
+        }
+
         foreach (var group in set.Jurisdictions)
         {
             try
             {
                 cross.AddRange(_cross.CheckJurisdiction(group));
+                Relocalize(group, checkedReports, position);
             }
             catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
             {
@@ -141,7 +148,20 @@ internal sealed class ReportPipeline : IReportPipeline
             crossErrors.Add(new ReportInputError("(who has reported)", Internal(e)));
         }
 
-        return result with { CrossReport = cross, Jurisdictions = set.Jurisdictions, InputErrors = [.. inputErrors, .. crossErrors], Coverage = coverage };
+        return result with { Results = checkedReports, CrossReport = cross, Jurisdictions = set.Jurisdictions, InputErrors = [.. inputErrors, .. crossErrors], Coverage = coverage };
+    }
+
+    /// <summary>A report with failures whose body's report of the year before is in the set is localized again with it as evidence.</summary>
+    private void Relocalize(JurisdictionGroup group, List<ReportCheckResult> results, Dictionary<AnnualReport, int> position)
+    {
+        foreach (var entry in group.Reports)
+        {
+            if (position.TryGetValue(entry.Report, out var i) && results[i].Localization is not null
+                && group.Find(entry.Identity.Key, entry.Report.Year - 1) is { } previous)
+            {
+                results[i] = _checker.Relocalize(results[i], previous.Report);
+            }
+        }
     }
 
     private static string Internal(Exception e) => $"internal error in the cross-report checks (please report it): {e.GetType().Name}: {e.Message}";

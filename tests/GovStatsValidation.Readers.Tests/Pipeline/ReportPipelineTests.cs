@@ -6,6 +6,7 @@ using GovStatsValidation.Json;
 using GovStatsValidation.Readers.Narrative;
 using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Rules;
+using GovStatsValidation.TestUtils;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NUnit.Framework;
@@ -104,6 +105,38 @@ public sealed class ReportPipelineTests
             Assert.That(result.CrossReport, Is.Not.Null.And.Not.Empty);
             Assert.That(result.Jurisdictions!.SelectMany(j => j.Reports).ToList(), Has.Count.EqualTo(result.Results.Count));
         });
+    }
+
+    [Test]
+    public async Task CheckAsync_LastYearsReportInTheSet_LocalizationUsesItsCarriedForwardFigure()
+    {
+        // This year's 上年结转 of one column typed 20 for 2; last year's report, in the same folder, carried forward 2.
+        var dir = Directory.CreateTempSubdirectory("govstats-pipeline-");
+        try
+        {
+            var thisYear = ReportBuilder.Clean2021().Set("requests.carried_over[org.commercial]", 20).Build();
+            var lastYear = ReportBuilder.Clean2021().Year(thisYear.Year - 1).Set("requests.carry_forward[org.commercial]", 2).Build();
+            var thisPath = Path.Combine(dir.FullName, "this.json");
+            await File.WriteAllTextAsync(thisPath, ReportJson.Write(thisYear));
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "last.json"), ReportJson.Write(lastYear));
+            using var services = Services();
+            var pipeline = services.GetRequiredService<IReportPipeline>();
+
+            var alone = await pipeline.CheckFileAsync(thisPath);
+            var inSet = (await pipeline.CheckAsync([dir.FullName])).Results.Single(r => r.Report.Year == thisYear.Year);
+
+            static IEnumerable<string> Evidence(ReportCheckResult r) => r.Localization!.Errors.SelectMany(e => e.Cells).SelectMany(c => c.Evidence).Select(e => e.Kind);
+            Assert.Multiple(() =>
+            {
+                Assert.That(Evidence(alone), Does.Not.Contain("previous-year-supports-correction"));
+                Assert.That(Evidence(inSet), Does.Contain("previous-year-supports-correction"));
+                Assert.That(inSet.Localization!.Errors.Single().Cells.Single().Proposed, Is.EqualTo(2m));
+            });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Test]
