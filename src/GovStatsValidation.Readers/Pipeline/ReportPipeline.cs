@@ -137,6 +137,8 @@ internal sealed class ReportPipeline : IReportPipeline
             }
         }
 
+        cross = CrossYearSuspects.Assign(cross, checkedReports);
+
         // Who has reported (with the agency map's expected bodies, or the bodies seen in any year).
         IReadOnlyList<ReportingCoverage>? coverage = null;
         try
