@@ -82,6 +82,12 @@ public sealed class JsonRenderer : IRunRenderer
                 ["info"] = run.Count(Rules.Severity.Info),
             },
         };
+        if (run.Skipped.Count > 0)
+        {
+            // Files that are not reports (images, spreadsheets, notes): listed, never counted as input errors.
+            root["skipped"] = new JArray(run.Skipped.Select(e => new JObject { ["source"] = e.Source, ["message"] = e.Message }));
+        }
+
         if (run.CrossReport is not null)
         {
             // The totals above include the cross-report findings; this says how many of them there are.

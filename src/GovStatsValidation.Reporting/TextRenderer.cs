@@ -56,7 +56,12 @@ public sealed class TextRenderer : IRunRenderer
             terminal.Line($"{Paint(options, Red, $"{(zh ? "无法读取" : "cannot read")} {e.Source}{(e.Line is { } l ? $"({Int(l)})" : "")}: {e.Message}")}");
         }
 
-        if (run.InputErrors.Count > 0)
+        foreach (var e in run.Skipped)
+        {
+            terminal.Line($"{Paint(options, Yellow, $"{(zh ? "已跳过（不是年度报告）" : "skipped (not a report)")} {e.Source}: {e.Message}")}");
+        }
+
+        if (run.InputErrors.Count + run.Skipped.Count > 0)
         {
             terminal.Line();
         }
