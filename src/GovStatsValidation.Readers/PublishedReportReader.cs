@@ -113,11 +113,11 @@ public sealed class PublishedReportReader : IReportReader
         }
         else if (year == 0)
         {
-            // A text that never mentions 政府信息公开 is no report at all (notes, a README): skipped in a folder. One that does is a
-            // report this reader could not read, and stays an input error.
+            // A text, page or Word file that never mentions 信息公开 is no report at all (notes, a README): skipped in a folder.
+            // One that does is a report this reader could not read, and so is a PDF whose text is unusable: input errors.
             throw new ReportLoadException(name, null, null, "neither a report year in the title nor a statistics table: not an annual report this tool can read")
             {
-                NotAReport = !MentionsDisclosure(extraction.Text),
+                NotAReport = extraction.Kind != DocumentKind.Pdf && !MentionsDisclosure(extraction.Text),
             };
         }
         else
