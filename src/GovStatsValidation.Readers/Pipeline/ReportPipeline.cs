@@ -168,19 +168,26 @@ internal sealed class ReportPipeline : IReportPipeline
 
     private static string Internal(Exception e) => $"internal error in the cross-report checks (please report it): {e.GetType().Name}: {e.Message}";
 
-    /// <summary>The text of a report read from a plain-text file, decoded as the readers decode it (UTF-8, UTF-16, GB18030).</summary>
+    /// <summary>
+    /// The text of a report for the cross-report facts, read again from the file it came from: a plain-text file decoded as
+    /// the readers decode it (UTF-8, UTF-16, GB18030); an HTML, Word or PDF file through the readers' text layer (a PDF is
+    /// parsed again, so its facts cost a second read; holding every report's text for the whole set would cost more memory).
+    /// </summary>
     private static string? Text(ConditionalWeakTable<AnnualReport, string> readFrom, AnnualReport report)
     {
-        if (!readFrom.TryGetValue(report, out var path) || !TextExtensions.Contains(Path.GetExtension(path)))
+        if (!readFrom.TryGetValue(report, out var path))
         {
             return null;
         }
 
         try
         {
-            return TextDecoding.Decode(IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, IO.SafeFile.TooLarge)).Text;
+            var bytes = IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, IO.SafeFile.TooLarge);
+            return TextExtensions.Contains(Path.GetExtension(path))
+                ? TextDecoding.Decode(bytes).Text
+                : string.Join('\n', new ReportReader().Read(bytes).Text.OriginalLines);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReportReadException or InvalidDataException or FormatException)
         {
             return null;
         }

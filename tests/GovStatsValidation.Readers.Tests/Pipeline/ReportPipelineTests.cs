@@ -210,6 +210,32 @@ public sealed class ReportPipelineTests
     }
 
     [Test]
+    public async Task CheckAsync_ReportPublishedAsHtml_ItsProseTakesPartInTheSharedFacts()
+    {
+        // Seeds 000 and 003 state the same figures (3650, 9648, 1488); here 003 is given as an HTML page.
+        var seeds = TestPaths.Shared("seeds");
+        var dir = Directory.CreateTempSubdirectory("govstats-pipeline-");
+        try
+        {
+            File.Copy(Directory.GetFiles(seeds, "000_*.txt").Single(), Path.Combine(dir.FullName, "000.txt"));
+            var lines = await File.ReadAllLinesAsync(Directory.GetFiles(seeds, "003_*.txt").Single());
+            var html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + System.Net.WebUtility.HtmlEncode(lines[0]) + "</title></head><body>\n"
+                + string.Join("\n", lines.Select(l => "<p>" + System.Net.WebUtility.HtmlEncode(l) + "</p>")) + "\n</body></html>";
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "003.html"), html);
+            using var services = Services();
+
+            var result = await services.GetRequiredService<IReportPipeline>().CheckAsync([dir.FullName]);
+
+            var shared = string.Join("\n", result.CrossReport!.Where(c => c.Finding.RuleId.Contains("shared-fact", StringComparison.Ordinal)).Select(c => c.Finding.Message.En));
+            Assert.That(shared, Does.Contain("3650").And.Contain("9648").And.Contain("1488"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public async Task CheckAsync_WithoutAddCrossReport_NoCrossReportRun()
     {
         using var services = Services(cross: false);
