@@ -230,7 +230,15 @@ internal static class LayoutRenderer
                         sb.Append(" colspan=\"").Append(cell.ColSpan).Append('"');
                     }
 
-                    sb.Append('>').Append(WebUtility.HtmlEncode(cell.Text)).Append("</td>");
+                    // As Word-saved and CMS pages print them: every cell's text in a paragraph, a long number's digits split
+                    // over two inline runs (one number all the same).
+                    var text = WebUtility.HtmlEncode(cell.Text);
+                    if (cell.CellId is not null && cell.Text.Length >= 3 && char.IsAsciiDigit(cell.Text[^1]) && char.IsAsciiDigit(cell.Text[^2]))
+                    {
+                        text = $"<span>{WebUtility.HtmlEncode(cell.Text[..^1])}</span><span lang=EN-US>{cell.Text[^1]}</span>";
+                    }
+
+                    sb.Append("><p>").Append(text).Append("</p></td>");
                 }
 
                 sb.Append("</tr>\n");
