@@ -20,7 +20,8 @@ public sealed class ReportReaderOptions
 public sealed class ReportReader
 {
     private readonly IReadOnlyList<TableSchema> _schemas;
-    private readonly Dictionary<string, LabelMatcher> _matchers = new(StringComparer.Ordinal);
+    // A reader is shared by the files of a folder read in parallel: the matchers it builds on first use are shared too.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LabelMatcher> _matchers = new(StringComparer.Ordinal);
     private readonly ReportReaderOptions _options;
 
     /// <summary>Creates a reader, loading the table schemas.</summary>
@@ -138,10 +139,7 @@ public sealed class ReportReader
                     $"Tables use schema {schema.Id} (years {schema.YearFrom}–{schema.YearTo}) but the report year is {year.Value}.", year.Line));
             }
 
-            if (!_matchers.TryGetValue(schema.Id, out var matcher))
-            {
-                _matchers[schema.Id] = matcher = new LabelMatcher(schema);
-            }
+            var matcher = _matchers.GetOrAdd(schema.Id, static (_, s) => new LabelMatcher(s), schema);
 
             var mapper = new CellMapper(matcher, text);
             foreach (var t in tables)

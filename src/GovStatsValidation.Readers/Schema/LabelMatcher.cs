@@ -67,7 +67,9 @@ internal sealed class LabelMatcher
         }
     }
 
-    private readonly Dictionary<(string, string?, bool), LabelMatch> _cache = [];
+    // One matcher per table schema is shared by every report read in parallel, so its cache must be safe for concurrent use.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?, bool), LabelMatch> _cache = new();
+    private int _cached;
 
     /// <summary>Matches a printed label. <paramref name="context"/> is the row matched just before (for ambiguous labels such as 被依法纠错数).</summary>
     public LabelMatch Match(string printed, SchemaRow? context = null, bool allowSubstring = true)
@@ -79,9 +81,9 @@ internal sealed class LabelMatcher
         }
 
         var result = MatchUncached(printed, context, allowSubstring);
-        if (_cache.Count < 100_000)
+        if (Volatile.Read(ref _cached) < 100_000 && _cache.TryAdd(key, result))
         {
-            _cache[key] = result;
+            Interlocked.Increment(ref _cached);
         }
 
         return result;
