@@ -90,6 +90,7 @@ public sealed class ReportChecker : IReportChecker
                 }
             }
 
+            DropSuperseded(findings);
             var localization = Localize(report, findings, previousYear: null);
             findings.Sort(FindingOrder.Instance);
             return new ReportCheckResult(report, findings) { Localization = localization };
@@ -139,6 +140,24 @@ public sealed class ReportChecker : IReportChecker
         return localization;
     }
 
+    /// <summary>One finding per missing thing: drops the findings another finding that is shown already reports.</summary>
+    internal static void DropSuperseded(List<Finding> findings)
+    {
+        HashSet<string>? covered = null;
+        foreach (var f in findings)
+        {
+            if (f.Supersedes.Count > 0)
+            {
+                (covered ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(f.Supersedes);
+            }
+        }
+
+        if (covered is not null)
+        {
+            findings.RemoveAll(f => f.Supersedes.Count == 0 && covered.Contains(f.Key));
+        }
+    }
+
     [ThreadStatic]
     private static List<Finding>? _scratch;
 
@@ -160,7 +179,7 @@ public sealed class ReportChecker : IReportChecker
     }
 }
 
-/// <summary>The deterministic order of findings: by line (none last), severity (errors first), rule id, instance, first cell.</summary>
+/// <summary>The deterministic order of findings: by severity (errors first, then warnings, then info), line (none last), rule id, instance, first cell.</summary>
 public sealed class FindingOrder : IComparer<Finding>
 {
     /// <summary>The shared instance.</summary>
@@ -179,10 +198,10 @@ public sealed class FindingOrder : IComparer<Finding>
             return x is null ? -1 : 1;
         }
 
-        var c = (x.Line ?? int.MaxValue).CompareTo(y.Line ?? int.MaxValue);
+        var c = y.Severity.CompareTo(x.Severity);
         if (c == 0)
         {
-            c = y.Severity.CompareTo(x.Severity);
+            c = (x.Line ?? int.MaxValue).CompareTo(y.Line ?? int.MaxValue);
         }
 
         if (c == 0)
