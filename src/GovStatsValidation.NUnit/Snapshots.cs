@@ -99,7 +99,7 @@ public static class Snapshots
         var className = test.ClassName;
         var dot = className.LastIndexOf('.');
         var sb = new StringBuilder(className[(dot + 1)..].Replace('+', '.')).Append('.').Append(test.MethodName);
-        var parameters = test.MethodInfo?.GetParameters().ToArray() ?? [];
+        var parameters = test.Method?.MethodInfo.GetParameters() ?? [];
         var arguments = test.Arguments;
         for (var i = 0; i < arguments.Length; i++)
         {

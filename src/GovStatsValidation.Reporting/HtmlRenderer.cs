@@ -413,6 +413,15 @@ public sealed partial class HtmlRenderer : IRunRenderer
                 w.Append(" → ").Append(Num(cv));
             }
 
+            foreach (var alternative in s.Alternatives)
+            {
+                w.Append(zh ? " 或 " : " or ").Append("<code>").Append(E(alternative.Cell.Value)).Append("</code>");
+                if (alternative.CorrectedValue is { } acv)
+                {
+                    w.Append(" → ").Append(Num(acv));
+                }
+            }
+
             w.Append(" — ").Append(E(s.Reason.In(options.Language))).Append("</p>\n");
         }
 

@@ -163,6 +163,10 @@ public sealed class MarkdownRenderer : IRunRenderer
         if (f.Suspect is { } s)
         {
             message.Append(options.Zh ? "<br>可能出错：" : "<br>likely wrong: ").Append(Escaping.MarkdownCode(SuspectName(f, s, options)));
+            foreach (var alternative in s.Alternatives)
+            {
+                message.Append(options.Zh ? " 或 " : " or ").Append(Escaping.MarkdownCode(options.Zh && f.Cells.FirstOrDefault(c => c.Id == alternative.Cell) is { } cell ? cell.Label : alternative.Cell.Value));
+            }
         }
 
         if (f.Quote is { } q)

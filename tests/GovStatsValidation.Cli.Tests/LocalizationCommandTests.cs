@@ -111,6 +111,12 @@ public sealed class LocalizationCommandTests
             Assert.That(all[5], Does.StartWith("100.0%"));
             Assert.That(all[8], Does.StartWith("100.0%"));
             Assert.That(Percent(both[7]), Is.GreaterThanOrEqualTo(90));
+
+            // Issue 12's other targets on this report: top suspect right ≥ 75% where an identity fails, a leaf blamed on a
+            // total in ≤ 5%, and no failing identity without a suspect.
+            Assert.That(Percent(all[7]), Is.GreaterThanOrEqualTo(75));
+            Assert.That(Percent(all[10]), Is.LessThanOrEqualTo(5));
+            Assert.That(all[11], Is.EqualTo("0"));
         });
     }
 

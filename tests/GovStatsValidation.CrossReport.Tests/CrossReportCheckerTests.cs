@@ -220,6 +220,42 @@ public sealed class CrossReportCheckerTests
         Assert.That(inForce.Finding.Message.En, Does.Contain("W-C5"));
     }
 
+    [TestCase(3126, 3126 * 10 + 4, true, TestName = "Check_DecisionsJumpTenfold_Info(digit added)")]
+    [TestCase(3126, 312, true, TestName = "Check_DecisionsJumpTenfold_Info(digit dropped)")]
+    [TestCase(3126, 4010, false, TestName = "Check_DecisionsJumpTenfold_Info(ordinary change)")]
+    [TestCase(3, 60, false, TestName = "Check_DecisionsJumpTenfold_Info(small counts left alone)")]
+    [TestCase(0, 5000, false, TestName = "Check_DecisionsJumpTenfold_Info(a year with none left alone)")]
+    public void Check_DecisionsJumpTenfold_Info(decimal lastYear, decimal thisYear, bool flagged)
+    {
+        var findings = Checker.Check([
+            Report("宿迁市人民政府", 2023, SchemaVersion.Format2021, ("art20_6.penalty[decisions]", lastYear)),
+            Report("宿迁市人民政府", 2024, SchemaVersion.Format2021, ("art20_6.penalty[decisions]", thisYear))]);
+
+        var failed = findings.Rule("cross.decisions.tenfold").Where(f => !f.Finding.Passed && f.Finding.Instance == "row=art20_6.penalty").ToList();
+        Assert.That(failed, flagged ? Has.Count.EqualTo(1) : Is.Empty);
+        Assert.That(failed.Select(f => f.Finding.Severity), Is.All.EqualTo(Severity.Info), "a judgement is never a warning or an error");
+        if (flagged)
+        {
+            Assert.That(failed[0].Finding.Actual, Is.EqualTo(thisYear));
+            Assert.That(failed[0].Finding.Expected, Is.EqualTo(lastYear));
+        }
+    }
+
+    [TestCase(236.4875, 2364875, true, TestName = "Check_FeesJumpHundredfold_Info(typed in yuan)")]
+    [TestCase(236.4875, 2.364875, true, TestName = "Check_FeesJumpHundredfold_Info(point moved two places)")]
+    [TestCase(236.4875, 300, false, TestName = "Check_FeesJumpHundredfold_Info(ordinary change)")]
+    [TestCase(0, 300, false, TestName = "Check_FeesJumpHundredfold_Info(no fees last year left alone)")]
+    public void Check_FeesJumpHundredfold_Info(decimal lastYear, decimal thisYear, bool flagged)
+    {
+        var findings = Checker.Check([
+            Report("宿迁市人民政府", 2023, SchemaVersion.Format2021, ("art20_8.admin_fees[amount]", lastYear)),
+            Report("宿迁市人民政府", 2024, SchemaVersion.Format2021, ("art20_8.admin_fees[amount]", thisYear))]);
+
+        var failed = findings.Rule("cross.fees.hundredfold").Where(f => !f.Finding.Passed).ToList();
+        Assert.That(failed, flagged ? Has.Count.EqualTo(1) : Is.Empty);
+        Assert.That(failed.Select(f => f.Finding.Severity), Is.All.EqualTo(Severity.Info));
+    }
+
     [Test]
     public void Check_IdenticalTablesTwoYears_GivesWarning()
     {

@@ -6,7 +6,6 @@ using GovStatsValidation.Validation;
 
 namespace ReportPipeline.Tests;
 
-// begin-snippet: fluentvalidation
 /// <summary>The pipeline's own rules by default; the built-in table rules in the "tables" rule set.</summary>
 public sealed class PipelineValidator : AbstractValidator<AnnualReport>
 {
@@ -18,4 +17,3 @@ public sealed class PipelineValidator : AbstractValidator<AnnualReport>
 }
 
 // Elsewhere: validator.Validate(report, o => o.IncludeRuleSets("tables"));  validator.ValidateAndThrow(report);
-// end-snippet

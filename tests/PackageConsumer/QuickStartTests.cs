@@ -9,8 +9,8 @@ using NUnit.Framework;
 namespace ReportPipeline.Tests;
 
 /// <summary>
-/// The code of docs/integration.md, compiled against the packages. The regions between begin-snippet and end-snippet
-/// are the documentation's code blocks; a test in GovStatsValidation.NUnit.Tests fails if the two drift apart.
+/// The quick start's behaviour through the packed packages, with exact assertions (the documents' own C# blocks are built
+/// and run as they stand by <see cref="DocSnippets.DocsSnippetTests"/>).
 /// </summary>
 [TestFixture]
 public sealed class QuickStartTests
@@ -24,7 +24,6 @@ public sealed class QuickStartTests
         Console.SetOut(output);
         try
         {
-            // begin-snippet: package-consumer
             using var services = new ServiceCollection()
                 .AddGovStatsValidation(options =>
                 {
@@ -39,7 +38,6 @@ public sealed class QuickStartTests
             {
                 Console.WriteLine(finding);
             }
-            // end-snippet
         }
         finally
         {
@@ -52,7 +50,6 @@ public sealed class QuickStartTests
         Assert.That(lines, Has.One.StartsWith("error 2019.table.missing: "));
     }
 
-    // begin-snippet: pipeline-test
     [Test]
     public void AnnualReport_2016_IsConsistent()
     {
@@ -63,5 +60,4 @@ public sealed class QuickStartTests
         Assert.That(report, Reports.HaveFinding("pre2019.channels.cover").On("active.total"));
         Snapshots.MatchFindings(new ReportChecker().Check(report));
     }
-    // end-snippet
 }

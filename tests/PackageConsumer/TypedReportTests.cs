@@ -26,12 +26,10 @@ public sealed class TypedReportTests
     [Test]
     public void TypedReport_DocsExample_MissingTablesReportedPartialRowNotJudged()
     {
-        // begin-snippet: typed-report
         var report = new AnnualReport { Agency = new Agency("示例县统计局"), Year = 2023, Schema = SchemaVersion.Format2021 };
         report.Cells["requests.new[natural_person]"] = 3m;
         report.Cells["requests.new[org.commercial]"] = 1m;
         report.Cells["requests.new[total]"] = 5m;   // cells not set are absent
-        // end-snippet
 
         Assert.That(report, Reports.HaveFinding("2021.table.missing").WithSeverity(Severity.Error));
         Assert.That(report, !Reports.HaveFinding("2021.applications.row-total"), "four applicant columns are absent: the row total is not judged");

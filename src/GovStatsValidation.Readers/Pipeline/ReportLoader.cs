@@ -107,17 +107,7 @@ internal sealed class ReportLoader : IReportLoader
     /// <summary>A copy of the report read as another table format, with a note saying so.</summary>
     internal static AnnualReport WithSchema(AnnualReport report, SchemaVersion version)
     {
-        var copy = new AnnualReport
-        {
-            Agency = report.Agency,
-            Year = report.Year,
-            Schema = version,
-            Cells = report.Cells,
-            Sections = report.Sections,
-            Claims = report.Claims,
-            Tables = report.Tables,
-            Source = report.Source,
-        };
+        var copy = report.With(schema: version);
         var input = report.Input ?? new InputInfo { Format = "unknown" };
         copy.Input = input with { Notes = [.. input.Notes, $"schema forced to {version.ToToken()} by --schema (was {report.Schema.ToToken()})"] };
         return copy;

@@ -118,17 +118,26 @@ internal sealed class ReportPipeline : IReportPipeline
 
         var cross = new List<CrossReportFinding>();
         var crossErrors = new List<ReportInputError>();
+        var position = new Dictionary<AnnualReport, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < checkedReports.Count; i++)
+        {
+            position[checkedReports[i].Report] = i;
+        }
+
         foreach (var group in set.Jurisdictions)
         {
             try
             {
                 cross.AddRange(_cross.CheckJurisdiction(group));
+                Relocalize(group, checkedReports, position);
             }
             catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
             {
                 crossErrors.Add(new ReportInputError($"(cross-report checks of {group.Name}: {string.Join(", ", group.Reports.Select(r => r.Report.Source).Take(5))})", Internal(e)));
             }
         }
+
+        cross = CrossYearSuspects.Assign(cross, checkedReports);
 
         // Who has reported (with the agency map's expected bodies, or the bodies seen in any year).
         IReadOnlyList<ReportingCoverage>? coverage = null;
@@ -141,24 +150,44 @@ internal sealed class ReportPipeline : IReportPipeline
             crossErrors.Add(new ReportInputError("(who has reported)", Internal(e)));
         }
 
-        return result with { CrossReport = cross, Jurisdictions = set.Jurisdictions, InputErrors = [.. inputErrors, .. crossErrors], Coverage = coverage };
+        return result with { Results = checkedReports, CrossReport = cross, Jurisdictions = set.Jurisdictions, InputErrors = [.. inputErrors, .. crossErrors], Coverage = coverage };
+    }
+
+    /// <summary>A report with failures whose body's report of the year before is in the set is localized again with it as evidence.</summary>
+    private void Relocalize(JurisdictionGroup group, List<ReportCheckResult> results, Dictionary<AnnualReport, int> position)
+    {
+        foreach (var entry in group.Reports)
+        {
+            if (position.TryGetValue(entry.Report, out var i) && results[i].Localization is not null
+                && group.Find(entry.Identity.Key, entry.Report.Year - 1) is { } previous)
+            {
+                results[i] = _checker.Relocalize(results[i], previous.Report);
+            }
+        }
     }
 
     private static string Internal(Exception e) => $"internal error in the cross-report checks (please report it): {e.GetType().Name}: {e.Message}";
 
-    /// <summary>The text of a report read from a plain-text file, decoded as the readers decode it (UTF-8, UTF-16, GB18030).</summary>
+    /// <summary>
+    /// The text of a report for the cross-report facts, read again from the file it came from: a plain-text file decoded as
+    /// the readers decode it (UTF-8, UTF-16, GB18030); an HTML, Word or PDF file through the readers' text layer (a PDF is
+    /// parsed again, so its facts cost a second read; holding every report's text for the whole set would cost more memory).
+    /// </summary>
     private static string? Text(ConditionalWeakTable<AnnualReport, string> readFrom, AnnualReport report)
     {
-        if (!readFrom.TryGetValue(report, out var path) || !TextExtensions.Contains(Path.GetExtension(path)))
+        if (!readFrom.TryGetValue(report, out var path))
         {
             return null;
         }
 
         try
         {
-            return TextDecoding.Decode(IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, IO.SafeFile.TooLarge)).Text;
+            var bytes = IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, IO.SafeFile.TooLarge);
+            return TextExtensions.Contains(Path.GetExtension(path))
+                ? TextDecoding.Decode(bytes).Text
+                : string.Join('\n', new ReportReader().Read(bytes).Text.OriginalLines);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReportReadException or InvalidDataException or FormatException)
         {
             return null;
         }

@@ -15,7 +15,8 @@ public sealed class ReportReadingOptions
 
     /// <summary>
     /// When set, the sources of reports read from files are shown relative to this folder (as the CLI shows them relative
-    /// to the working folder), unless that climbs more than three folders up; when <see langword="null"/>, as the path was given.
+    /// to the working folder), unless that climbs more than three folders up; when <see langword="null"/>, as discovery gives
+    /// them: full paths for the files of a folder or glob.
     /// </summary>
     /// <value>Default <see langword="null"/>.</value>
     public string? RelativeTo { get; set; }

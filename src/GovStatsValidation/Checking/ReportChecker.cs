@@ -30,6 +30,13 @@ public interface IReportChecker
 
     /// <summary>Every table rule evaluated on the report: passed, failed or not applicable, with numbers filled in.</summary>
     IReadOnlyList<RuleEvaluation> Explain(AnnualReport report);
+
+    /// <summary>
+    /// Localizes a checked report's failures again with the same body's report of the year before as evidence (a 上年结转
+    /// figure that equals last year's 结转下年度 is confirmed) and points the findings at the result; a result without
+    /// failures comes back unchanged.
+    /// </summary>
+    ReportCheckResult Relocalize(ReportCheckResult result, AnnualReport previousYear);
 }
 
 /// <summary>The default <see cref="IReportChecker"/>.</summary>
@@ -102,10 +109,7 @@ public sealed class ReportChecker : IReportChecker
         }
     }
 
-    /// <summary>
-    /// Localizes the report again with last year's report as evidence (a 上年结转 figure that equals last year's 结转下年度 is
-    /// confirmed) and points the findings at the result.
-    /// </summary>
+    /// <inheritdoc/>
     /// <param name="result">A result of <see cref="Check"/>.</param>
     /// <param name="previousYear">The same body's report of the year before.</param>
     public ReportCheckResult Relocalize(ReportCheckResult result, AnnualReport previousYear)

@@ -22,11 +22,17 @@ internal sealed class ReportLocalizer
     private const double TieEpsilon = 1e-9;
     private static readonly double AgreementWeight = Math.Log(20);
 
-    /// <summary>The support another certain error of the same kind in the same table gives (a factor of 10).</summary>
-    private static readonly double PatternWeight = Math.Log(10);
+    /// <summary>
+    /// The support another certain error of the same kind in the same table gives (a factor of 20, as strong as a narrative
+    /// figure): a preparer who left one total of a table at 0 tends to have left its other totals the same way.
+    /// </summary>
+    private static readonly double PatternWeight = Math.Log(20);
 
     /// <summary>How much less likely a total is to be mistyped than a part (a factor of 3).</summary>
     private static readonly double TotalWeight = Math.Log(3);
+
+    /// <summary>The probability of a total left at 0 (not filled in), given an error in the total.</summary>
+    private const double LeftZeroPrior = TypingShapes.KindPrior / 4;
 
     /// <summary>Localizes the failing rules of a report; null when no linear rule fails.</summary>
     public static ReportLocalization? Localize(CompiledRuleSet set, AnnualReport report, AnnualReport? previousYear = null)
@@ -492,7 +498,7 @@ internal sealed class ReportLocalizer
                     -Math.Log(TypingShapes.KindPrior * l)));
             }
 
-            if (Values[slot] != proposedScaled)
+            if (Values[slot] != proposedScaled && Values[slot] != 0)
             {
                 // Copied from a cell printed next to it, or (for a total) from one of its parts: one kind of slip, the source drawn among them.
                 var sources = _model.Neighbours[slot].Concat(_model.Parts[slot]).Distinct().ToList();
@@ -517,10 +523,11 @@ internal sealed class ReportLocalizer
             var leftZero = _model.Roles[slot] is CellRole.Total or CellRole.Subtotal && Values[slot] == 0 && proposedScaled > 0;
             if (leftZero)
             {
-                // A total printed 0 against parts that are not: a total not filled in, one more kind of slip.
-                likelihood += TypingShapes.KindPrior;
+                // A total printed 0 against parts that are not: a total not filled in, a slip rarer than a mistyped digit
+                // (it concentrates on one value, 0, so at the kinds' prior it would outweigh every digit slip of a part).
+                likelihood += LeftZeroPrior;
                 evidence.Add(new LocalizationEvidence("total-left-zero",
-                    new LocalizedText("合计为 0 而分项不为 0：合计可能漏填", "the total is 0 while its parts are not: the total may have been left unfilled"), -Math.Log(TypingShapes.KindPrior)));
+                    new LocalizedText("合计为 0 而分项不为 0：合计可能漏填", "the total is 0 while its parts are not: the total may have been left unfilled"), -Math.Log(LeftZeroPrior)));
             }
 
             if (likelihood <= TypingShapes.Other)

@@ -56,6 +56,34 @@ public sealed class AnnualReport
     /// <summary>The description of <see cref="Schema"/>.</summary>
     public ReportSchema SchemaDefinition => SchemaCatalog.Get(Schema, Variant);
 
+    /// <summary>
+    /// A copy of this report with another table format and/or other cells; everything else (agency, year, source, its
+    /// hash, input, sections, narrative, tables seen, corrections) is carried over. The variant is kept when the new
+    /// format defines it, and dropped otherwise (a variant belongs to one format).
+    /// </summary>
+    /// <param name="schema">The table format of the copy; <see langword="null"/> keeps this report's.</param>
+    /// <param name="cells">The cells of the copy; <see langword="null"/> shares this report's cells.</param>
+    public AnnualReport With(SchemaVersion? schema = null, ReportCells? cells = null)
+    {
+        var version = schema ?? Schema;
+        var variant = Variant is { } v && (version == Schema || SchemaCatalog.TryGetVariant(version, v, out _)) ? v : null;
+        return new AnnualReport
+        {
+            Agency = Agency,
+            Year = Year,
+            Schema = version,
+            Variant = variant,
+            Cells = cells ?? Cells,
+            Source = Source,
+            SourceSha256 = SourceSha256,
+            Input = Input,
+            Sections = Sections,
+            Claims = Claims,
+            Tables = Tables,
+            Corrections = Corrections,
+        };
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Agency.Name} {Year} ({Schema.ToToken()}{(Variant is null ? "" : "/" + Variant)})";
 }

@@ -99,6 +99,26 @@ public class NarrativeFindingSourceTests
         Assert.That(f.Actual, Is.EqualTo(1m)); // the blank 总计 read as the sum of its columns
     }
 
+    [TestCase(0.5, true)]
+    [TestCase(0, false)]
+    public void Check_SectionSaysNoFeesTableShowsFee_WarningOnlyWhenTheTableHasOne(decimal fee, bool warned)
+    {
+        var r = Pre2019(120, 100, 20);
+        r.Cells[new CellId("fees.total")] = fee;
+        var findings = Check(r, "二、主动公开情况\n主动公开政府信息120条。\n六、政府信息公开的收费及减免情况\n本年度未收取任何费用。");
+        var statements = findings.Where(f => f.RuleId == "narrative.statement.table").ToList();
+        Assert.That(statements, warned ? Has.Count.EqualTo(1) : Is.Empty);
+        if (warned)
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(statements[0].Actual, Is.EqualTo(fee));
+                Assert.That(statements[0].Expected, Is.EqualTo(0m));
+                Assert.That(statements[0].Cells.Select(c => c.Id.Value), Does.Contain("fees.total"));
+            });
+        }
+    }
+
     [TestCase("主动公开政府信息39条，其中A类1条，B类3条，C类35条。", null)]
     [TestCase("主动公开政府信息39条，其中A类10条，B类30条。", "narrative.enumeration.sum")]
     [TestCase("主动公开政府信息39条，其中A类10条，B类20条。", "narrative.enumeration.partial")]

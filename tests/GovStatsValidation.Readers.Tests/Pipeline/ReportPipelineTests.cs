@@ -3,9 +3,12 @@ using GovStatsValidation.Checking;
 using GovStatsValidation.CrossReport;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Json;
+using GovStatsValidation.Schemas;
+using GovStatsValidation.Model;
 using GovStatsValidation.Readers.Narrative;
 using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Rules;
+using GovStatsValidation.TestUtils;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NUnit.Framework;
@@ -104,6 +107,132 @@ public sealed class ReportPipelineTests
             Assert.That(result.CrossReport, Is.Not.Null.And.Not.Empty);
             Assert.That(result.Jurisdictions!.SelectMany(j => j.Reports).ToList(), Has.Count.EqualTo(result.Results.Count));
         });
+    }
+
+    [Test]
+    public async Task CheckAsync_LastYearsReportInTheSet_LocalizationUsesItsCarriedForwardFigure()
+    {
+        // This year's 上年结转 of one column typed 20 for 2; last year's report, in the same folder, carried forward 2.
+        var dir = Directory.CreateTempSubdirectory("govstats-pipeline-");
+        try
+        {
+            var thisYear = ReportBuilder.Clean2021().Set("requests.carried_over[org.commercial]", 20).Build();
+            var lastYear = ReportBuilder.Clean2021().Year(thisYear.Year - 1).Set("requests.carry_forward[org.commercial]", 2).Build();
+            var thisPath = Path.Combine(dir.FullName, "this.json");
+            await File.WriteAllTextAsync(thisPath, ReportJson.Write(thisYear));
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "last.json"), ReportJson.Write(lastYear));
+            using var services = Services();
+            var pipeline = services.GetRequiredService<IReportPipeline>();
+
+            var alone = await pipeline.CheckFileAsync(thisPath);
+            var inSet = (await pipeline.CheckAsync([dir.FullName])).Results.Single(r => r.Report.Year == thisYear.Year);
+
+            static IEnumerable<string> Evidence(ReportCheckResult r) => r.Localization!.Errors.SelectMany(e => e.Cells).SelectMany(c => c.Evidence).Select(e => e.Kind);
+            Assert.Multiple(() =>
+            {
+                Assert.That(Evidence(alone), Does.Not.Contain("previous-year-supports-correction"));
+                Assert.That(Evidence(inSet), Does.Contain("previous-year-supports-correction"));
+                Assert.That(inSet.Localization!.Errors.Single().Cells.Single().Proposed, Is.EqualTo(2m));
+            });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task CheckAsync_YearOverYearMismatch_SuspectFromTheReportWhoseOwnTableBlamesIt()
+    {
+        // Last year's 结转下年度 of one column typed with a digit added breaks last year's own table, which localizes it; the
+        // year-over-year finding of that column points at it with that correction, not at this year's cell.
+        var dir = Directory.CreateTempSubdirectory("govstats-pipeline-");
+        try
+        {
+            var thisYear = ReportBuilder.Clean2021().Build();
+            var lastYear = ReportBuilder.Clean2021().Year(thisYear.Year - 1).Build();
+            var typed = new CellId("requests.carry_forward[org.commercial]");
+            var original = lastYear.Cells[typed].Number!.Value;
+            lastYear.Cells[typed] = CellValue.Of(original * 10 + 1);
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "this.json"), ReportJson.Write(thisYear));
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "last.json"), ReportJson.Write(lastYear));
+            using var services = Services();
+
+            var cross = (await services.GetRequiredService<IReportPipeline>().CheckAsync([dir.FullName])).CrossReport!
+                .Where(c => c.Finding.RuleId == "cross.carry-over" && c.Finding.Cells.Any(x => x.Id.Value == "prev." + typed.Value)).ToList();
+
+            var suspect = cross.Single().Finding.Suspect!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(suspect.Cell.Value, Is.EqualTo("prev." + typed.Value));
+                Assert.That(suspect.CorrectedValue, Is.EqualTo(original));
+                Assert.That(suspect.IsAmbiguous, Is.False);
+            });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task CheckAsync_YearOverYearMismatchBothTablesBalance_AmbiguousBetweenTheTwoYears()
+    {
+        var dir = Directory.CreateTempSubdirectory("govstats-pipeline-");
+        try
+        {
+            var thisYear = ReportBuilder.Clean2021().Build();
+            var lastYear = ReportBuilder.Clean2021().Year(thisYear.Year - 1).Build();
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "this.json"), ReportJson.Write(thisYear));
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "last.json"), ReportJson.Write(lastYear));
+            using var services = Services();
+
+            var failing = (await services.GetRequiredService<IReportPipeline>().CheckAsync([dir.FullName])).CrossReport!
+                .Where(c => c.Finding.RuleId == "cross.carry-over").Select(c => c.Finding).ToList();
+
+            Assert.That(failing, Is.Not.Empty, "the clean report's carried-over row differs from its own carried-forward row");
+            Assert.Multiple(() =>
+            {
+                foreach (var f in failing)
+                {
+                    Assert.That(f.Suspect, Is.Not.Null, f.Formula);
+                    Assert.That(f.Suspect!.Cell.Value, Does.StartWith("requests.carried_over["));
+                    Assert.That(f.Suspect.CorrectedValue, Is.EqualTo(f.Expected));
+                    Assert.That(f.Suspect.Alternatives.Single().Cell.Value, Does.StartWith("prev.requests.carry_forward["));
+                    Assert.That(f.Suspect.Alternatives.Single().CorrectedValue, Is.EqualTo(f.Actual));
+                }
+            });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task CheckAsync_ReportPublishedAsHtml_ItsProseTakesPartInTheSharedFacts()
+    {
+        // Seeds 000 and 003 state the same figures (3650, 9648, 1488); here 003 is given as an HTML page.
+        var seeds = TestPaths.Shared("seeds");
+        var dir = Directory.CreateTempSubdirectory("govstats-pipeline-");
+        try
+        {
+            File.Copy(Directory.GetFiles(seeds, "000_*.txt").Single(), Path.Combine(dir.FullName, "000.txt"));
+            var lines = await File.ReadAllLinesAsync(Directory.GetFiles(seeds, "003_*.txt").Single());
+            var html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + System.Net.WebUtility.HtmlEncode(lines[0]) + "</title></head><body>\n"
+                + string.Join("\n", lines.Select(l => "<p>" + System.Net.WebUtility.HtmlEncode(l) + "</p>")) + "\n</body></html>";
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "003.html"), html);
+            using var services = Services();
+
+            var result = await services.GetRequiredService<IReportPipeline>().CheckAsync([dir.FullName]);
+
+            var shared = string.Join("\n", result.CrossReport!.Where(c => c.Finding.RuleId.Contains("shared-fact", StringComparison.Ordinal)).Select(c => c.Finding.Message.En));
+            Assert.That(shared, Does.Contain("3650").And.Contain("9648").And.Contain("1488"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Test]

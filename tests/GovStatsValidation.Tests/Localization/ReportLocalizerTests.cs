@@ -51,6 +51,35 @@ public sealed class ReportLocalizerTests
     }
 
     [Test]
+    public void Check_LeafOfAllZeroRowMistyped_BlamesLeafNotTheZeroTotal()
+    {
+        // review: every part 0, total 0; one part typed 1. A 0 total equal to its 0 neighbours is not a copying slip, and a
+        // total left at 0 is rarer than a mistyped digit, so the part is the suspect.
+        var report = ReportBuilder.Clean2021().Row("review", 0, 0, 0, 0).Set("review[other]", 1).Build();
+        var located = RuleHarness.BuiltIn.Check(report).Localization!.Errors.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(located.Cells.Single().Cell.Value, Is.EqualTo("review[other]"));
+            Assert.That(located.Cells.Single().Proposed, Is.EqualTo(0m));
+            Assert.That(located.Confidence, Is.Not.EqualTo(LocalizationConfidence.Ambiguous));
+        });
+    }
+
+    [Test]
+    public void Check_TwoTotalsOfOneTableLeftAtZero_BothTotalsBlamed()
+    {
+        // review 10 + 0 + 1 + 0 with total 0 can only be the total (a single cell); litigation.after_review 5 + 0 + 0 + 0
+        // with total 0 could be the 5 or the total: the other total certainly left at 0 in the same table decides it.
+        var report = ReportBuilder.Clean2021()
+            .Row("review", 10, 0, 1, 0).Set("review[total]", 0)
+            .Row("litigation.after_review", 5, 0, 0, 0).Set("litigation.after_review[total]", 0)
+            .Build();
+        var result = RuleHarness.BuiltIn.Check(report);
+        var suspects = result.Findings.Where(f => f.RuleId == "2021.review-litigation.parts").Select(f => $"{f.Suspect?.Cell} -> {f.Suspect?.CorrectedValue}");
+        Assert.That(suspects, Is.EquivalentTo(new[] { "review[total] -> 11", "litigation.after_review[total] -> 5" }));
+    }
+
+    [Test]
     public void Check_TwoCellsEquallySupported_ReportsTieWithBothCorrections()
     {
         // review: 0 + 0 + 4 + 4 against a total of 7: other 4 → 3 and pending 4 → 3 are the same slip in the same setting.
