@@ -300,7 +300,7 @@ internal sealed class CellMapper
             return;
         }
 
-        var values = TrimTrailingBlanks(s.Values.ToList(), columns.Count);
+        var values = TrimLeadingBlanks(TrimTrailingBlanks(s.Values.ToList(), columns.Count), columns.Count);
         if (values.Count != columns.Count && s.Values.Any(v => v.SpanContinuation))
         {
             // A value merged across columns of the grid that the row does not use (行政许可 | 11,398 over three
@@ -356,6 +356,20 @@ internal sealed class CellMapper
         return values;
     }
 
+    /// <summary>Empty cells between a row's label and its values, beyond the columns: the rest of a label merged across
+    /// several columns, printed as empty cells where the layout has no spans (a markdown table). The values are the last
+    /// cells of the row, so these are dropped from the left.</summary>
+    private static List<RawCell> TrimLeadingBlanks(List<RawCell> values, int columns)
+    {
+        var drop = 0;
+        while (values.Count - drop > columns && CellText.IsBlank(values[drop].Text) && !values[drop].SpanContinuation)
+        {
+            drop++;
+        }
+
+        return drop == 0 ? values : values.Skip(drop).ToList();
+    }
+
     private static bool FitsColumns(SchemaRow row, List<RawCell> values)
     {
         var n = row.Table.Columns.Count;
@@ -364,6 +378,14 @@ internal sealed class CellMapper
         {
             count--;
         }
+
+        var first = 0;
+        while (count - first > Math.Max(n, 1) && CellText.IsBlank(values[first].Text) && !values[first].SpanContinuation)
+        {
+            first++;
+        }
+
+        count -= first;
 
         return n == 0 ? count == 1 : count == n;
     }

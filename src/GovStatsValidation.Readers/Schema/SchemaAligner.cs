@@ -50,6 +50,9 @@ internal sealed class SchemaAligner
     /// <summary>Tables whose heading, caption or row labels are in the text, with the source line.</summary>
     public Dictionary<string, int> Seen { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Value rows whose label was found inside a table this reader read (row id → source line of the label).</summary>
+    public Dictionary<string, int> LabelRows { get; } = new(StringComparer.Ordinal);
+
     // ---------- items: segments of consecutive text tokens, and number tokens ----------
 
     private sealed class Item
@@ -247,6 +250,40 @@ internal sealed class SchemaAligner
 
             ReadTable(table, start, end);
         }
+
+        WithdrawCutsWhereBlanksVanish();
+    }
+
+    /// <summary>Rows whose digits ran together but are fewer than the row's columns: the document prints a blank cell as
+    /// nothing, so in it a run of digits may hold fewer cells than the columns.</summary>
+    private readonly List<(string RowId, int Line)> _shortGluedRows = [];
+
+    /// <summary>Rows read by cutting digits that ran together (table, row, line, cells).</summary>
+    private readonly List<(string TableId, string RowId, int Line, List<string> CellIds)> _cutRows = [];
+
+    /// <summary>
+    /// A cut of glued digits is unique only if every cell printed a number. Where a row of the same document shows that
+    /// blank cells print nothing (fewer digits than columns), a unique cut may still be wrong (0|0|0|1|1|1 for 00 and
+    /// 0111 whose cells were 0, blank, 0 and 0, 1, 11): every cut is withdrawn and reported as not read, with the evidence.
+    /// </summary>
+    private void WithdrawCutsWhereBlanksVanish()
+    {
+        if (_shortGluedRows.Count == 0 || _cutRows.Count == 0)
+        {
+            return;
+        }
+
+        var evidence = _shortGluedRows[0];
+        var withdrawn = _cutRows.SelectMany(r => r.CellIds).ToHashSet(StringComparer.Ordinal);
+        Cells.RemoveAll(c => withdrawn.Contains(c.CellId));
+        foreach (var row in _cutRows)
+        {
+            Unread.Add(new UnreadPart(row.TableId, row.Line,
+                $"row {row.RowId}: its digits ran together and were cut assuming every cell printed a number, but blank cells print nothing in this document (row {evidence.RowId}, line {evidence.Line}, has fewer digits than columns), so the cut is not safe",
+                row.CellIds));
+        }
+
+        _cutRows.Clear();
     }
 
     private readonly HashSet<Pos> _headingItems = [];
@@ -320,20 +357,18 @@ internal sealed class SchemaAligner
             covered.AsSpan(0, ws).Fill(true);
             covered.AsSpan(we).Fill(true);
             var found = new List<Occurrence>();
-            foreach (var (row, key) in labels)
+            // A label that several rows share (被依法纠错数 under both 行政复议 and 行政诉讼) is an occurrence of each of
+            // them; the order of the format decides which one it is (see Disambiguate).
+            foreach (var group in labels.Where(l => l.Key.Length >= MinExactLabel).GroupBy(l => l.Key, StringComparer.Ordinal))
             {
-                if (key.Length < MinExactLabel)
-                {
-                    continue;
-                }
-
+                var key = group.Key;
                 var at = 0;
                 while ((at = text.IndexOf(key, at, StringComparison.Ordinal)) >= 0)
                 {
                     if (!covered.AsSpan(at, key.Length).Contains(true))
                     {
                         covered.AsSpan(at, key.Length).Fill(true);
-                        found.Add(new Occurrence(row, i, at, at + key.Length, false));
+                        found.AddRange(group.Select(l => new Occurrence(l.Row, i, at, at + key.Length, false)));
                     }
 
                     at += key.Length;
@@ -349,12 +384,12 @@ internal sealed class SchemaAligner
                 var key = Key(token.Text);
                 if (followedByNumber && ReferenceEquals(token, item.TextTokens[^1]) && key.Length >= MinExactLabel)
                 {
-                    foreach (var (row, k) in labels)
+                    foreach (var (_, k) in labels)
                     {
                         if (k.Length < MinExactLabel && key.EndsWith(k, StringComparison.Ordinal) && !covered.AsSpan(offset + compact.Length - k.Length, k.Length).Contains(true))
                         {
                             covered.AsSpan(offset + compact.Length - k.Length, k.Length).Fill(true);
-                            found.Add(new Occurrence(row, i, offset + compact.Length - k.Length, offset + compact.Length, false));
+                            found.AddRange(labels.Where(l => l.Key == k).Select(l => new Occurrence(l.Row, i, offset + compact.Length - k.Length, offset + compact.Length, false)));
                             break;
                         }
                     }
@@ -362,14 +397,10 @@ internal sealed class SchemaAligner
 
                 if (key.Length is > 0 and < MinExactLabel && !covered.AsSpan(offset, compact.Length).Contains(true))
                 {
-                    foreach (var (row, k) in labels)
+                    if (labels.Any(l => l.Key == key))
                     {
-                        if (k == key)
-                        {
-                            covered.AsSpan(offset, compact.Length).Fill(true);
-                            found.Add(new Occurrence(row, i, offset, offset + compact.Length, false));
-                            break;
-                        }
+                        covered.AsSpan(offset, compact.Length).Fill(true);
+                        found.AddRange(labels.Where(l => l.Key == key).Select(l => new Occurrence(l.Row, i, offset, offset + compact.Length, false)));
                     }
                 }
 
@@ -419,7 +450,29 @@ internal sealed class SchemaAligner
         }
 
         result.Sort((a, b) => a.Item != b.Item ? a.Item.CompareTo(b.Item) : a.Start.CompareTo(b.Start));
-        return result;
+        return Disambiguate(result);
+    }
+
+    /// <summary>One row per place: where a printed label is shared by several rows, the row the longest chain of labels
+    /// in the format's order gives it (the second 被依法纠错数 after 行政诉讼数量 is the litigation row); where the chain
+    /// passes through none of them, the first row of the format that has the label.</summary>
+    private static List<Occurrence> Disambiguate(List<Occurrence> occurrences)
+    {
+        var shared = occurrences.GroupBy(o => (o.Item, o.Start)).Where(g => g.Count() > 1).ToList();
+        if (shared.Count == 0)
+        {
+            return occurrences;
+        }
+
+        var chain = LongestOrderedChain(occurrences).ToHashSet();
+        var drop = new HashSet<Occurrence>(ReferenceEqualityComparer.Instance);
+        foreach (var group in shared)
+        {
+            var keep = group.FirstOrDefault(chain.Contains) ?? group.OrderBy(o => o.Row.Order).First();
+            drop.UnionWith(group.Where(o => !ReferenceEquals(o, keep)));
+        }
+
+        return occurrences.Where(o => !drop.Contains(o)).ToList();
     }
 
     private static IEnumerable<(int Start, int End)> Gaps(int length, IEnumerable<Occurrence> taken)
@@ -528,7 +581,9 @@ internal sealed class SchemaAligner
         var found = new HashSet<SchemaRow>(occurrences.Select(o => o.Row));
         var anyNumber = Enumerable.Range(from, to - from).Any(i => _items[i].IsNumber);
         var valueLabels = found.Count(r => r.HasValue);
-        if (valueLabels < 2 && !(anyNumber && found.Count > 0) && !(anyNumber && IsHeadingOrCaption(fromPos)))
+        // A table's own caption or heading followed by one of its row labels is a printed table even when no number can
+        // be read after it (行政事业性收费270-265 run together): its cells are not read, never missing.
+        if (valueLabels < 2 && !(anyNumber && found.Count > 0) && !(IsHeadingOrCaption(fromPos) && (anyNumber || valueLabels > 0)))
         {
             return; // a heading alone, or one label in the narrative: not a printed table
         }
@@ -537,6 +592,7 @@ internal sealed class SchemaAligner
         _pendingLabelLines.Clear();
         foreach (var o in occurrences.Where(o => o.Row.HasValue))
         {
+            LabelRows.TryAdd(o.Row.Id, LineAt(new Pos(o.Item, o.Start)));
             foreach (var k in _items[o.Item].CharToken.Skip(o.Start).Take(o.End - o.Start).Distinct())
             {
                 // A line that is (mostly) the label: not a section heading that merely names the row (…行政复议、行政诉讼情况).
@@ -589,7 +645,16 @@ internal sealed class SchemaAligner
             return;
         }
 
-        // 3. Neither reading is complete: keep the rows read from their labels, say why the rest is not read.
+        // 3. Every row label printed above the numbers (the review table's header names 行政复议 | 行政诉讼 over the
+        // columns), and the numbers one cell per line below it: read in the order of the format's rows.
+        if (anchoredRows.Count == 0 && printedFound.Count > 0 && TrailingSlots(from, to, printedFound.Count * columns) is { } flat)
+        {
+            Emit(table, printedFound.Select((r, k) => new RowReading(r, flat.Skip(k * columns).Take(columns).ToList(), null)).ToList(),
+                $"every row label printed above the numbers, then {flat.Count} cells one per line, read in the order of the format's rows");
+            return;
+        }
+
+        // 4. Neither reading is complete: keep the rows read from their labels, say why the rest is not read.
         if (numbers.Count == 0 && found.Count == 0)
         {
             Unread.Add(new UnreadPart(table.Id, firstLine, "the table's heading is printed but no row label and no number follow it", ValueCells(table, printedFull)));
@@ -732,6 +797,16 @@ internal sealed class SchemaAligner
             }
 
             var split = SplitRow(numbers, columns, totals);
+            if (numbers.Any(n => n.MayHoldSeveral) && numbers.Sum(n => n.Text.Count(char.IsAsciiDigit)) < columns)
+            {
+                _shortGluedRows.Add((o.Row.Id, SourceLine(numbers[0])));
+            }
+
+            if (split.Values is null && numbers.Count < columns && LineSlots(o, to, labelItems, columns) is { } slots)
+            {
+                split = new RowSplit(slots, null, false);
+            }
+
             var labelLine = SourceLine(_items[o.Item].TextTokens[_items[o.Item].CharToken[Math.Min(o.End - 1, _items[o.Item].CharToken.Count - 1)]]);
             readings.Add(split.Values is null
                 ? new RowReading(o.Row, null, split.Failure) { Candidates = split.Candidates, Line = labelLine, Cut = split.Cut }
@@ -740,6 +815,148 @@ internal sealed class SchemaAligner
 
         ResolveByColumnTotals(table, readings);
         return readings;
+    }
+
+    /// <summary>
+    /// A row printed one cell per line (text copied cell by cell out of a table): the lines after the label are its cells
+    /// in column order, a number or an indented empty line (a blank cell), then empty lines between rows. Read only when
+    /// every line up to the next label is one of those, and the row's lines are exactly its columns (trailing empty lines
+    /// aside); an empty line inside the row, or anything else on a line, and the row is not read this way.
+    /// </summary>
+    private List<(string Text, StreamToken Token, bool Reconstructed)>? LineSlots(Occurrence o, int to, HashSet<int> labelItems, int columns)
+    {
+        var label = _items[o.Item];
+        var labelLine = label.TextTokens[^1].Line;
+        var next = o.Item + 1;
+        while (next < to && !labelItems.Contains(next))
+        {
+            if (!_items[next].IsNumber)
+            {
+                return null;
+            }
+
+            next++;
+        }
+
+        var endLine = next < _items.Count ? (_items[next].IsNumber ? _items[next].Number!.Line : _items[next].TextTokens[0].Line) : _text.LineCount + 1;
+        var byLine = new Dictionary<int, List<StreamToken>>();
+        for (var i = o.Item + 1; i < next; i++)
+        {
+            var t = _items[i].Number!;
+            (byLine.TryGetValue(t.Line, out var list) ? list : byLine[t.Line] = []).Add(t);
+        }
+
+        if (byLine.Count == 0 || byLine.Keys.Any(l => l <= labelLine))
+        {
+            return null;
+        }
+
+        // Each line: a number (token), an indented empty line (a blank cell) or an empty line (between rows).
+        var slots = new List<(StreamToken? Number, bool Empty)>();
+        for (var line = labelLine + 1; line < endLine; line++)
+        {
+            if (byLine.TryGetValue(line, out var tokens))
+            {
+                if (tokens.Count != 1 || tokens[0].MayHoldSeveral || _text.GetNormalizedLine(line).Trim(' ', '\t', '\f', '\u3000') != tokens[0].Text)
+                {
+                    return null;
+                }
+
+                slots.Add((tokens[0], false));
+                continue;
+            }
+
+            var raw = _text.GetNormalizedLine(line);
+            if (raw.Length > 0 && raw.Trim(' ', '\t', '\f', '\u3000').Length > 0)
+            {
+                return null; // a page number or other text between the cells
+            }
+
+            slots.Add((null, raw.Length == 0));
+        }
+
+        while (slots.Count > columns && slots[^1].Number is null)
+        {
+            slots.RemoveAt(slots.Count - 1);
+        }
+
+        if (slots.Count != columns || slots.Any(x => x.Empty))
+        {
+            return null;
+        }
+
+        return slots.Select((x, k) => x.Number is { } n ? (n.Text, n, false) : ("", new StreamToken(StreamTokenKind.Number, "", labelLine + 1 + k, 0, false), false)).ToList();
+    }
+
+    /// <summary>The cells after the last text of the table region, one per line (a number, or an indented empty line for
+    /// a blank cell), when they are exactly <paramref name="cells"/> (empty lines at the end aside).</summary>
+    private List<(string Text, StreamToken Token, bool Reconstructed)>? TrailingSlots(int from, int to, int cells)
+    {
+        var lastText = -1;
+        for (var i = from; i < to; i++)
+        {
+            if (!_items[i].IsNumber)
+            {
+                lastText = i;
+            }
+        }
+
+        if (lastText < 0 || lastText + 1 >= to)
+        {
+            return null;
+        }
+
+        var startLine = _items[lastText].TextTokens[^1].Line;
+        var endLine = to < _items.Count ? (_items[to].IsNumber ? _items[to].Number!.Line : _items[to].TextTokens[0].Line) : _text.LineCount + 1;
+        var byLine = new Dictionary<int, StreamToken>();
+        for (var i = lastText + 1; i < to; i++)
+        {
+            var t = _items[i].Number!;
+            if (t.Line <= startLine || !byLine.TryAdd(t.Line, t))
+            {
+                return null;
+            }
+        }
+
+        var slots = new List<(StreamToken? Number, bool Empty)>();
+        for (var line = startLine + 1; line < endLine; line++)
+        {
+            var raw = _text.GetNormalizedLine(line);
+            if (byLine.TryGetValue(line, out var t))
+            {
+                if (t.MayHoldSeveral || raw.Trim(' ', '\t', '\f', '\u3000') != t.Text)
+                {
+                    return null;
+                }
+
+                slots.Add((t, false));
+            }
+            else if (raw.Length > 0 && raw.Trim(' ', '\t', '\f', '\u3000').Length > 0)
+            {
+                break; // text after the table (the next section)
+            }
+            else
+            {
+                slots.Add((null, raw.Length == 0));
+            }
+        }
+
+        while (slots.Count > cells && slots[^1].Number is null)
+        {
+            slots.RemoveAt(slots.Count - 1);
+        }
+
+        while (slots.Count > 0 && slots[0].Empty)
+        {
+            slots.RemoveAt(0); // empty lines between the header and the cells
+        }
+
+        if (slots.Count != cells || slots.Any(x => x.Empty) || slots.All(x => x.Number is null) || slots.Count(x => x.Number is not null) != byLine.Count)
+        {
+            return null;
+        }
+
+        return slots.Select((x, k) => x.Number is { } n ? (n.Text, n, false) : ("", new StreamToken(StreamTokenKind.Number, "", startLine + 1 + k, 0, false), false)).ToList();
     }
 
     /// <summary>
@@ -858,7 +1075,8 @@ internal sealed class SchemaAligner
             previous[i] = -1;
             for (var j = 0; j < i; j++)
             {
-                if (occurrences[j].Row.Order < occurrences[i].Row.Order && length[j] + 1 > length[i])
+                var before = occurrences[j].Item < occurrences[i].Item || (occurrences[j].Item == occurrences[i].Item && occurrences[j].Start < occurrences[i].Start);
+                if (before && occurrences[j].Row.Order < occurrences[i].Row.Order && length[j] + 1 > length[i])
                 {
                     length[i] = length[j] + 1;
                     previous[i] = j;
@@ -995,6 +1213,134 @@ internal sealed class SchemaAligner
         return groups;
     }
 
+    private const int MaxArrangedRuns = 8;
+
+    /// <summary>
+    /// The runs of numbers (numbers between two pieces of text) of a table whose text does not follow the table's order
+    /// (plain <c>pdftotext</c> emits the blocks of a table in the order it finds them on the page): every order of the
+    /// runs, laid into the rows of the format, that keeps each row's total equal to the sum of its parts. One such
+    /// arrangement is read (its cells are reconstructed: the identity decided their places, so it holds by construction);
+    /// several are not read, and the reason lists them; none keeps the first reason.
+    /// </summary>
+    private static (List<RowReading>? Reading, string? Failure) Arrange(List<Group> groups, List<SchemaRow> rows, int columns, List<(int Total, int[] Parts)> totals, string failure)
+    {
+        var cells = rows.Count * columns;
+        if (totals.Count == 0 || groups.Count < 2 || groups.Count > MaxArrangedRuns || groups.Sum(g => g.Tokens.Count) != cells)
+        {
+            return (null, failure);
+        }
+
+        var values = groups.Select(g => g.Tokens.Select(t => Model.CellValue.Parse(t.Text).Number).ToArray()).ToList();
+        if (values.Any(v => v.Any(x => x is null)))
+        {
+            return (null, failure);
+        }
+
+        var found = new List<int[]>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var order = new int[groups.Count];
+        var used = new bool[groups.Count];
+        var flat = new decimal[cells];
+
+        bool RowsHold(int filled)
+        {
+            for (var r = 0; (r + 1) * columns <= filled; r++)
+            {
+                foreach (var (total, parts) in totals)
+                {
+                    if (parts.Sum(c => flat[(r * columns) + c]) != flat[(r * columns) + total])
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        void Place(int k, int filled)
+        {
+            if (k == groups.Count)
+            {
+                if (seen.Add(string.Join("|", flat)))
+                {
+                    found.Add((int[])order.Clone());
+                }
+
+                return;
+            }
+
+            for (var g = 0; g < groups.Count && found.Count < 12; g++)
+            {
+                if (used[g])
+                {
+                    continue;
+                }
+
+                values[g].Select(v => v!.Value).ToArray().CopyTo(flat, filled);
+                if (!RowsHold(filled + values[g].Length))
+                {
+                    continue;
+                }
+
+                used[g] = true;
+                order[k] = g;
+                Place(k + 1, filled + values[g].Length);
+                used[g] = false;
+            }
+        }
+
+        Place(0, 0);
+        string Runs(IEnumerable<int> sequence) => string.Join(" | ", sequence.Select(g => string.Join(" ", groups[g].Tokens.Select(t => t.Text))));
+        if (found.Count == 0)
+        {
+            return (null, failure);
+        }
+
+        if (found.Count > 1)
+        {
+            return (null, $"{failure}; its runs of numbers ({Runs(Enumerable.Range(0, groups.Count))}) can be arranged in several ways that keep every row's total: "
+                + string.Join("; ", found.Take(4).Select(Runs)) + (found.Count > 4 ? "; …" : ""));
+        }
+
+        var tokens = found[0].SelectMany(g => groups[g].Tokens).ToList();
+        var readings = new List<RowReading>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            readings.Add(new RowReading(rows[r], tokens.Skip(r * columns).Take(columns).Select(t => (t.Text, t, true)).ToList(), null)
+            {
+                Identities = $"the runs of numbers were out of the table's order ({Runs(Enumerable.Range(0, groups.Count))}); the only order that keeps each row's total equal to the sum of its parts was taken",
+            });
+        }
+
+        return (readings, null);
+    }
+
+    /// <summary>The numbers of items [from, to) in runs: numbers with no text between them (blank lines and page numbers do not part them).</summary>
+    private List<Group> Runs(int from, int to)
+    {
+        var runs = new List<Group>();
+        List<StreamToken>? current = null;
+        for (var i = from; i < to; i++)
+        {
+            if (!_items[i].IsNumber)
+            {
+                current = null;
+                continue;
+            }
+
+            if (current is null)
+            {
+                current = [];
+                runs.Add(new Group(current, false));
+            }
+
+            current.Add(_items[i].Number!);
+        }
+
+        return runs;
+    }
+
     private (List<RowReading>? Reading, string? Failure) ReadBlocks(List<StreamToken> numbers, List<SchemaRow> rows, int columns, List<(int Total, int[] Parts)> totals, List<Occurrence> occurrences)
     {
         var cells = rows.Count * columns;
@@ -1018,6 +1364,29 @@ internal sealed class SchemaAligner
                 return (null, $"{numbers.Count} number runs for {rows.Count} rows × {columns} columns: {failure}");
             }
 
+            // A row's label printed among or after the runs must stand where its row begins in the cut: the cells cut from
+            // the runs before the label are exactly the rows before it.
+            foreach (var o in occurrences)
+            {
+                var index = rows.IndexOf(o.Row);
+                if (index < 0)
+                {
+                    continue;
+                }
+
+                var runsBefore = numbers.Count(n => _items.FindIndex(i => ReferenceEquals(i.Number, n)) < o.Item);
+                if (runsBefore == 0)
+                {
+                    continue; // a label above all the numbers (a header): it says nothing about where its row's cells begin
+                }
+
+                var cellsBefore = values.Count(v => numbers.IndexOf(v.Token) < runsBefore);
+                if (cellsBefore != index * columns)
+                {
+                    return (null, $"{numbers.Count} number runs for {rows.Count} rows × {columns} columns: the only cut puts {cellsBefore} cells before the label of {o.Row.Id}, which begins cell {index * columns}");
+                }
+            }
+
             flat = values;
         }
         else if (numbers.Count != cells)
@@ -1036,13 +1405,14 @@ internal sealed class SchemaAligner
             if (parses > 0 && orders.Count == 0)
             {
                 LabelsAgree(ParseFirst(groups, cells, rows.Count, columns).BlockEnd, rows, columns, numbers, occurrences, out var why);
-                return (null, why);
+                return Arrange(Runs(from, to), rows, columns, totals, why);
             }
 
             var distinct = orders.Select(o => o.Order).DistinctBy(o => string.Join("|", o.Select(t => t.Text))).ToList();
             if (distinct.Count == 0)
             {
-                return (null, $"the blocks of numbers ({string.Join(" ", groups.Select(g => g.Tokens.Count + (g.Vertical ? "↓" : "")))}) fit neither rows nor whole columns of {columns}");
+                return Arrange(Runs(from, to), rows, columns, totals,
+                    $"the blocks of numbers ({string.Join(" ", groups.Select(g => g.Tokens.Count + (g.Vertical ? "↓" : "")))}) fit neither rows nor whole columns of {columns}");
             }
 
             if (distinct.Count > 1)
@@ -1189,14 +1559,21 @@ internal sealed class SchemaAligner
                 continue; // a derived row printed alone: its numbers are counted, not read (as in every layout)
             }
 
+            if (row.Values.Any(v => v.Reconstructed))
+            {
+                _cutRows.Add((table.Id, row.Row.Id, SourceLine(row.Values[0].Token),
+                    [.. Enumerable.Range(0, row.Values.Count).Select(c => table.Columns.Count == 0 ? row.Row.Id : $"{row.Row.Id}[{table.Columns[c].Id}]")]));
+            }
+
             for (var c = 0; c < row.Values.Count; c++)
             {
-                var (text, token, reconstructed) = row.Values[c];
+                var (text, token, cut) = row.Values[c];
+                var reconstructed = cut || token.CutFromNumbering;
                 var id = table.Columns.Count == 0 ? row.Row.Id : $"{row.Row.Id}[{table.Columns[c].Id}]";
                 var line = SourceLine(token);
                 Cells.Add(new ExtractedCell(id, text, line, token.Column)
                 {
-                    Reason = $"schema-guided reading of table {table.Id}, line {line}: {how}{(reconstructed ? $"; digits that ran together, cut where the split is unique{(row.Identities is { } used ? $" given that {used}" : "")}" : "")}",
+                    Reason = $"schema-guided reading of table {table.Id}, line {line}: {how}{(!reconstructed ? "" : row.Identities is { } runs && runs.StartsWith("the runs", StringComparison.Ordinal) ? $"; {runs}" : $"; digits that ran together, cut where the split is unique{(row.Identities is { } used ? $" given that {used}" : "")}")}",
                     Reconstructed = reconstructed,
                 });
             }

@@ -125,6 +125,43 @@ internal static class HtmlReader
         return (SourceText.FromLines(lines), tables);
     }
 
+    /// <summary>
+    /// The text of a table cell: inline markup never splits a token (<c>78&lt;span&gt;967&lt;/span&gt;</c> is 78967), a block
+    /// boundary inside the cell does (<c>&lt;p&gt;12&lt;/p&gt;&lt;p&gt;34&lt;/p&gt;</c> is "12 34", two tokens, never 1234).
+    /// </summary>
+    private static string CellText(IElement cell)
+    {
+        var sb = new StringBuilder();
+
+        void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IText t)
+                {
+                    sb.Append(t.Data);
+                }
+                else if (child is IElement el && el.LocalName is not ("script" or "style"))
+                {
+                    var block = BlockTags.Contains(el.LocalName) || el.LocalName is "table" or "td" or "th";
+                    if (block)
+                    {
+                        sb.Append(' ');
+                    }
+
+                    Walk(el);
+                    if (block)
+                    {
+                        sb.Append(' ');
+                    }
+                }
+            }
+        }
+
+        Walk(cell);
+        return CollapseSpaces(sb.ToString()).Trim();
+    }
+
     private static string CollapseSpaces(string s)
     {
         var sb = new StringBuilder(s.Length);
@@ -173,26 +210,55 @@ internal static class HtmlReader
     private static RawTable? ReadTable(IHtmlTableElement table, MarkupBudget.GridCounter budget)
     {
         var grid = new Dictionary<(int Row, int Col), RawCell>();
+        var origin = new Dictionary<(int Row, int Col), int>();
+        var spans = new Dictionary<(int Row, int Col), (int RowSpan, int ColSpan)>();
         var rowLines = new List<int>();
         var r = 0;
         var rowCount = table.Rows.Length;
+        // The grid's width: the widest row by its own cells (a row without cells merged down into it spans the table).
+        var width = table.Rows.Select(tr => tr.Cells.Sum(td => Math.Clamp(td.ColumnSpan, 1, 100))).DefaultIfEmpty(0).Max();
         foreach (var tr in table.Rows)
         {
             // Skip rows of nested tables (the Rows collection is the table's own rows).
             var line = tr.SourceReference?.Position.Line ?? 0;
             rowLines.Add(line);
             var col = 0;
+            var need = tr.Cells.Sum(td => Math.Clamp(td.ColumnSpan, 1, 100));
+            // Spans that do not add up (a cell repeated with its whole span after a page break): where a row's own cells
+            // need more of the width than the cells merged down from above leave free, those spans ended before this row.
+            for (var c = 0; c < width && need > width - Enumerable.Range(0, width).Count(k => grid.ContainsKey((r, k))); c++)
+            {
+                if (grid.ContainsKey((r, c)) && origin[(r, c)] < r)
+                {
+                    var from = origin[(r, c)];
+                    for (var below = r; origin.TryGetValue((below, c), out var o) && o == from; below++)
+                    {
+                        grid.Remove((below, c));
+                        origin.Remove((below, c));
+                        spans.Remove((below, c));
+                    }
+                }
+            }
+
             foreach (var td in tr.Cells)
             {
-                while (grid.ContainsKey((r, col)))
+                var text = CellText(td);
+                while (grid.TryGetValue((r, col), out var occupant))
                 {
+                    // A cell merged down from a row above and printed again in this row with the same text and spans (Word
+                    // repeats a row-spanning label when a table breaks across pages): the same cell, not one more column.
+                    if (text.Length > 0 && origin[(r, col)] < r && !occupant.SpanContinuation && occupant.Text == text
+                        && td.RowSpan > 1 && spans[(r, col)] == (td.RowSpan, td.ColumnSpan))
+                    {
+                        break;
+                    }
+
                     col++;
                 }
 
                 // A row span never reaches past the table's last row; every span counts against the grid budget.
                 var rs = Math.Clamp(td.RowSpan, 1, Math.Max(1, Math.Min(200, rowCount - r)));
                 var cs = Math.Clamp(td.ColumnSpan, 1, 100);
-                var text = CollapseSpaces(td.TextContent).Trim();
                 var cellLine = TextLine(td) ?? td.SourceReference?.Position.Line ?? line;
                 budget.Add(col + cs, cs, rs, cellLine);
                 for (var dr = 0; dr < rs; dr++)
@@ -200,6 +266,8 @@ internal static class HtmlReader
                     for (var dc = 0; dc < cs; dc++)
                     {
                         grid[(r + dr, col + dc)] = new RawCell(text, cellLine, col + dc) { SpanContinuation = dc > 0 };
+                        origin[(r + dr, col + dc)] = r;
+                        spans[(r + dr, col + dc)] = (td.RowSpan, td.ColumnSpan);
                     }
                 }
 
@@ -215,7 +283,7 @@ internal static class HtmlReader
             return null;
         }
 
-        var width = grid.Keys.Max(k => k.Col) + 1;
+        width = grid.Keys.Max(k => k.Col) + 1;
         var rows = new List<RawRow>();
         for (var i = 0; i < r; i++)
         {

@@ -399,8 +399,10 @@ internal static class TextTableExtractor
             i++;
         }
 
-        // A bare number alone on a line is a value, not a page number, unless decorated.
-        return i == c.Length && (d > 0 || i > digitsEnd);
+        // A bare number alone on a line is a value, not a page number, unless decorated; a leading minus alone is a signed
+        // value (-3 in a column of changes printed one cell per line), a page number is decorated after its digits too
+        // (-3-, 3-, 第3页) or led by 第.
+        return i == c.Length && (i > digitsEnd || c[..d].Contains('第', StringComparison.Ordinal));
     }
 
     private static bool IsFragment(string trimmed)

@@ -22,6 +22,10 @@ internal sealed record StreamToken(StreamTokenKind Kind, string Text, int Line, 
     /// <summary>For numbers: the digits touch a label (<c>数量801000081</c>), so the cells of a row may have run together.</summary>
     public bool Glued { get; init; }
 
+    /// <summary>For numbers: the last digit of the run was given to the next label as its numbering (<c>411.政府网站</c> →
+    /// 41 | 1.政府网站), so the value is a cut of digits that ran together.</summary>
+    public bool CutFromNumbering { get; init; }
+
     /// <summary>True for a number token that may be cut into several cells: glued to a label, or not a well-formed number.</summary>
     public bool MayHoldSeveral => Glued || MustSplit;
 
@@ -83,6 +87,8 @@ internal static class TokenStream
     {
         var i = 0;
         var textStart = -1;
+        // A markdown table row: its pipes are cell boundaries, as tabs are in any row.
+        var pipeRow = s.TrimStart(' ', '\t', '\u3000').StartsWith('|');
 
         void FlushText(int end)
         {
@@ -103,6 +109,14 @@ internal static class TokenStream
         while (i < s.Length)
         {
             var c = s[i];
+            if (c == '\t' || (pipeRow && c == '|'))
+            {
+                // A cell boundary: the text of one cell is never one token with the next cell's (总计 | | 465).
+                FlushText(i);
+                i++;
+                continue;
+            }
+
             if (!IsDigit(c))
             {
                 if (textStart < 0 && !TextNormalizer.IsSpace(c))
@@ -142,11 +156,19 @@ internal static class TokenStream
             var prev2 = start > 1 ? s[start - 2] : ' ';
             var next = end < s.Length ? s[end] : ' ';
             var next2 = end + 1 < s.Length ? s[end + 1] : ' ';
+            // The numbering of a label may stand apart from its text by a space (2. 其他法律行政法规禁止公开).
+            var afterSpace = end + 1;
+            while (afterSpace < s.Length && s[afterSpace] == ' ')
+            {
+                afterSpace++;
+            }
+
+            var numberingFollows = IsCjk(next2) || next2 is '(' or '（' or '"' || (next2 == ' ' && afterSpace < s.Length && afterSpace <= end + 2 && IsCjk(s[afterSpace]));
             var signed = (prev is '-' or '+') && !IsDigit(prev2) && !IsLatin(prev2) && next != '-';
-            var isText = prev is '第' or '(' or '（' || (prev == '-' && !signed) || next is '年' or '月' or '日' or '号' or '%' or '）' or ')' or '-' or '|'
+            var isText = prev is '第' or '(' or '（' || (prev == '-' && !signed) || next is '年' or '月' or '日' or '号' or '%' or '）' or ')' or '-' || (next == '|' && !pipeRow)
                 || IsLatin(prev) || IsLatin(next);
             var run = s[start..end];
-            if (!isText && (next is '.' or '、' or '．') && (IsCjk(next2) || next2 is '(' or '（' or '"'))
+            if (!isText && (next is '.' or '、' or '．') && numberingFollows)
             {
                 // The numbering of the next label, glued to the digits before it: 00000002.其他 → 0000000 | 2.其他.
                 if (run.Length == 1)
@@ -156,7 +178,7 @@ internal static class TokenStream
                 else if (!run.Contains(',', StringComparison.Ordinal) && !run.Contains('.', StringComparison.Ordinal))
                 {
                     FlushText(start);
-                    tokens.Add(new StreamToken(StreamTokenKind.Number, run[..^1], line, start, false) { Glued = true });
+                    tokens.Add(new StreamToken(StreamTokenKind.Number, run[..^1], line, start, false) { Glued = true, CutFromNumbering = true });
                     textStart = end - 1;
                     i = end;
                     continue;
