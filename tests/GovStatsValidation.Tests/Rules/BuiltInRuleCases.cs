@@ -278,19 +278,19 @@ internal static class BuiltInRuleCases
         yield return new("2019.applications.row-parts-blank", B, "only the total column filled", r => Blanks(r, NewRowParts))
         {
             Instance = "row=requests.new", Severity = Severity.Info, Actual = 2, Expected = null,
-            Formula = "not (isblank(requests.new[natural_person])=true and isblank(requests.new[org.commercial])=true and isblank(requests.new[org.research])=true and isblank(requests.new[org.social_welfare])=true and isblank(requests.new[org.legal_service])=true and isblank(requests.new[org.other])=true) or not isnumber(requests.new[total])=true or 2 = 0",
+            Formula = "requests.new[natural_person] is blank and requests.new[org.commercial] is blank and requests.new[org.research] is blank and requests.new[org.social_welfare] is blank and requests.new[org.legal_service] is blank and requests.new[org.other] is blank and requests.new[total] is number and 2 ≠ 0",
             Cells = ["requests.new[total]", .. NewRowParts],
         };
         yield return new("2019.applications.result-parts-blank", B, "only (七)总计 filled in the column", r => Blanks(r, ResultColumn(B, "total", withTotal: false)))
         {
             Instance = "col=total", Severity = Severity.Info, Actual = 2, Expected = null,
-            Formula = "filled(result.granted[total], result.partial[total], result.withheld.state_secret[total], …)=false or not isnumber(result.total[total])=true or 2 = 0",
+            Formula = "none of the 19 cells result.granted[total], result.partial[total], result.withheld.state_secret[total], … is filled and result.total[total] is number and 2 ≠ 0",
             Cells = ["result.total[total]", .. ResultColumn(B, "total", withTotal: false)],
         };
         yield return new("2019.review-litigation.parts-blank", B, "only the total filled", r => Blanks(r, ["review[upheld]", "review[corrected]", "review[other]", "review[pending]"]))
         {
             Instance = "row=review", Severity = Severity.Info, Actual = 5, Expected = null,
-            Formula = "not (isblank(review[upheld])=true and isblank(review[corrected])=true and isblank(review[other])=true and isblank(review[pending])=true) or not isnumber(review[total])=true or 5 = 0",
+            Formula = "review[upheld] is blank and review[corrected] is blank and review[other] is blank and review[pending] is blank and review[total] is number and 5 ≠ 0",
             Cells = ["review[total]", "review[upheld]", "review[corrected]", "review[other]", "review[pending]"],
         };
         yield return new("2019.table.missing", B, "no review table", r => r.WithoutTable("review_litigation"))
@@ -386,19 +386,19 @@ internal static class BuiltInRuleCases
         yield return new("2021.applications.row-parts-blank", C, "only the total column filled", r => Blanks(r, NewRowParts))
         {
             Instance = "row=requests.new", Severity = Severity.Info, Actual = 159, Expected = null,
-            Formula = "not (isblank(requests.new[natural_person])=true and isblank(requests.new[org.commercial])=true and isblank(requests.new[org.research])=true and isblank(requests.new[org.social_welfare])=true and isblank(requests.new[org.legal_service])=true and isblank(requests.new[org.other])=true) or not isnumber(requests.new[total])=true or 159 = 0",
+            Formula = "requests.new[natural_person] is blank and requests.new[org.commercial] is blank and requests.new[org.research] is blank and requests.new[org.social_welfare] is blank and requests.new[org.legal_service] is blank and requests.new[org.other] is blank and requests.new[total] is number and 159 ≠ 0",
             Cells = ["requests.new[total]", .. NewRowParts],
         };
         yield return new("2021.applications.result-parts-blank", C, "only (七)总计 filled in the column", r => Blanks(r, ResultColumn(C, "total", withTotal: false)))
         {
             Instance = "col=total", Severity = Severity.Info, Actual = 167, Expected = null,
-            Formula = "filled(result.granted[total], result.partial[total], result.withheld.state_secret[total], …)=false or not isnumber(result.total[total])=true or 167 = 0",
+            Formula = "none of the 21 cells result.granted[total], result.partial[total], result.withheld.state_secret[total], … is filled and result.total[total] is number and 167 ≠ 0",
             Cells = ["result.total[total]", .. ResultColumn(C, "total", withTotal: false)],
         };
         yield return new("2021.review-litigation.parts-blank", C, "only the total filled", r => Blanks(r, ["review[upheld]", "review[corrected]", "review[other]", "review[pending]"]))
         {
             Instance = "row=review", Severity = Severity.Info, Actual = 7, Expected = null,
-            Formula = "not (isblank(review[upheld])=true and isblank(review[corrected])=true and isblank(review[other])=true and isblank(review[pending])=true) or not isnumber(review[total])=true or 7 = 0",
+            Formula = "review[upheld] is blank and review[corrected] is blank and review[other] is blank and review[pending] is blank and review[total] is number and 7 ≠ 0",
             Cells = ["review[total]", "review[upheld]", "review[corrected]", "review[other]", "review[pending]"],
         };
         yield return new("2021.table.missing", C, "no application table", r => r.WithoutTable("applications"))

@@ -333,6 +333,17 @@ internal static partial class ExpressionCompiler
                 return;
             }
 
+            if (p.Function == "filled")
+            {
+                var filled = p.Cells.Count(c => states[c.Slot] is not ((byte)CellState.Absent or (byte)CellState.Blank));
+                var names = string.Join(words.Get("formula.list-separator"), p.Cells.Take(3).Select(c => CellName(c, words)))
+                    + (p.Cells.Count > 3 ? words.Get("formula.and-more") : "");
+                sb.Append(filled == 0
+                    ? words.Get("formula.none-filled", ("cells", names), ("count", p.Cells.Count))
+                    : words.Get("formula.some-filled", ("cells", names), ("count", filled)));
+                return;
+            }
+
             var cell = p.Cells[0];
             sb.Append(words.Get("formula.cell-is", ("cell", CellName(cell, words)), ("state", StateWord((CellState)states[cell.Slot]))));
         }
