@@ -227,10 +227,22 @@ public sealed class ReportChecker : IReportChecker
             }
         }
 
-        if (covered is not null)
+        if (covered is null)
         {
-            findings.RemoveAll(f => f.Supersedes.Count == 0 && covered.Contains(f.Key));
+            return;
         }
+
+        // A loop, not RemoveAll with a lambda: a captured local would allocate on every call, clean reports included.
+        var kept = 0;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (findings[i].Supersedes.Count > 0 || !covered.Contains(findings[i].Key))
+            {
+                findings[kept++] = findings[i];
+            }
+        }
+
+        findings.RemoveRange(kept, findings.Count - kept);
     }
 
     [ThreadStatic]

@@ -106,6 +106,7 @@ public sealed record Finding
         _cells = original._cells;
         _expression = original._expression;
         _formula = original._formula;
+        _formulaText = original._formulaText;
         _expected = original._expected;
         _actual = original._actual;
         _line = original._line;
@@ -115,6 +116,7 @@ public sealed record Finding
         _arguments = original._arguments;
         Instance = original.Instance;
         RelatedSources = original.RelatedSources;
+        Supersedes = original.Supersedes;
     }
 #pragma warning restore CS8618
 
@@ -140,7 +142,9 @@ public sealed record Finding
     public string? Formula { get => Built()._formula; init => _formula = value; }
 
     /// <summary>The formula in Chinese and English (Chinese names cells by label and says 空白 for blank); <see cref="Formula"/> is the English form.</summary>
-    public LocalizedText? FormulaText { get; init; }
+    public LocalizedText? FormulaText { get => Built()._formulaText; init => _formulaText = value; }
+
+    private LocalizedText? _formulaText;
 
     /// <summary>The formula in the language of a culture (<see cref="FormulaText"/>, else <see cref="Formula"/>).</summary>
     public string? FormulaIn(System.Globalization.CultureInfo culture) => FormulaText?.In(culture) ?? Formula;
@@ -229,6 +233,7 @@ public sealed record Finding
             _cells = built._cells;
             _expression = built._expression;
             _formula = built._formula;
+            _formulaText = built._formulaText;
             _expected = built._expected;
             _actual = built._actual;
             _line = built._line;
