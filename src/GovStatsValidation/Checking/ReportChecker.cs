@@ -134,7 +134,21 @@ public sealed class ReportChecker : IReportChecker
             return null;
         }
 
-        var localization = GovStatsValidation.Localization.ReportLocalizer.Localize(_catalog.For(report.SchemaDefinition), report, previousYear);
+        // With findings of every severity and no rule switched off, the failing findings are exactly the failing rules.
+        HashSet<string>? failing = null;
+        if (Options.MinimumSeverity == Severity.Info && Options.DisabledRules.Count == 0)
+        {
+            failing = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in findings)
+            {
+                if (!f.Passed)
+                {
+                    failing.Add(f.Instance.Length == 0 ? f.RuleId : $"{f.RuleId} [{f.Instance}]");
+                }
+            }
+        }
+
+        var localization = GovStatsValidation.Localization.ReportLocalizer.Localize(_catalog.For(report.SchemaDefinition), report, previousYear, failing);
         if (localization is not null)
         {
             GovStatsValidation.Localization.SuspectAssignment.Apply(findings, localization);
