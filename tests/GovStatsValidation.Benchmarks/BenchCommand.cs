@@ -10,14 +10,15 @@ using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Readers;
+using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 using GovStatsValidation.Synthetic;
 
-namespace GovStatsValidation.Cli;
+namespace GovStatsValidation.Benchmarks;
 
 /// <summary>
-/// <c>govstats bench</c>: the throughput harness. Generates seeded synthetic reports with errors injected at a known rate,
+/// <c>bench</c> of the benchmarks project (<c>dotnet run -c Release --project tests/GovStatsValidation.Benchmarks -- bench</c>): the throughput harness. Generates seeded synthetic reports with errors injected at a known rate,
 /// checks them in memory (the compiled rule sets over report frames) and end to end from files (read by content, checked,
 /// findings built; files streamed, never the folder loaded), on 1 and on 2 cores, and runs the hand-written
 /// FluentValidation baseline on the same reports. Every run confirms that every injected error was found and that clean
@@ -25,7 +26,7 @@ namespace GovStatsValidation.Cli;
 /// </summary>
 internal static class BenchCommand
 {
-    public static Command Create(CliContext context)
+    public static Command Create(BenchContext context)
     {
         var quick = new Option<bool>("--quick") { Description = "A small run (under 30 s): 10k and 100k in memory, 1,000 files, a short baseline" };
         var sizes = new Option<string?>("--sizes") { Description = "Report counts, comma-separated (default 10000,100000,1000000)" };
@@ -61,7 +62,7 @@ internal static class BenchCommand
             if (settings.MemorySizes.Length == 0 || settings.Cores.Any(c => c < 1) || settings.Options.ErrorRate is < 0 or > 1)
             {
                 context.Error.WriteLine("bench: sizes and cores must be positive numbers, the error rate between 0 and 1");
-                return CliApp.ExitUnusable;
+                return BenchContext.ExitUnusable;
             }
 
             return new BenchRun(settings, context.Out).Run();
@@ -69,11 +70,17 @@ internal static class BenchCommand
         return command;
     }
 
-    private static int RunInjection(string[] paths, int seed, CliContext context)
+    private static int RunInjection(string[] paths, int seed, BenchContext context)
     {
-        if (CheckPipeline.Discover(paths, context) is not { } found)
+        var found = ReportPipelines.Discover(paths);
+        if (found.Missing.Count > 0)
         {
-            return CliApp.ExitUnusable;
+            foreach (var missing in found.Missing)
+            {
+                context.Error.WriteLine($"bench: no such file or folder: {missing}");
+            }
+
+            return BenchContext.ExitUnusable;
         }
 
         using var services = new ServiceCollection().AddGovStatsValidation().AddReaders().BuildServiceProvider();
@@ -146,8 +153,9 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
             (ratios[schema], publicRatios[schema]) = Baseline(schema, settings.Quick ? 1_000 : 20_000);
         }
 
-        var publicAlloc = PublicAllocationPerCleanReport(pre2019);
-        Row("allocation, clean pre-2019 report, public ReportChecker.Check", "—", "1", "—", "—", "—", "—", $"{publicAlloc:N2} bytes/report (the result object included)");
+        var (publicAlloc, intoList) = PublicAllocationPerCleanReport(pre2019);
+        Row("allocation, clean pre-2019 report, public ReportChecker.Check", "—", "1", "—", "—", "—", "—",
+            $"{publicAlloc:N2} bytes/report with Check(report) (its result object); {intoList:N2} bytes/report with Check(report, findings)");
 
         Extraction(settings.Quick ? 200 : 3_000);
 
@@ -176,7 +184,7 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
             }
 
             output.WriteLine($"bench: {_problems.Count} problem(s): the run found less (or other) than it must; its figures are not results");
-            return CliApp.ExitFindings;
+            return BenchContext.ExitFindings;
         }
 
         output.WriteLine($"bench: every injected error found by its rule, no failure on a clean report, the baseline agreeing report by report");
@@ -184,7 +192,7 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
         var perFormat = string.Join(", ", BaselineChecker.Formats.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.ToToken()} {publicRatios[f]:N0}x")));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bench: {n:N0} reports/s/core in memory, {ratios[SchemaVersion.Pre2019]:N0}x the FluentValidation baseline; public ReportChecker.Check on typed reports: {perFormat} the baseline"));
-        return CliApp.ExitOk;
+        return BenchContext.ExitOk;
     }
 
     /// <summary>Compiles the fused rule functions and JIT-compiles every path once, so that no phase times a first call.</summary>
@@ -286,15 +294,19 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
         return allocated / (10.0 * reports.Length);
     }
 
-    /// <summary>Bytes the public <see cref="ReportChecker.Check"/> allocates per clean typed report (at ≥ warning: a clean report has nothing to report).</summary>
-    private double PublicAllocationPerCleanReport(SyntheticGenerator generator)
+    /// <summary>
+    /// Bytes the public <see cref="ReportChecker.Check(AnnualReport)"/> and <see cref="ReportChecker.Check(AnnualReport, List{Finding})"/>
+    /// allocate per clean typed report (at ≥ warning: a clean report has nothing to report).
+    /// </summary>
+    private (double Result, double IntoList) PublicAllocationPerCleanReport(SyntheticGenerator generator)
     {
         var checker = new ReportChecker(_catalog, new GovStatsValidationOptions { MinimumSeverity = Severity.Warning }, []);
         var reports = generator.Generate(2_000).Where(r => r.IsClean).Select(r => r.ToAnnualReport()).ToArray();
+        var list = new List<Finding>();
         var found = 0;
         foreach (var r in reports)
         {
-            found += checker.Check(r).Findings.Count;
+            found += checker.Check(r).Findings.Count + checker.Check(r, list);
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -306,13 +318,23 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
             }
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var result = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 10; round++)
+        {
+            foreach (var r in reports)
+            {
+                found += checker.Check(r, list);
+            }
+        }
+
+        var intoList = GC.GetAllocatedBytesForCurrentThread() - before;
         if (found > 0)
         {
             _problems.Add($"clean pre-2019 reports gave {found} finding(s) at or above warning through ReportChecker.Check");
         }
 
-        return allocated / (10.0 * reports.Length);
+        return (result / (10.0 * reports.Length), intoList / (10.0 * reports.Length));
     }
 
     /// <summary>The FluentValidation baseline and the built-in rules on the same typed-model reports; returns our in-memory and public-API speeds over the baseline's.</summary>
@@ -399,6 +421,31 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
             Row($"ReportChecker.Check, {schema.ToToken()}, typed model", Count(count), "1", Rate(count / seconds), Rate(count / publicCpu), "—", memory.Describe(),
                 $"public API, findings built for what fails; {baselineCpu / publicCpu:N1}x the baseline per core{(publicPasses == 1 ? "" : $" (median of {publicPasses} passes)")}");
         }
+
+        // The same without the report-level localization (issue 12), which runs only for a report with a failing rule: what
+        // the public path costs besides it, so that the share of localization in the figure above is visible.
+        var unlocalized = new ReportChecker(_catalog, new GovStatsValidationOptions { Localize = false }, []);
+        foreach (var m in models.Take(1_000))
+        {
+            unlocalized.Check(m);
+        }
+
+        var plainPasses = new double[count >= 10_000 ? 1 : 5];
+        for (var pass = 0; pass < plainPasses.Length; pass++)
+        {
+            var cpuStart = CpuClock.Thread();
+            for (var i = 0; i < count; i++)
+            {
+                unlocalized.Check(models[i]);
+            }
+
+            plainPasses[pass] = CpuClock.Thread() - cpuStart;
+        }
+
+        Array.Sort(plainPasses);
+        var plainCpu = plainPasses[plainPasses.Length / 2];
+        Row($"ReportChecker.Check, {schema.ToToken()}, typed model, Localize = false", Count(count), "1", "—", Rate(count / plainCpu), "—", "—",
+            $"the same without the localization of reports with failures; {baselineCpu / plainCpu:N1}x the baseline per core");
 
         // Ours in memory on the same reports (frames), same measurement as the in-memory phase.
         var frames = new FrameChecker(_catalog, Severity.Info);
@@ -527,7 +574,7 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
                     var index = long.Parse(name.AsSpan(1, name.IndexOf('-', StringComparison.Ordinal) - 1), NumberStyles.None, CultureInfo.InvariantCulture);
                     try
                     {
-                        var report = CheckPipeline.Read(path);
+                        var report = BenchContext.Read(path);
                         var result = checker.Check(report);
                         Interlocked.Increment(ref read);
                         Interlocked.Add(ref findings, result.Findings.Count);
