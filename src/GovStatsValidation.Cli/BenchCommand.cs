@@ -146,8 +146,9 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
             (ratios[schema], publicRatios[schema]) = Baseline(schema, settings.Quick ? 1_000 : 20_000);
         }
 
-        var publicAlloc = PublicAllocationPerCleanReport(pre2019);
-        Row("allocation, clean pre-2019 report, public ReportChecker.Check", "—", "1", "—", "—", "—", "—", $"{publicAlloc:N2} bytes/report (the result object included)");
+        var (publicAlloc, intoList) = PublicAllocationPerCleanReport(pre2019);
+        Row("allocation, clean pre-2019 report, public ReportChecker.Check", "—", "1", "—", "—", "—", "—",
+            $"{publicAlloc:N2} bytes/report with Check(report) (its result object); {intoList:N2} bytes/report with Check(report, findings)");
 
         Extraction(settings.Quick ? 200 : 3_000);
 
@@ -286,15 +287,19 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
         return allocated / (10.0 * reports.Length);
     }
 
-    /// <summary>Bytes the public <see cref="ReportChecker.Check"/> allocates per clean typed report (at ≥ warning: a clean report has nothing to report).</summary>
-    private double PublicAllocationPerCleanReport(SyntheticGenerator generator)
+    /// <summary>
+    /// Bytes the public <see cref="ReportChecker.Check(AnnualReport)"/> and <see cref="ReportChecker.Check(AnnualReport, List{Finding})"/>
+    /// allocate per clean typed report (at ≥ warning: a clean report has nothing to report).
+    /// </summary>
+    private (double Result, double IntoList) PublicAllocationPerCleanReport(SyntheticGenerator generator)
     {
         var checker = new ReportChecker(_catalog, new GovStatsValidationOptions { MinimumSeverity = Severity.Warning }, []);
         var reports = generator.Generate(2_000).Where(r => r.IsClean).Select(r => r.ToAnnualReport()).ToArray();
+        var list = new List<Finding>();
         var found = 0;
         foreach (var r in reports)
         {
-            found += checker.Check(r).Findings.Count;
+            found += checker.Check(r).Findings.Count + checker.Check(r, list);
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -306,13 +311,23 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
             }
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var result = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 10; round++)
+        {
+            foreach (var r in reports)
+            {
+                found += checker.Check(r, list);
+            }
+        }
+
+        var intoList = GC.GetAllocatedBytesForCurrentThread() - before;
         if (found > 0)
         {
             _problems.Add($"clean pre-2019 reports gave {found} finding(s) at or above warning through ReportChecker.Check");
         }
 
-        return allocated / (10.0 * reports.Length);
+        return (result / (10.0 * reports.Length), intoList / (10.0 * reports.Length));
     }
 
     /// <summary>The FluentValidation baseline and the built-in rules on the same typed-model reports; returns our in-memory and public-API speeds over the baseline's.</summary>
@@ -399,6 +414,31 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
             Row($"ReportChecker.Check, {schema.ToToken()}, typed model", Count(count), "1", Rate(count / seconds), Rate(count / publicCpu), "—", memory.Describe(),
                 $"public API, findings built for what fails; {baselineCpu / publicCpu:N1}x the baseline per core{(publicPasses == 1 ? "" : $" (median of {publicPasses} passes)")}");
         }
+
+        // The same without the report-level localization (issue 12), which runs only for a report with a failing rule: what
+        // the public path costs besides it, so that the share of localization in the figure above is visible.
+        var unlocalized = new ReportChecker(_catalog, new GovStatsValidationOptions { Localize = false }, []);
+        foreach (var m in models.Take(1_000))
+        {
+            unlocalized.Check(m);
+        }
+
+        var plainPasses = new double[count >= 10_000 ? 1 : 5];
+        for (var pass = 0; pass < plainPasses.Length; pass++)
+        {
+            var cpuStart = CpuClock.Thread();
+            for (var i = 0; i < count; i++)
+            {
+                unlocalized.Check(models[i]);
+            }
+
+            plainPasses[pass] = CpuClock.Thread() - cpuStart;
+        }
+
+        Array.Sort(plainPasses);
+        var plainCpu = plainPasses[plainPasses.Length / 2];
+        Row($"ReportChecker.Check, {schema.ToToken()}, typed model, Localize = false", Count(count), "1", "—", Rate(count / plainCpu), "—", "—",
+            $"the same without the localization of reports with failures; {baselineCpu / plainCpu:N1}x the baseline per core");
 
         // Ours in memory on the same reports (frames), same measurement as the in-memory phase.
         var frames = new FrameChecker(_catalog, Severity.Info);

@@ -21,10 +21,11 @@ internal static class CheckCommand
         color.AcceptOnlyFromAmong("auto", "always", "never");
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show a progress bar" };
         var correctionsFile = new Option<string?>("--corrections") { Description = "Corrections file (exported from the HTML report): check corrected values instead of misread ones; every output shows them as corrected" };
+        var strict = new Option<bool>("--strict") { Description = "Exit 2 when a file is not a report (an image, a spreadsheet, notes): such files are otherwise listed as skipped" };
         var agencies = new Option<string?>("--agencies") { Description = "Agency file: aliases, jurisdictions and the bodies expected to report per jurisdiction and year (who has not reported)" };
         var pipeline = new CheckPipeline();
 
-        var command = new Command("check", "Check report files and print the rule report") { paths, format, failOn, output, baseline, color, noProgress, correctionsFile, agencies };
+        var command = new Command("check", "Check report files and print the rule report") { paths, format, failOn, output, baseline, color, noProgress, correctionsFile, agencies, strict };
         pipeline.AddTo(command);
         command.SetAction(parse =>
         {
@@ -50,7 +51,9 @@ internal static class CheckCommand
 
             if (accepted is not null)
             {
-                run = accepted.Apply(run, context.Today);
+                // Only what this run could have reported is compared: entries of rules switched off or below --min-severity are not stale.
+                var disabled = (parse.GetValue(pipeline.Disable) ?? []).ToHashSet(StringComparer.Ordinal);
+                run = accepted.Apply(run, context.Today, CheckPipeline.ParseSeverity(parse.GetValue(pipeline.MinSeverity)!), disabled);
             }
 
             var outPath = parse.GetValue(output);
@@ -62,14 +65,16 @@ internal static class CheckCommand
             };
             var renderOptions = new RenderOptions { Language = parse.GetValue(pipeline.Language)!, Color = useColor };
             OutputWriter.Write(outPath, context.Out, w => RunRenderers.Get(parse.GetValue(format)!).Render(run, w, renderOptions));
-            return ExitCode(run, parse.GetValue(failOn)!);
+            return ExitCode(run, parse.GetValue(failOn)!, parse.GetValue(strict));
         });
         return command;
     }
 
-    internal static int ExitCode(CheckRun run, string failOn)
+    internal static int ExitCode(CheckRun run, string failOn, bool strict = false)
     {
-        if (run.InputErrors.Count > 0)
+        // Only a report that could not be read makes the input unusable; a file that is not a report is listed as skipped
+        // and fails the run only with --strict.
+        if (run.InputErrors.Count > 0 || (strict && run.Skipped.Count > 0))
         {
             // Every other report was still checked and reported; the exit code says that some input was unusable.
             return CliApp.ExitUnusable;

@@ -139,7 +139,11 @@ internal sealed class CheckPipeline
     /// <summary>The library's result as the renderers' run: per-report results, input errors, cross-report findings and the jurisdiction view.</summary>
     internal static CheckRun ToRun(ReportSetResult result)
     {
-        var run = new CheckRun(result.Results, result.InputErrors.Select(e => new InputError(e.Source, e.Message, e.Line)).ToList()) { Coverage = result.Coverage };
+        var run = new CheckRun(result.Results, result.InputErrors.Select(e => new InputError(e.Source, e.Message, e.Line)).ToList())
+        {
+            Coverage = result.Coverage,
+            Skipped = result.NotReports.Select(e => new InputError(e.Source, e.Message, e.Line)).ToList(),
+        };
         if (result.CrossReport is not { } cross)
         {
             return run;

@@ -40,6 +40,7 @@ internal static class CliApp
         CheckCommand.Create,
         ExplainCommand.Create,
         ExtractCommand.Create,
+        ReadingCommand.Create,
         RulesCommand.Create,
         SchemasCommand.Create,
         BaselineCommand.Create,

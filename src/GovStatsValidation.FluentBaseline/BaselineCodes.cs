@@ -30,6 +30,9 @@ public static class BaselineCodes
 
     public const string AppRowTotal = "AppRowTotal";
     public const string AppRowTotalBlank = "AppRowTotalBlank";
+    public const string AppRowPartsBlank = "AppRowPartsBlank";
+    public const string AppResultPartsBlank = "AppResultPartsBlank";
+    public const string ReviewPartsBlank = "ReviewPartsBlank";
     public const string AppResultTotal = "AppResultTotal";
     public const string AppResultTotalBlank = "AppResultTotalBlank";
     public const string AppFlow = "AppFlow";
@@ -66,6 +69,9 @@ public static class BaselineCodes
         [StatsTableMissing] = "pre2019.table.missing",
         [AppRowTotal] = "2021.applications.row-total",
         [AppRowTotalBlank] = "2021.applications.row-total-blank",
+        [AppRowPartsBlank] = "2021.applications.row-parts-blank",
+        [AppResultPartsBlank] = "2021.applications.result-parts-blank",
+        [ReviewPartsBlank] = "2021.review-litigation.parts-blank",
         [AppResultTotal] = "2021.applications.result-total",
         [AppResultTotalBlank] = "2021.applications.result-total-blank",
         [AppFlow] = "2021.applications.flow",

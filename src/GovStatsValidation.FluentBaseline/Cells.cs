@@ -41,6 +41,12 @@ internal static class Cells
         return sum;
     }
 
+    /// <summary>Whether every cell of the list is printed blank.</summary>
+    public static bool AllBlank(AnnualReport report, IReadOnlyList<CellId> ids) => ids.All(id => report.Cells[id].State == CellState.Blank);
+
+    /// <summary>Whether some cell of the list is printed with content (not blank, not absent).</summary>
+    public static bool AnyFilled(AnnualReport report, IReadOnlyList<CellId> ids) => ids.Any(id => report.Cells[id].State is not (CellState.Blank or CellState.Absent));
+
     /// <summary>Whether any cell of the list is printed.</summary>
     public static bool AnyPrinted(AnnualReport report, IReadOnlyList<CellId> ids)
     {

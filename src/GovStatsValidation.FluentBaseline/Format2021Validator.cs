@@ -43,11 +43,14 @@ public sealed class Format2021Validator : AbstractValidator<AnnualReport>
             var parts = Row(row, Applicants);
             var total = new CellId($"{row}[total]");
             RuleFor(r => r).Must(r => Value(r, total) == Sum(r, parts))
-                .When(r => IsNumber(r, total) && Sum(r, parts) is not null)
+                .When(r => IsNumber(r, total) && Sum(r, parts) is not null && !AllBlank(r, parts))
                 .WithErrorCode(BaselineCodes.AppRowTotal).OverridePropertyName(total.Value).WithMessage("{PropertyName} is not the sum of the applicant columns");
             RuleFor(r => r).Must(r => IsNumber(r, total) || Sum(r, parts) == 0)
                 .When(r => Sum(r, parts) is not null)
                 .WithErrorCode(BaselineCodes.AppRowTotalBlank).WithSeverity(Severity.Info).OverridePropertyName(total.Value).WithMessage("{PropertyName} is blank");
+            RuleFor(r => r).Must(r => !AllBlank(r, parts) || !IsNumber(r, total) || Value(r, total) == 0)
+                .When(r => Value(r, total) is not null)
+                .WithErrorCode(BaselineCodes.AppRowPartsBlank).WithSeverity(Severity.Info).OverridePropertyName(total.Value).WithMessage("only {PropertyName} is filled");
         }
 
         foreach (var column in Columns)
@@ -58,11 +61,14 @@ public sealed class Format2021Validator : AbstractValidator<AnnualReport>
             var carried = new CellId($"requests.carried_over[{column}]");
             var forward = new CellId($"requests.carry_forward[{column}]");
             RuleFor(r => r).Must(r => Value(r, handled) == Sum(r, leaves))
-                .When(r => IsNumber(r, handled) && Sum(r, leaves) is not null)
+                .When(r => IsNumber(r, handled) && Sum(r, leaves) is not null && AnyFilled(r, leaves))
                 .WithErrorCode(BaselineCodes.AppResultTotal).OverridePropertyName(handled.Value).WithMessage("{PropertyName} is not the sum of the outcomes");
             RuleFor(r => r).Must(r => IsNumber(r, handled) || Sum(r, leaves) == 0)
                 .When(r => Sum(r, leaves) is not null)
                 .WithErrorCode(BaselineCodes.AppResultTotalBlank).WithSeverity(Severity.Warning).OverridePropertyName(handled.Value).WithMessage("{PropertyName} is blank");
+            RuleFor(r => r).Must(r => AnyFilled(r, leaves) || !IsNumber(r, handled) || Value(r, handled) == 0)
+                .When(r => Value(r, handled) is not null)
+                .WithErrorCode(BaselineCodes.AppResultPartsBlank).WithSeverity(Severity.Info).OverridePropertyName(handled.Value).WithMessage("only {PropertyName} is filled");
             if (column == "total")
             {
                 RuleFor(r => r).Must(r => Value(r, fresh) + Value(r, carried) == Value(r, handled) + Value(r, forward))
@@ -87,11 +93,14 @@ public sealed class Format2021Validator : AbstractValidator<AnnualReport>
             var parts = Row(row, Outcomes);
             var total = new CellId($"{row}[total]");
             RuleFor(r => r).Must(r => Value(r, total) == Sum(r, parts))
-                .When(r => IsNumber(r, total) && Sum(r, parts) is not null)
+                .When(r => IsNumber(r, total) && Sum(r, parts) is not null && !AllBlank(r, parts))
                 .WithErrorCode(BaselineCodes.ReviewParts).OverridePropertyName(total.Value).WithMessage("{PropertyName} is not the sum of the outcomes");
             RuleFor(r => r).Must(r => IsNumber(r, total) || Sum(r, parts) == 0)
                 .When(r => Sum(r, parts) is not null)
                 .WithErrorCode(BaselineCodes.ReviewTotalBlank).WithSeverity(Severity.Warning).OverridePropertyName(total.Value).WithMessage("{PropertyName} is blank");
+            RuleFor(r => r).Must(r => !AllBlank(r, parts) || !IsNumber(r, total) || Value(r, total) == 0)
+                .When(r => Value(r, total) is not null)
+                .WithErrorCode(BaselineCodes.ReviewPartsBlank).WithSeverity(Severity.Info).OverridePropertyName(total.Value).WithMessage("only {PropertyName} is filled");
         }
 
         RuleFor(r => r).Must(r => AnyPrinted(r, ApplicationCells)).WithErrorCode(BaselineCodes.TableMissing).OverridePropertyName("applications").WithMessage("the application table is missing");

@@ -60,12 +60,26 @@ public sealed class PublishedReportReader : IReportReader
         }
         catch (ReportReadException e)
         {
-            throw new ReportLoadException(name, null, null, e.Message, e);
+            throw new ReportLoadException(name, null, null, e.Message, e) { NotAReport = e.NotAReport };
         }
 
         var report = ToReport(extraction, name);
         report.Source = name;
         return report;
+    }
+
+    /// <summary>Whether a text mentions 政府信息公开 (government information disclosure) anywhere: every such report does, in its title.</summary>
+    private static bool MentionsDisclosure(SourceText text)
+    {
+        foreach (var line in text.NormalizedLines)
+        {
+            if (line.Contains("政府信息公开", StringComparison.Ordinal) || line.Contains("信息公开", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Turns an extraction into a report.</summary>
@@ -99,7 +113,12 @@ public sealed class PublishedReportReader : IReportReader
         }
         else if (year == 0)
         {
-            throw new ReportLoadException(name, null, null, "neither a report year in the title nor a statistics table: not an annual report this tool can read");
+            // A text, page or Word file that never mentions 信息公开 is no report at all (notes, a README): skipped in a folder.
+            // One that does is a report this reader could not read, and so is a PDF whose text is unusable: input errors.
+            throw new ReportLoadException(name, null, null, "neither a report year in the title nor a statistics table: not an annual report this tool can read")
+            {
+                NotAReport = extraction.Kind != DocumentKind.Pdf && !MentionsDisclosure(extraction.Text),
+            };
         }
         else
         {

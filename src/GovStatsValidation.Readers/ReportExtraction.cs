@@ -83,6 +83,9 @@ public sealed class ReportExtraction
     /// <summary>Tables (or rows of them) whose heading or labels are in the text but whose cells could not be read.</summary>
     internal IReadOnlyList<Schema.UnreadPart> Unread { get; set; } = [];
 
+    /// <summary>Value rows whose labels the schema-guided reader found in a table it read (row id → line); empty when it did not run.</summary>
+    internal IReadOnlyDictionary<string, int> LabelRows { get; set; } = new Dictionary<string, int>();
+
     /// <summary>Reader problems and decisions (mangled tables, lost numerals, encoding issues).</summary>
     public IReadOnlyList<ReaderDiagnostic> Diagnostics { get; internal set; } = [];
 

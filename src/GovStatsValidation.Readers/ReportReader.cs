@@ -186,6 +186,7 @@ public sealed class ReportReader
                 }
 
                 result.Unread = unread;
+                result.LabelRows = aligner.LabelRows;
                 labelLines.UnionWith(aligner.LabelLines);
                 diagnostics.AddRange(aligner.Diagnostics);
             }

@@ -73,6 +73,9 @@ public sealed class ReportReadException : Exception
     public ReportReadException(string message, Exception inner) : base(message, inner)
     {
     }
+
+    /// <summary>Whether the content is of no report format at all (an image, an archive, a spreadsheet): skipped in a folder.</summary>
+    internal bool NotAReport { get; init; }
 }
 
 /// <summary>Bytes to text for report files: UTF-8 (with or without BOM), UTF-16 LE/BE, GB18030/GBK.
@@ -292,10 +295,17 @@ public static class TextDecoding
 
     private static void RejectBinary(ReadOnlySpan<byte> bytes, long baseOffset)
     {
+        // An old Office file (Word 97–2003 .doc, WPS) may well be a report: unreadable, never skipped as "not a report".
+        var oldOffice = baseOffset == 0 && bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        if (oldOffice)
+        {
+            throw new ReportReadException("An old Office file (Word 97–2003 .doc, .wps or .xls): it cannot be read; save it as .docx (or PDF) to check it.");
+        }
+
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            throw new ReportReadException($"Binary data: NUL byte at offset {baseOffset + nul}; not a text report (a .docx or .pdf must be read by its own reader).");
+            throw new ReportReadException($"Binary data: NUL byte at offset {baseOffset + nul}; not a text report (a .docx or .pdf must be read by its own reader).") { NotAReport = true };
         }
 
         var controls = 0;
@@ -316,7 +326,7 @@ public static class TextDecoding
 
         if (controls > 0 && controls * 100 > n)
         {
-            throw new ReportReadException($"Binary data: {controls} control bytes in the first {n} bytes (first at offset {baseOffset + first}).");
+            throw new ReportReadException($"Binary data: {controls} control bytes in the first {n} bytes (first at offset {baseOffset + first}).") { NotAReport = true };
         }
     }
 

@@ -553,7 +553,7 @@ public sealed partial class HtmlRenderer
               var li = byFp[fp][0];
               entries.push({
                 fingerprint: fp, rule: li.getAttribute('data-rule'), agency: li.getAttribute('data-agency'), year: parseInt(li.getAttribute('data-year'), 10),
-                instance: li.getAttribute('data-instance') || '', expected: number(li.getAttribute('data-expected')), actual: number(li.getAttribute('data-actual')),
+                instance: li.getAttribute('data-instance') || '', severity: li.getAttribute('data-severity'), expected: number(li.getAttribute('data-expected')), actual: number(li.getAttribute('data-actual')),
                 message: li.getAttribute('data-message'), reason: d.comment || '', acceptedBy: d.by || state.reviewer || '', expires: state.expires,
                 decision: d.decision, comment: d.comment || ''
               });

@@ -440,6 +440,17 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
     private static void InputErrors(StringBuilder w, CheckRun run, bool zh)
     {
+        if (run.Skipped.Count > 0)
+        {
+            w.Append("<section id=\"skipped\">\n<h2>").Append(zh ? "已跳过的文件（不是年度报告）" : "Skipped files (not reports)").Append("</h2>\n<ul>\n");
+            foreach (var e in run.Skipped)
+            {
+                w.Append("<li class=\"skipped\"><code>").Append(E(e.Source)).Append("</code>: ").Append(E(e.Message)).Append("</li>\n");
+            }
+
+            w.Append("</ul>\n</section>\n");
+        }
+
         if (run.InputErrors.Count == 0)
         {
             return;

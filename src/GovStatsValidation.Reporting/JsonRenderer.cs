@@ -82,6 +82,12 @@ public sealed class JsonRenderer : IRunRenderer
                 ["info"] = run.Count(Rules.Severity.Info),
             },
         };
+        if (run.Skipped.Count > 0)
+        {
+            // Files that are not reports (images, spreadsheets, notes): listed, never counted as input errors.
+            root["skipped"] = new JArray(run.Skipped.Select(e => new JObject { ["source"] = e.Source, ["message"] = e.Message }));
+        }
+
         if (run.CrossReport is not null)
         {
             // The totals above include the cross-report findings; this says how many of them there are.
@@ -100,6 +106,7 @@ public sealed class JsonRenderer : IRunRenderer
                 ["today"] = RunStatistics.Date(b.Today),
                 ["accepted"] = b.Accepted,
                 ["notChecked"] = b.NotChecked,
+                ["notComparable"] = b.NotComparable,
                 ["expired"] = new JArray(b.Expired.Select(Entry)),
                 ["stale"] = new JArray(b.Stale.Select(Entry)),
                 ["confirmed"] = b.States.Values.Count(v => v == Baselines.BaselineState.Confirmed),

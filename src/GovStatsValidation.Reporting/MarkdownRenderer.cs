@@ -86,6 +86,18 @@ public sealed class MarkdownRenderer : IRunRenderer
 
         CrossReport(writer, run, options, zh);
 
+        if (run.Skipped.Count > 0)
+        {
+            writer.WriteLine(zh ? "### 已跳过的文件（不是年度报告）" : "### Skipped files (not reports)");
+            writer.WriteLine();
+            foreach (var e in run.Skipped)
+            {
+                writer.WriteLine($"- {Escaping.MarkdownCode(e.Source)}: {Cell(e.Message)}");
+            }
+
+            writer.WriteLine();
+        }
+
         if (run.InputErrors.Count > 0)
         {
             writer.WriteLine(zh ? "### 无法读取的文件" : "### Input errors");

@@ -36,6 +36,12 @@ public sealed record CheckRun(IReadOnlyList<ReportCheckResult> Results, IReadOnl
     /// </summary>
     public IReadOnlyList<RuleDefinition> Rules { get; init; } = [];
 
+    /// <summary>
+    /// Files of the run that are not reports at all (images, spreadsheets, archives, texts that never mention 政府信息公开), with
+    /// why, ordered by source: listed as skipped; neither checked nor input errors (they fail the run only with <c>--strict</c>).
+    /// </summary>
+    public IReadOnlyList<InputError> Skipped { get; init; } = [];
+
     /// <summary>What a baseline accepted, when the run was compared with one (<see cref="Baselines.Baseline.Apply"/>); otherwise <see langword="null"/>.</summary>
     public Baselines.BaselineSummary? Baseline { get; init; }
 

@@ -56,7 +56,12 @@ public sealed class TextRenderer : IRunRenderer
             terminal.Line($"{Paint(options, Red, $"{(zh ? "无法读取" : "cannot read")} {e.Source}{(e.Line is { } l ? $"({Int(l)})" : "")}: {e.Message}")}");
         }
 
-        if (run.InputErrors.Count > 0)
+        foreach (var e in run.Skipped)
+        {
+            terminal.Line($"{Paint(options, Yellow, $"{(zh ? "已跳过（不是年度报告）" : "skipped (not a report)")} {e.Source}: {e.Message}")}");
+        }
+
+        if (run.InputErrors.Count + run.Skipped.Count > 0)
         {
             terminal.Line();
         }
@@ -135,8 +140,8 @@ public sealed class TextRenderer : IRunRenderer
 
         writer.Line($"{Paint(options, Bold, zh ? $"基线（{Date(b.Today)}）" : $"Baseline ({Date(b.Today)})")}");
         writer.Line($"{(zh
-            ? $"  已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个，未检查的报告的条目 {Int(b.NotChecked)} 个"
-            : $"  {Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale, {Int(b.NotChecked)} for reports not checked")}");
+            ? $"  已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个，未检查的报告的条目 {Int(b.NotChecked)} 个{(b.NotComparable > 0 ? $"，本次未比较的条目 {Int(b.NotComparable)} 个（规则已停用或低于 --min-severity）" : "")}"
+            : $"  {Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale, {Int(b.NotChecked)} for reports not checked{(b.NotComparable > 0 ? $", {Int(b.NotComparable)} not compared (rule switched off or below --min-severity)" : "")}")}");
         foreach (var e in b.Expired)
         {
             writer.Line($"{Paint(options, Yellow, $"  {(zh ? "已过期" : "expired")}: {EntryText(e, zh)}")}");

@@ -52,6 +52,13 @@ public sealed class ReportLoadException : GovStatsValidationException
     /// <summary>The file.</summary>
     public string File { get; }
 
+    /// <summary>
+    /// Whether the content is not a report at all (an image, a spreadsheet or an archive, a text that never mentions
+    /// 政府信息公开): a folder of reports may hold such files, and they are listed as skipped rather than as unreadable
+    /// reports. A report that cannot be read (a PDF without text, a document that holds two reports, a broken file) is not.
+    /// </summary>
+    public bool NotAReport { get; init; }
+
     /// <summary>The 1-based line, when known.</summary>
     public int? Line { get; }
 

@@ -51,6 +51,7 @@ internal sealed class ReportPipeline : IReportPipeline
         var files = inputs.Files;
         var results = new ReportCheckResult?[files.Count];
         var errors = new ReportInputError?[files.Count];
+        var notReports = new ReportInputError?[files.Count];
         // The file each report was read from: report texts for the cross-report checks come from there, never from a path in the report's data.
         var readFrom = new ConditionalWeakTable<AnnualReport, string>();
         var parallel = new ParallelOptions
@@ -71,6 +72,10 @@ internal sealed class ReportPipeline : IReportPipeline
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (ReportLoadException e) when (e.NotAReport)
+            {
+                notReports[i] = new ReportInputError(source, e.Reason, e.Line);
             }
             catch (ReportLoadException e)
             {
@@ -96,7 +101,7 @@ internal sealed class ReportPipeline : IReportPipeline
             .Concat(inputs.Skipped.Select(s => new ReportInputError(Display(s.Path), s.Message)))
             .Concat(inputs.Missing.Select(m => new ReportInputError(m, "no such file or folder")))
             .ToList();
-        var result = new ReportSetResult(checkedReports, inputErrors);
+        var result = new ReportSetResult(checkedReports, inputErrors) { NotReports = notReports.OfType<ReportInputError>().ToList() };
         // Cross-report checks need two reports; an agency file that expects reports asks who has reported even of one.
         if (_cross is null || (checkedReports.Count < 2 && _cross.Resolver.Map.Expected.Count == 0) || checkedReports.Count == 0)
         {

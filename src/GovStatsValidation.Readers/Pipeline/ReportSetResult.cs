@@ -29,6 +29,12 @@ public sealed record ReportSetResult(IReadOnlyList<ReportCheckResult> Results, I
     /// </summary>
     public IReadOnlyList<CrossReportFinding>? CrossReport { get; init; }
 
+    /// <summary>
+    /// Files of the set that are not reports at all (<see cref="ReportLoadException.NotAReport"/>: images, spreadsheets,
+    /// archives, texts that never mention 政府信息公开), with why, in file order: skipped, neither checked nor input errors.
+    /// </summary>
+    public IReadOnlyList<ReportInputError> NotReports { get; init; } = [];
+
     /// <summary>The reports grouped by jurisdiction, when cross-report checks ran; else <see langword="null"/>.</summary>
     public IReadOnlyList<JurisdictionGroup>? Jurisdictions { get; init; }
 

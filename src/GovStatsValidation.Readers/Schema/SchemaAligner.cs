@@ -50,6 +50,9 @@ internal sealed class SchemaAligner
     /// <summary>Tables whose heading, caption or row labels are in the text, with the source line.</summary>
     public Dictionary<string, int> Seen { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Value rows whose label was found inside a table this reader read (row id → source line of the label).</summary>
+    public Dictionary<string, int> LabelRows { get; } = new(StringComparer.Ordinal);
+
     // ---------- items: segments of consecutive text tokens, and number tokens ----------
 
     private sealed class Item
@@ -589,6 +592,7 @@ internal sealed class SchemaAligner
         _pendingLabelLines.Clear();
         foreach (var o in occurrences.Where(o => o.Row.HasValue))
         {
+            LabelRows.TryAdd(o.Row.Id, LineAt(new Pos(o.Item, o.Start)));
             foreach (var k in _items[o.Item].CharToken.Skip(o.Start).Take(o.End - o.Start).Distinct())
             {
                 // A line that is (mostly) the label: not a section heading that merely names the row (…行政复议、行政诉讼情况).
@@ -1209,6 +1213,134 @@ internal sealed class SchemaAligner
         return groups;
     }
 
+    private const int MaxArrangedRuns = 8;
+
+    /// <summary>
+    /// The runs of numbers (numbers between two pieces of text) of a table whose text does not follow the table's order
+    /// (plain <c>pdftotext</c> emits the blocks of a table in the order it finds them on the page): every order of the
+    /// runs, laid into the rows of the format, that keeps each row's total equal to the sum of its parts. One such
+    /// arrangement is read (its cells are reconstructed: the identity decided their places, so it holds by construction);
+    /// several are not read, and the reason lists them; none keeps the first reason.
+    /// </summary>
+    private static (List<RowReading>? Reading, string? Failure) Arrange(List<Group> groups, List<SchemaRow> rows, int columns, List<(int Total, int[] Parts)> totals, string failure)
+    {
+        var cells = rows.Count * columns;
+        if (totals.Count == 0 || groups.Count < 2 || groups.Count > MaxArrangedRuns || groups.Sum(g => g.Tokens.Count) != cells)
+        {
+            return (null, failure);
+        }
+
+        var values = groups.Select(g => g.Tokens.Select(t => Model.CellValue.Parse(t.Text).Number).ToArray()).ToList();
+        if (values.Any(v => v.Any(x => x is null)))
+        {
+            return (null, failure);
+        }
+
+        var found = new List<int[]>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var order = new int[groups.Count];
+        var used = new bool[groups.Count];
+        var flat = new decimal[cells];
+
+        bool RowsHold(int filled)
+        {
+            for (var r = 0; (r + 1) * columns <= filled; r++)
+            {
+                foreach (var (total, parts) in totals)
+                {
+                    if (parts.Sum(c => flat[(r * columns) + c]) != flat[(r * columns) + total])
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        void Place(int k, int filled)
+        {
+            if (k == groups.Count)
+            {
+                if (seen.Add(string.Join("|", flat)))
+                {
+                    found.Add((int[])order.Clone());
+                }
+
+                return;
+            }
+
+            for (var g = 0; g < groups.Count && found.Count < 12; g++)
+            {
+                if (used[g])
+                {
+                    continue;
+                }
+
+                values[g].Select(v => v!.Value).ToArray().CopyTo(flat, filled);
+                if (!RowsHold(filled + values[g].Length))
+                {
+                    continue;
+                }
+
+                used[g] = true;
+                order[k] = g;
+                Place(k + 1, filled + values[g].Length);
+                used[g] = false;
+            }
+        }
+
+        Place(0, 0);
+        string Runs(IEnumerable<int> sequence) => string.Join(" | ", sequence.Select(g => string.Join(" ", groups[g].Tokens.Select(t => t.Text))));
+        if (found.Count == 0)
+        {
+            return (null, failure);
+        }
+
+        if (found.Count > 1)
+        {
+            return (null, $"{failure}; its runs of numbers ({Runs(Enumerable.Range(0, groups.Count))}) can be arranged in several ways that keep every row's total: "
+                + string.Join("; ", found.Take(4).Select(Runs)) + (found.Count > 4 ? "; …" : ""));
+        }
+
+        var tokens = found[0].SelectMany(g => groups[g].Tokens).ToList();
+        var readings = new List<RowReading>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            readings.Add(new RowReading(rows[r], tokens.Skip(r * columns).Take(columns).Select(t => (t.Text, t, true)).ToList(), null)
+            {
+                Identities = $"the runs of numbers were out of the table's order ({Runs(Enumerable.Range(0, groups.Count))}); the only order that keeps each row's total equal to the sum of its parts was taken",
+            });
+        }
+
+        return (readings, null);
+    }
+
+    /// <summary>The numbers of items [from, to) in runs: numbers with no text between them (blank lines and page numbers do not part them).</summary>
+    private List<Group> Runs(int from, int to)
+    {
+        var runs = new List<Group>();
+        List<StreamToken>? current = null;
+        for (var i = from; i < to; i++)
+        {
+            if (!_items[i].IsNumber)
+            {
+                current = null;
+                continue;
+            }
+
+            if (current is null)
+            {
+                current = [];
+                runs.Add(new Group(current, false));
+            }
+
+            current.Add(_items[i].Number!);
+        }
+
+        return runs;
+    }
+
     private (List<RowReading>? Reading, string? Failure) ReadBlocks(List<StreamToken> numbers, List<SchemaRow> rows, int columns, List<(int Total, int[] Parts)> totals, List<Occurrence> occurrences)
     {
         var cells = rows.Count * columns;
@@ -1273,13 +1405,14 @@ internal sealed class SchemaAligner
             if (parses > 0 && orders.Count == 0)
             {
                 LabelsAgree(ParseFirst(groups, cells, rows.Count, columns).BlockEnd, rows, columns, numbers, occurrences, out var why);
-                return (null, why);
+                return Arrange(Runs(from, to), rows, columns, totals, why);
             }
 
             var distinct = orders.Select(o => o.Order).DistinctBy(o => string.Join("|", o.Select(t => t.Text))).ToList();
             if (distinct.Count == 0)
             {
-                return (null, $"the blocks of numbers ({string.Join(" ", groups.Select(g => g.Tokens.Count + (g.Vertical ? "↓" : "")))}) fit neither rows nor whole columns of {columns}");
+                return Arrange(Runs(from, to), rows, columns, totals,
+                    $"the blocks of numbers ({string.Join(" ", groups.Select(g => g.Tokens.Count + (g.Vertical ? "↓" : "")))}) fit neither rows nor whole columns of {columns}");
             }
 
             if (distinct.Count > 1)
@@ -1440,7 +1573,7 @@ internal sealed class SchemaAligner
                 var line = SourceLine(token);
                 Cells.Add(new ExtractedCell(id, text, line, token.Column)
                 {
-                    Reason = $"schema-guided reading of table {table.Id}, line {line}: {how}{(reconstructed ? $"; digits that ran together, cut where the split is unique{(row.Identities is { } used ? $" given that {used}" : "")}" : "")}",
+                    Reason = $"schema-guided reading of table {table.Id}, line {line}: {how}{(!reconstructed ? "" : row.Identities is { } runs && runs.StartsWith("the runs", StringComparison.Ordinal) ? $"; {runs}" : $"; digits that ran together, cut where the split is unique{(row.Identities is { } used ? $" given that {used}" : "")}")}",
                     Reconstructed = reconstructed,
                 });
             }

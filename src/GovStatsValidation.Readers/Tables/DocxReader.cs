@@ -20,7 +20,7 @@ internal static class DocxReader
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            var document = zip.GetEntry("word/document.xml") ?? throw new ReportReadException("A zip archive without word/document.xml: not a Word .docx report.");
+            var document = zip.GetEntry("word/document.xml") ?? throw new ReportReadException("A zip archive without word/document.xml: not a Word .docx report.") { NotAReport = true };
             var total = zip.Entries.Sum(e => e.Length);
             if (document.Length > MaxUncompressedBytes || total > MaxUncompressedBytes)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
+using GovStatsValidation.Rules;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -26,6 +27,12 @@ public sealed record BaselineEntry
 
     /// <summary>The forEach instance, e.g. <c>col=total</c>; empty when none.</summary>
     public string Instance { get; init; } = "";
+
+    /// <summary>
+    /// The severity of the finding when it was accepted, when recorded: a run whose <c>--min-severity</c> is above it could not
+    /// have reported it, so the entry is not judged stale by that run.
+    /// </summary>
+    public Severity? Severity { get; init; }
 
     /// <summary>The expected value when accepted; when recorded, a finding with another value is shown as changed.</summary>
     public decimal? Expected { get; init; }
@@ -119,6 +126,12 @@ public sealed record BaselineSummary
     /// <summary>Entries for reports that were not part of the run (neither used nor judged).</summary>
     public required int NotChecked { get; init; }
 
+    /// <summary>
+    /// Entries for a checked report that this run could not have reported: their rule was switched off (<c>--disable</c>) or
+    /// their severity is below the run's minimum (<c>--min-severity</c>). Neither used nor judged: never stale.
+    /// </summary>
+    public int NotComparable { get; init; }
+
     /// <summary>The entries that matched shown findings (changed, expired, confirmed or false alarm), by fingerprint.</summary>
     public IReadOnlyDictionary<string, BaselineEntry> Matched { get; init; } = new Dictionary<string, BaselineEntry>();
 
@@ -134,7 +147,7 @@ public sealed record BaselineSummary
 
 /// <summary>
 /// A baseline file: findings accepted as known, or reviewers' decisions on findings, kept in the auditor's own repository. JSON:
-/// <c>{"version":1,"entries":[{"fingerprint","rule","agency","year","instance","expected","actual","message","reason","acceptedBy","expires":"2026-12-31",
+/// <c>{"version":1,"entries":[{"fingerprint","rule","agency","year","instance","severity"?,"expected","actual","message","reason","acceptedBy","expires":"2026-12-31",
 /// "decision":"accepted|confirmed|false-alarm","comment"}]}</c>; <c>decision</c> defaults to <c>accepted</c>.
 /// </summary>
 public sealed class Baseline
@@ -176,6 +189,7 @@ public sealed class Baseline
                 Agency = agency,
                 Year = year,
                 Instance = f.Instance,
+                Severity = f.Severity,
                 Expected = f.Expected,
                 Actual = f.Actual,
                 Message = f.Message.Zh,
@@ -293,6 +307,22 @@ public sealed class Baseline
                 }
             }
 
+            Severity? severity = null;
+            if (o["severity"] is { } sev && sev.Type != JTokenType.Null)
+            {
+                severity = sev is JValue { Type: JTokenType.String, Value: string severityText } ? severityText switch
+                {
+                    "error" => Rules.Severity.Error,
+                    "warning" => Rules.Severity.Warning,
+                    "info" => Rules.Severity.Info,
+                    _ => null,
+                } : null;
+                if (severity is null)
+                {
+                    problems.Add(At(fileName, sev, "'severity' must be \"error\", \"warning\" or \"info\""));
+                }
+            }
+
             var expected = Number(o, "expected", fileName, problems);
             var actual = Number(o, "actual", fileName, problems);
             if (fingerprint is null || rule is null || agency is null || year is null || expires is null || decision is null || problems.Count > 0)
@@ -307,6 +337,7 @@ public sealed class Baseline
                 Agency = agency,
                 Year = year.Value,
                 Instance = optional["instance"] ?? "",
+                Severity = severity,
                 Expected = expected,
                 Actual = actual,
                 Message = optional["message"],
@@ -339,6 +370,7 @@ public sealed class Baseline
                 ["agency"] = e.Agency,
                 ["year"] = e.Year,
                 ["instance"] = e.Instance,
+                ["severity"] = e.Severity?.ToString().ToLowerInvariant(),
                 ["expected"] = e.Expected,
                 ["actual"] = e.Actual,
                 ["message"] = e.Message,
@@ -357,12 +389,16 @@ public sealed class Baseline
     /// entry recorded other figures are kept as changed; findings whose entry has expired are kept as expired; findings a reviewer
     /// confirmed or marked a false alarm are kept and marked so (<see cref="BaselineState.Confirmed"/>,
     /// <see cref="BaselineState.FalseAlarm"/>). Entries for a
-    /// checked agency and year that match no finding are stale. Cross-report findings are compared the same way, under the report they are about.
+    /// checked agency and year that match no finding are stale, unless the run could not have reported them (their rule switched
+    /// off, their severity below the run's minimum: <paramref name="minimumSeverity"/>, <paramref name="disabledRules"/>).
+    /// Cross-report findings are compared the same way, under the report they are about.
     /// </summary>
     /// <param name="run">The run.</param>
     /// <param name="today">The day to judge expiry by (from a <see cref="TimeProvider"/>).</param>
+    /// <param name="minimumSeverity">The lowest severity the run reports.</param>
+    /// <param name="disabledRules">The rules the run did not run.</param>
     /// <returns>The run with only new, changed or expired findings, and the <see cref="BaselineSummary"/>.</returns>
-    public CheckRun Apply(CheckRun run, DateOnly today)
+    public CheckRun Apply(CheckRun run, DateOnly today, Severity minimumSeverity = Rules.Severity.Info, IReadOnlySet<string>? disabledRules = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         var byFingerprint = Entries.GroupBy(e => e.Fingerprint, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -422,6 +458,9 @@ public sealed class Baseline
         // Cross-report findings are accepted the same way, under the report they are about.
         var cross = run.CrossReport?.Where(c => Keep(c.Finding, c.Agency, c.Year)).ToList();
 
+        // An entry the run could not have reported (rule off, severity below the minimum) says nothing about the report.
+        bool Comparable(BaselineEntry e) => !(disabledRules?.Contains(e.Rule) ?? false) && !(e.Severity < minimumSeverity);
+
         var summary = new BaselineSummary
         {
             Today = today,
@@ -429,7 +468,8 @@ public sealed class Baseline
             States = states,
             Matched = shown,
             Expired = Entries.Where(e => e.IsExpired(today)).ToList(),
-            Stale = Entries.Where(e => !matched.Contains(e.Fingerprint) && checkedReports.Contains((e.Agency, e.Year))).ToList(),
+            Stale = Entries.Where(e => !matched.Contains(e.Fingerprint) && checkedReports.Contains((e.Agency, e.Year)) && Comparable(e)).ToList(),
+            NotComparable = Entries.Count(e => !matched.Contains(e.Fingerprint) && checkedReports.Contains((e.Agency, e.Year)) && !Comparable(e)),
             NotChecked = Entries.Count(e => !checkedReports.Contains((e.Agency, e.Year))),
         };
         return run with { Results = results, CrossReport = cross, Baseline = summary };

@@ -65,19 +65,31 @@ internal sealed class CompiledRuleSet
     /// </summary>
     private readonly CompiledRuleCount?[] _fused = new CompiledRuleCount?[6];
 
-    /// <summary>Runs every rule; builds a finding only for a rule that fails (or always reports) at or above <paramref name="minimum"/>. Allocation-free when nothing is reported.</summary>
+    /// <summary>
+    /// Runs every rule; builds a finding only for a rule that fails (or always reports) at or above <paramref name="minimum"/>.
+    /// Allocation-free when nothing is reported; when only comparisons that always report are due (a clean pre-2019 report's
+    /// <c>pre2019.channels.cover</c>), each is a finding whose explanation is built when first read.
+    /// </summary>
     public void Evaluate(ReportFrame frame, Severity minimum, ICollection<Finding> findings)
     {
         var values = frame.Values;
         var states = frame.States;
         var year = frame.Year;
 
-        // The fused pass decides whether any finding is due; only then are the rules walked one by one to build them.
-        // An overflow in the fused pass sends the frame to the instance walk, which reports the rule that overflows.
+        // The fused pass counts failures at or above the minimum; with none, only the few rules that always report are
+        // walked. An overflow in the fused pass sends the frame to the instance walk, which reports the rule that overflows.
         try
         {
-            if (Fused(minimum, countReported: true)(values, states, year) == 0)
+            if (Fused(minimum, countReported: false)(values, states, year) == 0)
             {
+                foreach (var rule in AlwaysReporting)
+                {
+                    if (rule.Definition.PassSeverity >= minimum && Applicable(rule, states, values, year) && rule.Check(values, states, year))
+                    {
+                        findings.Add(DeferredRuleFinding.Create(rule, frame, passed: true));
+                    }
+                }
+
                 return;
             }
         }
@@ -87,6 +99,11 @@ internal sealed class CompiledRuleSet
 
         EvaluatePerInstance(frame, minimum, findings);
     }
+
+    /// <summary>The rules that report a comparison even when it holds (<c>emit: always</c>).</summary>
+    private CompiledRule[] AlwaysReporting => _always ??= Rules.Where(r => r.Definition.Emit == EmitMode.Always).ToArray();
+
+    private CompiledRule[]? _always;
 
     /// <summary>How many findings <see cref="Evaluate"/> builds, counted by the fused function without building them.</summary>
     public int CountReported(ReportFrame frame, Severity minimum) => Fused(minimum, countReported: true)(frame.Values, frame.States, frame.Year);

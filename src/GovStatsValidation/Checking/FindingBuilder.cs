@@ -148,7 +148,7 @@ internal static class FindingBuilder
 
     internal static FindingCell Cell(CellDefinition cell, ReportFrame frame)
     {
-        var value = frame.Report?.Cells[cell.Id];
+        var value = frame.ValueOf(cell);
         var state = (CellState)frame.States[cell.Slot];
         return new FindingCell(cell.Id, cell.Label, state,
             state == CellState.Number ? Fixed.ToDecimal(frame.Values[cell.Slot]) : null,

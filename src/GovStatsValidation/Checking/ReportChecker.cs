@@ -72,31 +72,18 @@ public sealed class ReportChecker : IReportChecker
         ArgumentNullException.ThrowIfNull(report);
 
         // The finding sources write into a list reused on this thread (taken out of its slot while in use, so a source that
-        // checks another report does not share it): a report with nothing to report allocates no list.
+        // checks another report does not share it): a report with nothing to report allocates only its result.
         var scratch = _scratch ?? [];
         _scratch = null;
         try
         {
-            foreach (var source in _sources)
-            {
-                source.Check(report, scratch);
-            }
-
-            if (scratch.Count == 0)
+            if (Run(report, scratch) == 0)
             {
                 return new ReportCheckResult(report, []);
             }
 
             var findings = new List<Finding>(scratch.Count);
-            foreach (var f in scratch)
-            {
-                // Corrections are always shown: a corrected value must never pass for the published figure.
-                if (CorrectionRules.IsCorrectionFinding(f) || (f.Severity >= Options.MinimumSeverity && !Options.DisabledRules.Contains(f.RuleId)))
-                {
-                    findings.Add(f);
-                }
-            }
-
+            findings.AddRange(scratch);
             var localization = Localize(report, findings, previousYear: null);
             findings.Sort(FindingOrder.Instance);
             return new ReportCheckResult(report, findings) { Localization = localization };
@@ -108,8 +95,78 @@ public sealed class ReportChecker : IReportChecker
         }
     }
 
+    /// <summary>
+    /// Checks one report and appends its findings to <paramref name="findings"/>, in the order of <see cref="Check(AnnualReport)"/>,
+    /// each pointing at the report's most likely wrong cell as there (the report-level localization itself is only in the result
+    /// of <see cref="Check(AnnualReport)"/>). Allocates nothing for a report with nothing to report: the throughput path of a
+    /// caller that reuses one list.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="findings">Where the findings go; what it held before is left as it was.</param>
+    /// <returns>How many findings were appended.</returns>
+    public int Check(AnnualReport report, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(findings);
+        var scratch = _scratch ?? [];
+        _scratch = null;
+        try
+        {
+            var count = Run(report, scratch);
+            if (count == 0)
+            {
+                return 0;
+            }
+
+            var start = findings.Count;
+            findings.AddRange(scratch);
+            if (start == 0)
+            {
+                Localize(report, findings, previousYear: null);
+            }
+            else
+            {
+                var own = findings.GetRange(start, count);
+                Localize(report, own, previousYear: null);
+                findings.RemoveRange(start, count);
+                findings.AddRange(own);
+            }
+
+            findings.Sort(start, count, FindingOrder.Instance);
+            return count;
+        }
+        finally
+        {
+            scratch.Clear();
+            _scratch = scratch;
+        }
+    }
+
+    /// <summary>Runs every finding source into <paramref name="scratch"/> and keeps what the options let through; returns how many.</summary>
+    private int Run(AnnualReport report, List<Finding> scratch)
+    {
+        foreach (var source in _sources)
+        {
+            source.Check(report, scratch);
+        }
+
+        // Corrections are always shown: a corrected value must never pass for the published figure.
+        var kept = 0;
+        for (var i = 0; i < scratch.Count; i++)
+        {
+            var f = scratch[i];
+            if (CorrectionRules.IsCorrectionFinding(f) || (f.Severity >= Options.MinimumSeverity && !Options.DisabledRules.Contains(f.RuleId)))
+            {
+                scratch[kept++] = f;
+            }
+        }
+
+        scratch.RemoveRange(kept, scratch.Count - kept);
+        return kept;
+    }
+
     /// <inheritdoc/>
-    /// <param name="result">A result of <see cref="Check"/>.</param>
+    /// <param name="result">A result of <see cref="Check(AnnualReport)"/>.</param>
     /// <param name="previousYear">The same body's report of the year before.</param>
     public ReportCheckResult Relocalize(ReportCheckResult result, AnnualReport previousYear)
     {
@@ -134,7 +191,21 @@ public sealed class ReportChecker : IReportChecker
             return null;
         }
 
-        var localization = GovStatsValidation.Localization.ReportLocalizer.Localize(_catalog.For(report.SchemaDefinition), report, previousYear);
+        // With findings of every severity and no rule switched off, the failing findings are exactly the failing rules.
+        HashSet<string>? failing = null;
+        if (Options.MinimumSeverity == Severity.Info && Options.DisabledRules.Count == 0)
+        {
+            failing = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in findings)
+            {
+                if (!f.Passed)
+                {
+                    failing.Add(f.Instance.Length == 0 ? f.RuleId : $"{f.RuleId} [{f.Instance}]");
+                }
+            }
+        }
+
+        var localization = GovStatsValidation.Localization.ReportLocalizer.Localize(_catalog.For(report.SchemaDefinition), report, previousYear, failing);
         if (localization is not null)
         {
             GovStatsValidation.Localization.SuspectAssignment.Apply(findings, localization);

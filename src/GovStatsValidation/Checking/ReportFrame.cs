@@ -36,6 +36,8 @@ internal sealed class ReportFrame
 
     public void Load(AnnualReport report)
     {
+        _snapshotSlots = null;
+        _snapshotCells = null;
         Array.Clear(Values);
         Array.Clear(States); // 0 == CellState.Absent
         UnknownCells.Clear();
@@ -114,8 +116,40 @@ internal sealed class ReportFrame
         Values[slot] = scaledValue;
     }
 
+    /// <summary>The report's value of a cell as read (raw text, source line), from the snapshot when the frame holds one.</summary>
+    public CellValue? ValueOf(CellDefinition cell)
+    {
+        if (_snapshotCells is { } snapshot)
+        {
+            var i = Array.IndexOf(_snapshotSlots!, cell.Slot);
+            return i >= 0 ? snapshot[i] : null;
+        }
+
+        return Report?.Cells[cell.Id];
+    }
+
+    private int[]? _snapshotSlots;
+    private CellValue?[]? _snapshotCells;
+
+    /// <summary>Loads the few cells a deferred finding kept (the rest stay absent): enough to build its explanation.</summary>
+    public void LoadSnapshot(AnnualReport report, int year, int[] slots, long[] values, byte[] states, CellValue?[] cells)
+    {
+        Reset(year);
+        Report = report;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            Values[slots[i]] = values[i];
+            States[slots[i]] = states[i];
+        }
+
+        _snapshotSlots = slots;
+        _snapshotCells = cells;
+    }
+
     public void Reset(int year)
     {
+        _snapshotSlots = null;
+        _snapshotCells = null;
         Array.Clear(Values);
         Array.Clear(States);
         UnknownCells.Clear();

@@ -69,21 +69,34 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
         catalog.For(report.SchemaDefinition).Evaluate(frame, options.MinimumSeverity, findings);
         if (HasUnreadTable(report))
         {
-            // A cell the reader could not read (unreadable, no printed text) is reported once per table as input.table.unread.
-            foreach (var notRead in findings.Where(f => f.RuleId == "common.unreadable" && f.Cells.Count > 0
-                && report.Cells[f.Cells[0].Id] is { State: CellState.Unreadable, Raw: null }).ToList())
-            {
-                findings.Remove(notRead);
-            }
+            RemoveNotRead(report, findings);
         }
 
         if (frame.UnrepresentableCells.Count > 0)
         {
-            // input.unrepresentable / input.precision above say why such a cell took part as unreadable; "not a number" would be wrong.
-            foreach (var duplicate in findings.Where(f => f.RuleId == "common.unreadable" && f.Cells.Count > 0 && frame.UnrepresentableCells.Contains(f.Cells[0].Id)).ToList())
-            {
-                findings.Remove(duplicate);
-            }
+            RemoveUnrepresentable(frame, findings);
+        }
+    }
+
+    // The two clean-ups below are methods of their own: their lambdas capture the report and the frame, and a closure
+    // object is made when the method that holds it is entered, so inline they would cost every report an allocation.
+
+    /// <summary>A cell the reader could not read (unreadable, no printed text) is reported once per table as input.table.unread.</summary>
+    private static void RemoveNotRead(AnnualReport report, ICollection<Finding> findings)
+    {
+        foreach (var notRead in findings.Where(f => f.RuleId == "common.unreadable" && f.Cells.Count > 0
+            && report.Cells[f.Cells[0].Id] is { State: CellState.Unreadable, Raw: null }).ToList())
+        {
+            findings.Remove(notRead);
+        }
+    }
+
+    /// <summary>input.unrepresentable / input.precision say why such a cell took part as unreadable; "not a number" would be wrong.</summary>
+    private static void RemoveUnrepresentable(ReportFrame frame, ICollection<Finding> findings)
+    {
+        foreach (var duplicate in findings.Where(f => f.RuleId == "common.unreadable" && f.Cells.Count > 0 && frame.UnrepresentableCells.Contains(f.Cells[0].Id)).ToList())
+        {
+            findings.Remove(duplicate);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using GovStatsValidation.Checking;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
@@ -53,6 +54,64 @@ public sealed record Suspect(CellId Cell, LocalizedText Reason, decimal? Correct
 /// </summary>
 public sealed record Finding
 {
+    // The explained parts (title, message, cells, formula, figures, line, suspect, arguments) are either set when the
+    // finding is made or, for a comparison the checker reports on a clean report (emit: always), built on first read from
+    // a snapshot of the cells the rule read: the fast path then costs a small object, not a formatted explanation.
+    // Reading any of them gives the same value either way; `with` and equality see the built finding.
+    private DeferredFinding? _deferred;
+    private LocalizedText _title = null!;
+    private LocalizedText _message = null!;
+    private IReadOnlyList<FindingCell> _cells = [];
+    private string? _expression;
+    private string? _formula;
+    private decimal? _expected;
+    private decimal? _actual;
+    private int? _line;
+    private Suspect? _suspect;
+    private IReadOnlyDictionary<string, string> _arguments = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>A finding whose parts are set by the object initializer.</summary>
+    public Finding()
+    {
+    }
+
+    /// <summary>A finding whose explained parts are built from <paramref name="deferred"/> when first read.</summary>
+#pragma warning disable CS8618 // Title and Message: built on first read (deferred), or copied from the built original.
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Finding(string ruleId, Severity severity, string instance, bool passed, DeferredFinding deferred)
+    {
+        RuleId = ruleId;
+        Severity = severity;
+        Instance = instance;
+        Passed = passed;
+        _deferred = deferred; // title and message are built with the rest on first read
+    }
+
+    /// <summary>A copy (<c>with</c>): of the built finding.</summary>
+    /// <param name="original">The finding copied.</param>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Finding(Finding original)
+    {
+        original.Build();
+        RuleId = original.RuleId;
+        Severity = original.Severity;
+        _title = original._title;
+        _message = original._message;
+        _cells = original._cells;
+        _expression = original._expression;
+        _formula = original._formula;
+        _expected = original._expected;
+        _actual = original._actual;
+        _line = original._line;
+        _suspect = original._suspect;
+        Quote = original.Quote;
+        Passed = original.Passed;
+        _arguments = original._arguments;
+        Instance = original.Instance;
+        RelatedSources = original.RelatedSources;
+    }
+#pragma warning restore CS8618
+
     /// <summary>The rule id (the finding code).</summary>
     public required string RuleId { get; init; }
 
@@ -60,34 +119,34 @@ public sealed record Finding
     public required Severity Severity { get; init; }
 
     /// <summary>The rule's title.</summary>
-    public required LocalizedText Title { get; init; }
+    public required LocalizedText Title { get => Built()._title; init => _title = value; }
 
     /// <summary>The message, placeholders filled.</summary>
-    public required LocalizedText Message { get; init; }
+    public required LocalizedText Message { get => Built()._message; init => _message = value; }
 
     /// <summary>The cells involved, with their values.</summary>
-    public IReadOnlyList<FindingCell> Cells { get; init; } = [];
+    public IReadOnlyList<FindingCell> Cells { get => Built()._cells; init => _cells = value; }
 
     /// <summary>The rule's expression with ids, e.g. <c>requests.received == sum(children(requests.received))</c>.</summary>
-    public string? Expression { get; init; }
+    public string? Expression { get => Built()._expression; init => _expression = value; }
 
     /// <summary>The formula with numbers filled in, e.g. <c>224 = 18 + 0 + 131 + 75 (= 224)</c>.</summary>
-    public string? Formula { get; init; }
+    public string? Formula { get => Built()._formula; init => _formula = value; }
 
     /// <summary>The value the rule expected.</summary>
-    public decimal? Expected { get; init; }
+    public decimal? Expected { get => Built()._expected; init => _expected = value; }
 
     /// <summary>The value found.</summary>
-    public decimal? Actual { get; init; }
+    public decimal? Actual { get => Built()._actual; init => _actual = value; }
 
     /// <summary><see cref="Actual"/> minus <see cref="Expected"/>.</summary>
     public decimal? Difference => Actual is { } a && Expected is { } e ? a - e : null;
 
     /// <summary>Where in the original text, when known (1-based line).</summary>
-    public int? Line { get; init; }
+    public int? Line { get => Built()._line; init => _line = value; }
 
     /// <summary>The most likely wrong cell, when the evidence points at one.</summary>
-    public Suspect? Suspect { get; init; }
+    public Suspect? Suspect { get => Built()._suspect; init => _suspect = value; }
 
     /// <summary>A sentence from the report's text the finding quotes, when it is about the narrative.</summary>
     public string? Quote { get; init; }
@@ -96,13 +155,67 @@ public sealed record Finding
     public bool Passed { get; init; }
 
     /// <summary>The placeholder values the message was built from (so it can be re-rendered).</summary>
-    public IReadOnlyDictionary<string, string> Arguments { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Arguments { get => Built()._arguments; init => _arguments = value; }
 
     /// <summary>The forEach instance, e.g. <c>col=natural_person</c>, or empty.</summary>
     public string Instance { get; init; } = "";
 
     /// <summary>Other reports a cross-report finding involves (their sources).</summary>
     public IReadOnlyList<string> RelatedSources { get; init; } = [];
+
+    /// <summary>Whether every property holds the same value (the parts of a deferred finding are built first).</summary>
+    /// <param name="other">The other finding.</param>
+    public bool Equals(Finding? other) =>
+        other is not null && (ReferenceEquals(this, other)
+            || (RuleId == other.RuleId && Severity == other.Severity && Equals(Title, other.Title) && Equals(Message, other.Message)
+                && ReferenceEquals(Cells, other.Cells) && Expression == other.Expression && Formula == other.Formula
+                && Expected == other.Expected && Actual == other.Actual && Line == other.Line && Equals(Suspect, other.Suspect)
+                && Quote == other.Quote && Passed == other.Passed && ReferenceEquals(Arguments, other.Arguments)
+                && Instance == other.Instance && ReferenceEquals(RelatedSources, other.RelatedSources)));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(RuleId, Severity, Instance, Message, Formula, Line, Passed);
+
+    /// <summary>This finding, its parts built.</summary>
+    private Finding Built()
+    {
+        if (Volatile.Read(ref _deferred) is not null)
+        {
+            Build();
+        }
+
+        return this;
+    }
+
+    private void Build()
+    {
+        var deferred = Volatile.Read(ref _deferred);
+        if (deferred is null)
+        {
+            return;
+        }
+
+        lock (deferred)
+        {
+            if (_deferred is null)
+            {
+                return;
+            }
+
+            var built = deferred.Build();
+            _title = built._title;
+            _message = built._message;
+            _cells = built._cells;
+            _expression = built._expression;
+            _formula = built._formula;
+            _expected = built._expected;
+            _actual = built._actual;
+            _line = built._line;
+            _suspect = built._suspect;
+            _arguments = built._arguments;
+            Volatile.Write(ref _deferred, null);
+        }
+    }
 
     /// <summary>A stable hash of rule id, instance and cell ids (agency and year are added by <see cref="FingerprintFor"/>).</summary>
     public string FingerprintFor(string agency, int year)

@@ -39,8 +39,9 @@ internal sealed class LinearConstraint
 /// </summary>
 internal sealed class LinearModel
 {
-    private LinearModel(CompiledRuleSet set, LinearConstraint?[] constraints, CellRole[] roles, int[][] neighbours, int[][] parts, int[][] equalitiesBySlot)
+    private LinearModel(CompiledRuleSet set, LinearConstraint?[] constraints, CellRole[] roles, int[][] neighbours, int[][] parts, int[][] equalitiesBySlot, int[][] rulesBySlot)
     {
+        RulesBySlot = rulesBySlot;
         Set = set;
         Constraints = constraints;
         Roles = roles;
@@ -64,6 +65,12 @@ internal sealed class LinearModel
 
     /// <summary>Per slot: the indices of the equality constraints that read it.</summary>
     public int[][] EqualitiesBySlot { get; }
+
+    /// <summary>
+    /// Per slot: the indices of every rule instance whose outcome can depend on its value (its condition, its <c>when</c>, its
+    /// required cells). A change of that value leaves every other rule's outcome as it was.
+    /// </summary>
+    public int[][] RulesBySlot { get; }
 
     public static LinearModel Build(CompiledRuleSet set)
     {
@@ -125,7 +132,32 @@ internal sealed class LinearModel
             };
         }
 
-        return new LinearModel(set, constraints, roles, Grid(schema), parts.Select(p => p.Order().ToArray()).ToArray(), bySlot.Select(b => b.ToArray()).ToArray());
+        var rulesBySlot = new List<int>[n];
+        for (var s = 0; s < n; s++)
+        {
+            rulesBySlot[s] = [];
+        }
+
+        for (var i = 0; i < set.Rules.Count; i++)
+        {
+            var rule = set.Rules[i];
+            var read = new HashSet<int>(rule.ValueSlots);
+            read.UnionWith(rule.RequiredSlots);
+            if (rule.WhenCondition is { } when)
+            {
+                var cells = new HashSet<CellDefinition>();
+                ExpressionCompiler.CollectValueCells(when, cells);
+                read.UnionWith(cells.Select(c => c.Slot));
+            }
+
+            foreach (var slot in read)
+            {
+                rulesBySlot[slot].Add(i);
+            }
+        }
+
+        return new LinearModel(set, constraints, roles, Grid(schema), parts.Select(p => p.Order().ToArray()).ToArray(), bySlot.Select(b => b.ToArray()).ToArray(),
+            rulesBySlot.Select(r => r.ToArray()).ToArray());
     }
 
     /// <summary>Neighbours in the printed grid of each table: value rows in order, columns in order.</summary>

@@ -35,13 +35,20 @@ internal sealed class ReportLocalizer
     private const double LeftZeroPrior = TypingShapes.KindPrior / 4;
 
     /// <summary>Localizes the failing rules of a report; null when no linear rule fails.</summary>
-    public static ReportLocalization? Localize(CompiledRuleSet set, AnnualReport report, AnnualReport? previousYear = null)
+    /// <param name="set">The report's compiled rules.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="previousYear">The same body's report of the year before, as evidence.</param>
+    /// <param name="failing">
+    /// The keys (<c>rule [instance]</c>) of every rule instance that failed, when the caller knows all of them (findings of
+    /// every severity, no rule switched off): the rules are then not evaluated again; null evaluates them.
+    /// </param>
+    public static ReportLocalization? Localize(CompiledRuleSet set, AnnualReport report, AnnualReport? previousYear = null, IReadOnlySet<string>? failing = null)
     {
         var frame = new ReportFrame(set.Schema);
         frame.Load(report);
         try
         {
-            return new Run(set, frame, report, previousYear).Execute();
+            return new Run(set, frame, report, previousYear, failing).Execute();
         }
         catch (OverflowException)
         {
@@ -59,10 +66,15 @@ internal sealed class ReportLocalizer
         private readonly AnnualReport? _previous;
         private readonly bool[] _applicable;
         private readonly bool[] _passed;
+
+        /// <summary>Whether <see cref="_applicable"/> and <see cref="_passed"/> hold the rule's outcome yet (linear rules at once, the others when a correction touches them).</summary>
+        private readonly bool[] _known;
+        private readonly IReadOnlySet<string>? _failingKeys;
         private readonly List<int> _leftZeroTotals = [];
 
-        public Run(CompiledRuleSet set, ReportFrame frame, AnnualReport report, AnnualReport? previous)
+        public Run(CompiledRuleSet set, ReportFrame frame, AnnualReport report, AnnualReport? previous, IReadOnlySet<string>? failingKeys)
         {
+            _failingKeys = failingKeys;
             _set = set;
             _model = set.Linear;
             _frame = frame;
@@ -70,6 +82,7 @@ internal sealed class ReportLocalizer
             _previous = previous;
             _applicable = new bool[set.Rules.Count];
             _passed = new bool[set.Rules.Count];
+            _known = new bool[set.Rules.Count];
         }
 
         private long[] Values => _frame.Values;
@@ -78,20 +91,17 @@ internal sealed class ReportLocalizer
         {
             var failing = new List<LinearConstraint>();
             var unresolved = new List<string>();
+            // Only the linear rules can be corrected, so only they are evaluated now (only the failing ones when the caller
+            // knows them); the outcome of any other rule is needed only when a proposed correction changes a value it reads,
+            // and is evaluated then.
             for (var i = 0; i < _set.Rules.Count; i++)
             {
-                var rule = _set.Rules[i];
-                try
+                if (_model.Constraints[i] is null || (_failingKeys is not null && !_failingKeys.Contains(_model.Constraints[i]!.Key)))
                 {
-                    _applicable[i] = CompiledRuleSet.Applicable(rule, _frame.States, Values, _frame.Year);
-                    _passed[i] = !_applicable[i] || rule.Check(Values, _frame.States, _frame.Year);
-                }
-                catch (OverflowException)
-                {
-                    _applicable[i] = false;
-                    _passed[i] = true;
+                    continue;
                 }
 
+                EnsureKnown(i);
                 if (!_passed[i] && _model.Constraints[i] is { } c && IsHard(c))
                 {
                     if (c.Slots.Any(IsCandidate))
@@ -145,6 +155,36 @@ internal sealed class ReportLocalizer
                 Errors = errors.OrderBy(e => _set.Schema.GetCell(e.Cells[0].Cell).Slot).ToList(),
                 Unresolved = unresolved,
             };
+        }
+
+        /// <summary>Whether the rule applies to the printed values and holds.</summary>
+        private bool Holds(int i)
+        {
+            EnsureKnown(i);
+            return _applicable[i] && _passed[i];
+        }
+
+        /// <summary>Evaluates a rule on the printed values once: whether it applies and whether it holds.</summary>
+        private void EnsureKnown(int i)
+        {
+            if (_known[i])
+            {
+                return;
+            }
+
+            var rule = _set.Rules[i];
+            try
+            {
+                _applicable[i] = CompiledRuleSet.Applicable(rule, _frame.States, Values, _frame.Year);
+                _passed[i] = !_applicable[i] || rule.Check(Values, _frame.States, _frame.Year);
+            }
+            catch (OverflowException)
+            {
+                _applicable[i] = false;
+                _passed[i] = true;
+            }
+
+            _known[i] = true;
         }
 
         /// <summary>An equality of any severity, or a bound at error level: what the correction must satisfy. Failing judgement bounds may stay failing.</summary>
@@ -222,7 +262,7 @@ internal sealed class ReportLocalizer
             else
             {
                 // Every failing rule is hit; a further cell may be needed to keep an identity that holds now (a compensator).
-                next = chosen.SelectMany(s => _model.EqualitiesBySlot[s]).Where(i => _applicable[i] && _passed[i])
+                next = chosen.SelectMany(s => _model.EqualitiesBySlot[s]).Where(i => Holds(i))
                     .SelectMany(i => _model.Constraints[i]!.Slots).Where(IsCandidate).Distinct().Order();
             }
 
@@ -251,6 +291,7 @@ internal sealed class ReportLocalizer
             foreach (var index in involved.Order())
             {
                 // A failing equality outside this group reads other cells; it is not this group's to fix.
+                EnsureKnown(index);
                 if (!_applicable[index] || (!_passed[index] && !groupRules.Contains(index)))
                 {
                     continue;
@@ -441,9 +482,17 @@ internal sealed class ReportLocalizer
                 values[cells[i]] = solution[i];
             }
 
-            var states = _frame.States;
-            for (var i = 0; i < _set.Rules.Count; i++)
+            // Only the rules that read a changed value can change their outcome.
+            var touched = new HashSet<int>(groupRules);
+            foreach (var slot in cells)
             {
+                touched.UnionWith(_model.RulesBySlot[slot]);
+            }
+
+            var states = _frame.States;
+            foreach (var i in touched)
+            {
+                EnsureKnown(i);
                 if (!_passed[i] && !groupRules.Contains(i))
                 {
                     continue;

@@ -87,7 +87,7 @@ internal static class RuleCoverage
     {
         switch (bound)
         {
-            case BoundPredicate { Function: not "reported" } p:
+            case BoundPredicate { Function: not ("reported" or "filled") } p:
                 read.UnionWith(p.Cells.Select(c => c.Slot));
                 if (p.Operand is { } operand)
                 {

@@ -42,7 +42,9 @@ internal sealed class CompiledRule
     /// <summary>The rule's own severity, after options.</summary>
     public required Severity Severity { get; init; }
 
-    public string InstanceKey => Bindings.Count == 0 ? "" : string.Join(",", Bindings.Select(b => $"{b.Key}={b.Value}"));
+    public string InstanceKey => _instanceKey ??= Bindings.Count == 0 ? "" : string.Join(",", Bindings.Select(b => $"{b.Key}={b.Value}"));
+
+    private string? _instanceKey;
 }
 
 /// <summary>Expands, binds and compiles rule definitions for a schema, collecting every problem.</summary>

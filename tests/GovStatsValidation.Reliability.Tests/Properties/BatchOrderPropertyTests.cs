@@ -24,10 +24,11 @@ public class BatchOrderPropertyTests
             .Check(Config.QuickThrowOnFailure.WithMaxTest(25));
     }
 
-    /// <summary>Findings and input errors keyed by file, sorted by file name.</summary>
+    /// <summary>Findings, input errors and files skipped as not reports, keyed by file, sorted by file name.</summary>
     private static List<KeyValuePair<string, string>> PerFile(Reporting.CheckRun run) =>
         run.Results.Select(r => KeyValuePair.Create(Path.GetFileName(r.Report.Source)!, string.Join("\n", r.Findings.Select(Pipeline.Finding))))
             .Concat(run.InputErrors.Select(e => KeyValuePair.Create(Path.GetFileName(e.Source), $"input error line {e.Line}: {e.Message}")))
+            .Concat(run.Skipped.Select(e => KeyValuePair.Create(Path.GetFileName(e.Source), $"skipped: {e.Message}")))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .ToList();
 }

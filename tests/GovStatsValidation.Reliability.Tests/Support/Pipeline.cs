@@ -43,7 +43,7 @@ internal static class Pipeline
         return Describe(run, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
-    /// <summary>Describes a run: input errors (file, line, message), then each report: header, cells, findings.</summary>
+    /// <summary>Describes a run: input errors (file, line, message), files skipped as not reports, then each report: header, cells, findings.</summary>
     public static string Describe(CheckRun run, string? scrubDirectory = null)
     {
         var sb = new StringBuilder();
@@ -56,6 +56,11 @@ internal static class Pipeline
             }
 
             sb.Append(": ").AppendLine(error.Message);
+        }
+
+        foreach (var skipped in run.Skipped)
+        {
+            sb.Append("skipped (not a report): ").Append(Path.GetFileName(skipped.Source)).Append(": ").AppendLine(skipped.Message);
         }
 
         foreach (var result in run.Results)

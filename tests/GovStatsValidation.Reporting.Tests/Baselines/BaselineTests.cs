@@ -1,4 +1,5 @@
 using GovStatsValidation.Reporting.Baselines;
+using GovStatsValidation.Rules;
 using NUnit.Framework;
 
 namespace GovStatsValidation.Reporting.Tests.Baselines;
@@ -96,6 +97,49 @@ public sealed class BaselineTests
             Assert.That(filtered.Baseline.NotChecked, Is.EqualTo(1));
             Assert.That(FindingCount(filtered), Is.EqualTo(FindingCount(run)));
         });
+    }
+
+    /// <summary>
+    /// A run that could not have reported an entry's finding (its rule switched off, or its severity below the run's minimum)
+    /// does not call the entry stale: it is counted as not compared. The CLI's `--min-severity error` with a baseline of
+    /// warnings and infos, and `--disable RULE`, used to call every such entry stale.
+    /// </summary>
+    [Test]
+    public void Apply_EntriesTheRunCouldNotReport_NotStaleButNotCompared()
+    {
+        var run = ExampleRuns.Examples;
+        var baseline = Baseline.FromRun(run, "known", "auditor", Today.AddDays(30));
+        var belowError = baseline.Entries.Where(e => e.Severity < Severity.Error).ToList();
+        var disabledRule = baseline.Entries.First(e => e.Severity == Severity.Error).Rule;
+        var withoutThem = run with
+        {
+            Results = run.Results.Select(r => r with { Findings = r.Findings.Where(f => f.Severity == Severity.Error && f.RuleId != disabledRule).ToList() }).ToList(),
+            CrossReport = run.CrossReport?.Where(c => c.Finding.Severity == Severity.Error && c.Finding.RuleId != disabledRule).ToList(),
+        };
+
+        var plain = baseline.Apply(withoutThem, Today);
+        var scoped = baseline.Apply(withoutThem, Today, Severity.Error, new HashSet<string>(StringComparer.Ordinal) { disabledRule });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(belowError, Is.Not.Empty, "the examples have warnings and infos");
+            Assert.That(baseline.Entries.All(e => e.Severity is not null), Is.True, "baseline create records each entry's severity");
+            Assert.That(plain.Baseline!.Stale, Has.Count.EqualTo(belowError.Count + baseline.Entries.Count(e => e.Rule == disabledRule)), "compared with everything: all stale");
+            Assert.That(scoped.Baseline!.Stale, Is.Empty);
+            Assert.That(scoped.Baseline.NotComparable, Is.EqualTo(plain.Baseline.Stale.Count));
+            Assert.That(FindingCount(scoped), Is.Zero, "the error findings are still accepted");
+        });
+    }
+
+    [Test]
+    public void ToJsonParse_Severity_RoundTrips()
+    {
+        var baseline = Baseline.FromRun(ExampleRuns.Examples, "known", "auditor", Today.AddDays(30));
+
+        var again = Baseline.Parse(baseline.ToJson());
+
+        Assert.That(again.Entries.Select(e => e.Severity), Is.EqualTo(baseline.Entries.Select(e => e.Severity)));
+        Assert.That(baseline.ToJson(), Does.Contain("\"severity\": \"error\""));
     }
 
     [Test]

@@ -14,6 +14,10 @@ internal static class BuiltInRuleCases
     private const SchemaVersion B = SchemaVersion.Format2019;
     private const SchemaVersion C = SchemaVersion.Format2021;
 
+    private static readonly string[] NewRowParts = ["requests.new[natural_person]", "requests.new[org.commercial]", "requests.new[org.research]", "requests.new[org.social_welfare]", "requests.new[org.legal_service]", "requests.new[org.other]"];
+
+    private static ReportBuilder Blanks(ReportBuilder r, IEnumerable<string> cells) => cells.Aggregate(r, (b, id) => b.Blank(id));
+
     private static string Zeros(int n) => string.Concat(Enumerable.Repeat(" + 0", n));
 
     public static IEnumerable<RuleCase> Pass()
@@ -60,6 +64,10 @@ internal static class BuiltInRuleCases
         yield return new("2019.applications.flow", B, "clean", r => r) { Instance = "col=natural_person" };
         yield return new("2019.applications.flow-with-computed-total", B, "blank total, flow holds", r => r.Blank("result.total[natural_person]")) { Instance = "col=natural_person" };
         yield return new("2019.review-litigation.parts", B, "clean", r => r) { Instance = "row=review" };
+        yield return new("2019.applications.row-parts-blank", B, "clean", r => r) { Instance = "row=requests.new" };
+        yield return new("2019.applications.row-parts-blank", B, "row entirely blank", r => Blanks(r, NewRowParts).Blank("requests.new[total]")) { Instance = "row=requests.new" };
+        yield return new("2019.applications.result-parts-blank", B, "clean", r => r) { Instance = "col=total" };
+        yield return new("2019.review-litigation.parts-blank", B, "clean", r => r) { Instance = "row=review" };
         yield return new("2019.review-litigation.total-blank", B, "clean", r => r) { Instance = "row=review" };
         yield return new("2019.table.missing", B, "clean", r => r) { Instance = "row=review_litigation" };
         yield return new("2019.article20.missing", B, "only one article 20 table", r => r.WithoutTable("art20_1").WithoutTable("art20_5").WithoutTable("art20_6"));
@@ -78,6 +86,10 @@ internal static class BuiltInRuleCases
         yield return new("2021.applications.flow", C, "clean", r => r) { Instance = "col=org.social_welfare" };
         yield return new("2021.applications.flow-with-computed-total", C, "blank total, flow holds", r => r.Blank("result.total[org.legal_service]")) { Instance = "col=org.legal_service" };
         yield return new("2021.review-litigation.parts", C, "clean", r => r) { Instance = "row=review" };
+        yield return new("2021.applications.row-parts-blank", C, "clean", r => r) { Instance = "row=requests.new" };
+        yield return new("2021.applications.row-parts-blank", C, "row entirely blank", r => Blanks(r, NewRowParts).Blank("requests.new[total]")) { Instance = "row=requests.new" };
+        yield return new("2021.applications.result-parts-blank", C, "clean", r => r) { Instance = "col=total" };
+        yield return new("2021.review-litigation.parts-blank", C, "clean", r => r) { Instance = "row=litigation.direct" };
         yield return new("2021.review-litigation.total-blank", C, "clean", r => r) { Instance = "row=litigation.direct" };
         yield return new("2021.table.missing", C, "clean", r => r) { Instance = "row=applications" };
         yield return new("2021.article20.missing", C, "only the fees table", r => r.WithoutTable("art20_1").WithoutTable("art20_5").WithoutTable("art20_6"));
@@ -263,6 +275,24 @@ internal static class BuiltInRuleCases
             Instance = "row=review", Severity = Severity.Warning, Actual = null, Expected = 5, Formula = "isnumber(review[total])=false or 3 + 1 + 0 + 1 = 0",
             Cells = ["review[upheld]", "review[corrected]", "review[other]", "review[pending]", "review[total]"],
         };
+        yield return new("2019.applications.row-parts-blank", B, "only the total column filled", r => Blanks(r, NewRowParts))
+        {
+            Instance = "row=requests.new", Severity = Severity.Info, Actual = 2, Expected = null,
+            Formula = "not (isblank(requests.new[natural_person])=true and isblank(requests.new[org.commercial])=true and isblank(requests.new[org.research])=true and isblank(requests.new[org.social_welfare])=true and isblank(requests.new[org.legal_service])=true and isblank(requests.new[org.other])=true) or not isnumber(requests.new[total])=true or 2 = 0",
+            Cells = ["requests.new[total]", .. NewRowParts],
+        };
+        yield return new("2019.applications.result-parts-blank", B, "only (七)总计 filled in the column", r => Blanks(r, ResultColumn(B, "total", withTotal: false)))
+        {
+            Instance = "col=total", Severity = Severity.Info, Actual = 2, Expected = null,
+            Formula = "filled(result.granted[total], result.partial[total], result.withheld.state_secret[total], …)=false or not isnumber(result.total[total])=true or 2 = 0",
+            Cells = ["result.total[total]", .. ResultColumn(B, "total", withTotal: false)],
+        };
+        yield return new("2019.review-litigation.parts-blank", B, "only the total filled", r => Blanks(r, ["review[upheld]", "review[corrected]", "review[other]", "review[pending]"]))
+        {
+            Instance = "row=review", Severity = Severity.Info, Actual = 5, Expected = null,
+            Formula = "not (isblank(review[upheld])=true and isblank(review[corrected])=true and isblank(review[other])=true and isblank(review[pending])=true) or not isnumber(review[total])=true or 5 = 0",
+            Cells = ["review[total]", "review[upheld]", "review[corrected]", "review[other]", "review[pending]"],
+        };
         yield return new("2019.table.missing", B, "no review table", r => r.WithoutTable("review_litigation"))
         {
             Instance = "row=review_litigation", Severity = Severity.Error, Formula = "reported(review[upheld], review[corrected], review[other], …)=false", Cells = [],
@@ -352,6 +382,24 @@ internal static class BuiltInRuleCases
         {
             Instance = "row=litigation.direct", Severity = Severity.Warning, Actual = null, Expected = 3, Formula = "isnumber(litigation.direct[total])=false or 1 + 0 + 1 + 1 = 0",
             Cells = ["litigation.direct[upheld]", "litigation.direct[corrected]", "litigation.direct[other]", "litigation.direct[pending]", "litigation.direct[total]"],
+        };
+        yield return new("2021.applications.row-parts-blank", C, "only the total column filled", r => Blanks(r, NewRowParts))
+        {
+            Instance = "row=requests.new", Severity = Severity.Info, Actual = 159, Expected = null,
+            Formula = "not (isblank(requests.new[natural_person])=true and isblank(requests.new[org.commercial])=true and isblank(requests.new[org.research])=true and isblank(requests.new[org.social_welfare])=true and isblank(requests.new[org.legal_service])=true and isblank(requests.new[org.other])=true) or not isnumber(requests.new[total])=true or 159 = 0",
+            Cells = ["requests.new[total]", .. NewRowParts],
+        };
+        yield return new("2021.applications.result-parts-blank", C, "only (七)总计 filled in the column", r => Blanks(r, ResultColumn(C, "total", withTotal: false)))
+        {
+            Instance = "col=total", Severity = Severity.Info, Actual = 167, Expected = null,
+            Formula = "filled(result.granted[total], result.partial[total], result.withheld.state_secret[total], …)=false or not isnumber(result.total[total])=true or 167 = 0",
+            Cells = ["result.total[total]", .. ResultColumn(C, "total", withTotal: false)],
+        };
+        yield return new("2021.review-litigation.parts-blank", C, "only the total filled", r => Blanks(r, ["review[upheld]", "review[corrected]", "review[other]", "review[pending]"]))
+        {
+            Instance = "row=review", Severity = Severity.Info, Actual = 7, Expected = null,
+            Formula = "not (isblank(review[upheld])=true and isblank(review[corrected])=true and isblank(review[other])=true and isblank(review[pending])=true) or not isnumber(review[total])=true or 7 = 0",
+            Cells = ["review[total]", "review[upheld]", "review[corrected]", "review[other]", "review[pending]"],
         };
         yield return new("2021.table.missing", C, "no application table", r => r.WithoutTable("applications"))
         {

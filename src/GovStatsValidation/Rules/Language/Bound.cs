@@ -86,6 +86,20 @@ internal static class Fixed
 
     public static long Div(long a, long b) => b == 0 ? 0 : (long)((Int128)a * Scale / b);
 
+    /// <summary>True when a cell holds something printed with content: not blank and not absent.</summary>
+    public static bool AnyFilled(byte[] states, int[] slots)
+    {
+        foreach (var slot in slots)
+        {
+            if (states[slot] is not ((byte)CellState.Absent or (byte)CellState.Blank))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool AnyPresent(byte[] states, int[] slots)
     {
         foreach (var slot in slots)
@@ -209,6 +223,13 @@ internal sealed class Binder(ReportSchema schema)
                 return new BoundPredicate("reported", ResolveList("descendants", c.Arguments[0]), null, c.Position);
             }
 
+            case "filled":
+            {
+                // A part of the row (its children, as children() lists them) printed with content: a number, a placeholder or text.
+                Arity(c, 1);
+                return new BoundPredicate("filled", ResolveList("children", c.Arguments[0]), null, c.Position);
+            }
+
             case var f when CellPredicates.Contains(f):
             {
                 Arity(c, 1);
@@ -222,7 +243,7 @@ internal sealed class Binder(ReportSchema schema)
 
             default:
                 throw new BindException(
-                    $"unknown function '{c.Function}' (known: sum, min, max, abs, children, cells, descendants, reported, isinteger, {string.Join(", ", CellPredicates)})",
+                    $"unknown function '{c.Function}' (known: sum, min, max, abs, children, cells, descendants, reported, filled, isinteger, {string.Join(", ", CellPredicates)})",
                     c.Position);
         }
     }

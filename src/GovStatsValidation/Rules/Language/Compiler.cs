@@ -121,6 +121,10 @@ internal static partial class ExpressionCompiler
             "reported" when ReferenceEquals(slot, ConstantSlot) =>
                 Expression.Call(typeof(Fixed), nameof(Fixed.AnyPresent), null, States, Expression.Constant(p.Cells.Select(c => c.Slot).ToArray())),
             "reported" => p.Cells.Select(c => (Expression)Expression.NotEqual(State(c), Expression.Constant((int)CellState.Absent))).Aggregate(Expression.OrElse),
+            "filled" when ReferenceEquals(slot, ConstantSlot) =>
+                Expression.Call(typeof(Fixed), nameof(Fixed.AnyFilled), null, States, Expression.Constant(p.Cells.Select(c => c.Slot).ToArray())),
+            "filled" => p.Cells.Select(c => (Expression)Expression.AndAlso(Expression.NotEqual(State(c), Expression.Constant((int)CellState.Absent)),
+                Expression.NotEqual(State(c), Expression.Constant((int)CellState.Blank)))).Aggregate(Expression.OrElse),
             "isinteger" => Expression.Equal(Expression.Modulo(Emit(p.Operand!, 0, slot), Expression.Constant(Fixed.Scale)), Expression.Constant(0L)),
             _ => throw new InvalidOperationException($"unknown predicate {p.Function}"),
         };
@@ -282,6 +286,7 @@ internal static partial class ExpressionCompiler
         "isunreadable" => states[p.Cells[0].Slot] == (byte)CellState.Unreadable,
         "ismissing" => states[p.Cells[0].Slot] != (byte)CellState.Number,
         "reported" => Fixed.AnyPresent(states, p.Cells.Select(c => c.Slot).ToArray()),
+        "filled" => Fixed.AnyFilled(states, p.Cells.Select(c => c.Slot).ToArray()),
         "isinteger" => EvaluateNumber(p.Operand!, values, states, year) % Fixed.Scale == 0,
         _ => false,
     };
