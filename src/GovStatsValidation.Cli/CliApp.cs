@@ -44,7 +44,6 @@ internal static class CliApp
         RulesCommand.Create,
         SchemasCommand.Create,
         BaselineCommand.Create,
-        BenchCommand.Create,
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new CliContext(stdout, stderr, TimeProvider.System));

@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 
 namespace GovStatsValidation.Cli.Tests;
 
-/// <summary>The localization as the command line shows it: explain's reasoning, the JSON's report-level localization, the coverage listing and the injection benchmark.</summary>
+/// <summary>The localization as the command line shows it: explain's reasoning, the JSON's report-level localization, the coverage listing (the injection benchmark moved to the benchmarks project: InjectionBenchTests).</summary>
 public sealed class LocalizationCommandTests
 {
     private const string Seed003 = "tests/data/examples/seed-003-tongxiang-2017.json";
@@ -93,32 +93,4 @@ public sealed class LocalizationCommandTests
         var cellLines = output.Split('\n').Skip(1).Where(l => l.Length > 0).ToList();
         Assert.That(cellLines, Is.All.Match(@"^\s+(UNCOVERED|BOUNDS-ONLY)\s"));
     }
-
-    [Test]
-    public void BenchInject_RealReport_DetectsEveryMutantAnIdentityReads()
-    {
-        var seed = TestPaths.RequireShared("corpus", "huaian_city_2024.txt");
-        var (code, output, _) = Cli.Run("bench", "--inject", seed);
-        TestContext.Out.WriteLine(output);
-        var all = output.Split('\n').Single(l => l.StartsWith("| all |", StringComparison.Ordinal)).Split('|').Select(c => c.Trim()).ToList();
-        var both = output.Split('\n').Single(l => l.StartsWith("| cells in ≥2 identities |", StringComparison.Ordinal)).Split('|').Select(c => c.Trim()).ToList();
-        Assert.Multiple(() =>
-        {
-            Assert.That(code, Is.EqualTo(CliApp.ExitOk));
-            Assert.That(output, Does.Contain("injection benchmark: 1 report(s)"));
-
-            // Column 5: detection among mutants in cells an applicable identity reads; column 8: the correction is the original whenever the suspect is right.
-            Assert.That(all[5], Does.StartWith("100.0%"));
-            Assert.That(all[8], Does.StartWith("100.0%"));
-            Assert.That(Percent(both[7]), Is.GreaterThanOrEqualTo(90));
-
-            // Issue 12's other targets on this report: top suspect right ≥ 75% where an identity fails, a leaf blamed on a
-            // total in ≤ 5%, and no failing identity without a suspect.
-            Assert.That(Percent(all[7]), Is.GreaterThanOrEqualTo(75));
-            Assert.That(Percent(all[10]), Is.LessThanOrEqualTo(5));
-            Assert.That(all[11], Is.EqualTo("0"));
-        });
-    }
-
-    private static double Percent(string cell) => double.Parse(Regex.Match(cell, @"^[\d.]+").Value, System.Globalization.CultureInfo.InvariantCulture);
 }

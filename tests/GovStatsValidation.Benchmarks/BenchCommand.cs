@@ -10,14 +10,15 @@ using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Readers;
+using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 using GovStatsValidation.Synthetic;
 
-namespace GovStatsValidation.Cli;
+namespace GovStatsValidation.Benchmarks;
 
 /// <summary>
-/// <c>govstats bench</c>: the throughput harness. Generates seeded synthetic reports with errors injected at a known rate,
+/// <c>bench</c> of the benchmarks project (<c>dotnet run -c Release --project tests/GovStatsValidation.Benchmarks -- bench</c>): the throughput harness. Generates seeded synthetic reports with errors injected at a known rate,
 /// checks them in memory (the compiled rule sets over report frames) and end to end from files (read by content, checked,
 /// findings built; files streamed, never the folder loaded), on 1 and on 2 cores, and runs the hand-written
 /// FluentValidation baseline on the same reports. Every run confirms that every injected error was found and that clean
@@ -25,7 +26,7 @@ namespace GovStatsValidation.Cli;
 /// </summary>
 internal static class BenchCommand
 {
-    public static Command Create(CliContext context)
+    public static Command Create(BenchContext context)
     {
         var quick = new Option<bool>("--quick") { Description = "A small run (under 30 s): 10k and 100k in memory, 1,000 files, a short baseline" };
         var sizes = new Option<string?>("--sizes") { Description = "Report counts, comma-separated (default 10000,100000,1000000)" };
@@ -61,7 +62,7 @@ internal static class BenchCommand
             if (settings.MemorySizes.Length == 0 || settings.Cores.Any(c => c < 1) || settings.Options.ErrorRate is < 0 or > 1)
             {
                 context.Error.WriteLine("bench: sizes and cores must be positive numbers, the error rate between 0 and 1");
-                return CliApp.ExitUnusable;
+                return BenchContext.ExitUnusable;
             }
 
             return new BenchRun(settings, context.Out).Run();
@@ -69,11 +70,17 @@ internal static class BenchCommand
         return command;
     }
 
-    private static int RunInjection(string[] paths, int seed, CliContext context)
+    private static int RunInjection(string[] paths, int seed, BenchContext context)
     {
-        if (CheckPipeline.Discover(paths, context) is not { } found)
+        var found = ReportPipelines.Discover(paths);
+        if (found.Missing.Count > 0)
         {
-            return CliApp.ExitUnusable;
+            foreach (var missing in found.Missing)
+            {
+                context.Error.WriteLine($"bench: no such file or folder: {missing}");
+            }
+
+            return BenchContext.ExitUnusable;
         }
 
         using var services = new ServiceCollection().AddGovStatsValidation().AddReaders().BuildServiceProvider();
@@ -177,7 +184,7 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
             }
 
             output.WriteLine($"bench: {_problems.Count} problem(s): the run found less (or other) than it must; its figures are not results");
-            return CliApp.ExitFindings;
+            return BenchContext.ExitFindings;
         }
 
         output.WriteLine($"bench: every injected error found by its rule, no failure on a clean report, the baseline agreeing report by report");
@@ -185,7 +192,7 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
         var perFormat = string.Join(", ", BaselineChecker.Formats.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.ToToken()} {publicRatios[f]:N0}x")));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bench: {n:N0} reports/s/core in memory, {ratios[SchemaVersion.Pre2019]:N0}x the FluentValidation baseline; public ReportChecker.Check on typed reports: {perFormat} the baseline"));
-        return CliApp.ExitOk;
+        return BenchContext.ExitOk;
     }
 
     /// <summary>Compiles the fused rule functions and JIT-compiles every path once, so that no phase times a first call.</summary>
@@ -567,7 +574,7 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
                     var index = long.Parse(name.AsSpan(1, name.IndexOf('-', StringComparison.Ordinal) - 1), NumberStyles.None, CultureInfo.InvariantCulture);
                     try
                     {
-                        var report = CheckPipeline.Read(path);
+                        var report = BenchContext.Read(path);
                         var result = checker.Check(report);
                         Interlocked.Increment(ref read);
                         Interlocked.Add(ref findings, result.Findings.Count);

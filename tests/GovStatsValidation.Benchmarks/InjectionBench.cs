@@ -7,10 +7,10 @@ using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 
-namespace GovStatsValidation.Cli;
+namespace GovStatsValidation.Benchmarks;
 
 /// <summary>
-/// <c>govstats bench --inject FILES</c>: takes real report files, injects one typing error at a time into every numeric
+/// <c>bench --inject FILES</c> of the benchmarks project: takes real report files, injects one typing error at a time into every numeric
 /// cell (a digit changed, two adjacent digits swapped, a digit dropped, a digit added, a neighbour's value copied; the
 /// position and digit drawn from a fixed seed), checks each mutant and measures detection (a finding that the original
 /// did not have), localization (the failing identities' suspect is the mutated cell, its correction the original value)
@@ -32,15 +32,15 @@ internal sealed class InjectionBench(IReportChecker checker, RuleCatalog catalog
             AnnualReport report;
             try
             {
-                report = CheckPipeline.Read(file);
+                report = BenchContext.Read(file);
             }
             catch (Exception e) when (e is ReportLoadException or IOException or InvalidDataException or FormatException)
             {
-                _skipped.Add($"{CheckPipeline.Relative(file)}: not read ({e.Message})");
+                _skipped.Add($"{BenchContext.Relative(file)}: not read ({e.Message})");
                 continue;
             }
 
-            report.Source = CheckPipeline.Relative(file);
+            report.Source = BenchContext.Relative(file);
             var baseline = checker.Check(report);
             if (WhyNotFullyRead(report, baseline) is { } why)
             {
@@ -53,7 +53,7 @@ internal sealed class InjectionBench(IReportChecker checker, RuleCatalog catalog
         }
 
         Print();
-        return CliApp.ExitOk;
+        return BenchContext.ExitOk;
     }
 
     /// <summary>A report whose table does not read fully is left out: a missing table, a mangled one, an unreadable cell.</summary>
