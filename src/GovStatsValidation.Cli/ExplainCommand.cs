@@ -41,10 +41,14 @@ internal static class ExplainCommand
                 "na" => RuleOutcome.NotApplicable,
                 _ => null,
             };
-            Write(context.Out, report.Source, $"{report.Agency.Name} · {report.Year.ToString(CultureInfo.InvariantCulture)} · schema {report.Schema.ToToken()}", evaluations, filter);
+            var culture = Messages.MessageCatalog.Culture(parse.GetValue(pipeline.Language));
+            var zh = Messages.MessageCatalog.IsChinese(culture);
+            var year = report.Year > 0 ? report.Year.ToString(CultureInfo.InvariantCulture) : Messages.MessageCatalog.Get(culture, "year.unknown");
+            Write(context.Out, report.Source, Messages.MessageCatalog.Get(culture, "explain.header", ("agency", report.Agency.Name), ("year", year), ("schema", report.Schema.ToToken())),
+                evaluations, filter, culture);
             if (checker.Check(report).Localization is { } localization)
             {
-                WriteLocalization(context.Out, localization, parse.GetValue(pipeline.Language) == "zh");
+                WriteLocalization(context.Out, localization, zh);
             }
 
             return CliApp.ExitOk;
@@ -92,25 +96,28 @@ internal static class ExplainCommand
         }
     }
 
-    internal static void Write(TextWriter w, string source, string header, IReadOnlyList<RuleEvaluation> evaluations, RuleOutcome? filter)
+    internal static void Write(TextWriter w, string source, string header, IReadOnlyList<RuleEvaluation> evaluations, RuleOutcome? filter, CultureInfo culture)
     {
+        var words = Messages.MessageCatalog.For(culture);
         w.WriteLine(source);
         w.WriteLine($"  {header}");
         foreach (var e in evaluations.Where(e => filter is null || e.Outcome == filter))
         {
-            var word = e.Outcome switch
+            var word = words.Get(e.Outcome switch
             {
-                RuleOutcome.Passed => "PASS",
-                RuleOutcome.Failed => "FAIL",
-                _ => "N/A ",
-            };
+                RuleOutcome.Passed => "explain.passed",
+                RuleOutcome.Failed => "explain.failed",
+                _ => "explain.not-applicable",
+            });
             var instance = e.Instance.Length > 0 ? $" [{e.Instance}]" : "";
             w.WriteLine($"  {word}  {e.RuleId}{instance}");
-            w.WriteLine(e.Outcome == RuleOutcome.NotApplicable ? $"        not applicable: {e.Reason}" : $"        {e.Formula}");
+            w.WriteLine(e.Outcome == RuleOutcome.NotApplicable
+                ? $"        {words.Get("explain.reason-prefix", ("reason", e.ReasonText?.In(culture) ?? e.Reason))}"
+                : $"        {e.FormulaText?.In(culture) ?? e.Formula}");
         }
 
         int Count(RuleOutcome o) => evaluations.Count(e => e.Outcome == o);
-        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{evaluations.Count} rule instance(s): {Count(RuleOutcome.Passed)} passed, {Count(RuleOutcome.Failed)} failed, {Count(RuleOutcome.NotApplicable)} not applicable"));
+        w.WriteLine(words.Get("explain.summary", ("count", evaluations.Count), ("passed", Count(RuleOutcome.Passed)),
+            ("failed", Count(RuleOutcome.Failed)), ("na", Count(RuleOutcome.NotApplicable))));
     }
 }

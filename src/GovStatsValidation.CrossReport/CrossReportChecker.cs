@@ -140,10 +140,18 @@ public sealed class CrossReportChecker
 
         var evaluator = new CrossRuleEvaluator(_concepts);
         var findings = new List<CrossReportFinding>();
+        var missing = new List<MissingNote>();
         void Add(ReportEntry subject, Finding finding, IEnumerable<ReportEntry> involved)
         {
             if (finding.Severity >= _options.MinimumSeverity && !_options.DisabledRules.Contains(finding.RuleId))
             {
+                if (finding.RuleId == MissingCounterpartRule && finding.Arguments.TryGetValue("kind", out var kind))
+                {
+                    // Collapsed below into one line per year of the jurisdiction.
+                    missing.Add(new MissingNote(subject, kind, finding.Arguments.GetValueOrDefault("rules") ?? "", finding.Arguments, involved.ToList()));
+                    return;
+                }
+
                 var sources = new[] { subject }.Concat(involved.Where(e => e != subject)).Select(e => e.AsSource).ToList();
                 findings.Add(new CrossReportFinding(group.Name, subject.AsSource,
                     finding.RelatedSources.Count > 0 ? finding : finding with { RelatedSources = sources.Select(s => s.ToString()).ToList() }, sources));
@@ -172,15 +180,13 @@ public sealed class CrossReportChecker
             if (!KnownYear(report.Year))
             {
                 // Year 0 (a blank template) or an impossible year: there is no previous year to look for.
-                RunRelation(CrossRelation.PreviousYear, entry, null, [], evaluator, Add, Missing(entry, "previousYear",
-                    new LocalizedText($"{entry.Identity.Name} 报告的年度不明（{report.Year}），未做跨年度比对", $"the report year of {entry.Identity.Name} is not known ({report.Year}): year-over-year rules not checked")));
+                RunRelation(CrossRelation.PreviousYear, entry, null, [], evaluator, Add, Missing(entry, "previousYear", "year-unknown"));
             }
             else
             {
                 var previous = group.Find(entry.Identity.Key, report.Year - 1);
                 RunRelation(CrossRelation.PreviousYear, entry, previous, [], evaluator, Add,
-                    previous is null ? Missing(entry, "previousYear",
-                        new LocalizedText($"缺少 {entry.Identity.Name} {report.Year - 1} 年度报告，未做跨年度比对", $"no {report.Year - 1} report of {entry.Identity.Name} in the set: year-over-year rules not checked")) : null);
+                    previous is null ? Missing(entry, "previousYear", "previous") : null);
                 if (previous is not null)
                 {
                     foreach (var repeated in Facts.RepeatedText.Check(entry, previous))
@@ -196,19 +202,15 @@ public sealed class CrossReportChecker
                 Finding? why = null;
                 if (entry.Identity.Jurisdiction is null)
                 {
-                    why = Missing(entry, "parent", new LocalizedText($"无法确定 {entry.Identity.Name} 所属行政区（可在机构映射文件中指定）",
-                        $"the jurisdiction of {entry.Identity.Name} is not known (give it in the agency mapping file)"));
+                    why = Missing(entry, "parent", "jurisdiction-unknown");
                 }
                 else if (parent is null)
                 {
-                    why = Missing(entry, "parent", new LocalizedText($"缺少 {entry.Identity.Jurisdiction} {report.Year} 年度政府报告，未与全域数字比对",
-                        $"no {report.Year} report of the {entry.Identity.Jurisdiction} government in the set: not compared with jurisdiction-wide figures"));
+                    why = Missing(entry, "parent", "parent");
                 }
                 else if (parent.Scope != ReportScope.Jurisdiction)
                 {
-                    why = Missing(entry, "parent", new LocalizedText($"{parent.Identity.Name} {report.Year} 年度报告未说明汇总全域数据（全市共…/综合各部门…，或映射文件 scope），未与本部门比对",
-                        $"the {parent.Identity.Name} {report.Year} report is not known to cover the whole jurisdiction (no 全市共…/综合各部门… wording, no 'scope' in the mapping): not compared"));
-                    why = why with { RelatedSources = [entry.Report.Source ?? entry.Report.ToString(), parent.Report.Source ?? parent.Report.ToString()] };
+                    why = Missing(entry, "parent", "parent-scope", ("government", parent.Identity.Name));
                 }
 
                 RunRelation(CrossRelation.Parent, entry, why is null ? parent : null, [], evaluator, Add, why, involved: parent);
@@ -219,17 +221,17 @@ public sealed class CrossReportChecker
                 Finding? why = null;
                 if (children.Count == 0)
                 {
-                    why = Missing(entry, "children", new LocalizedText($"集合中没有 {entry.Identity.Jurisdiction} 所属部门的 {report.Year} 年度报告", $"no {report.Year} department reports of {entry.Identity.Jurisdiction} in the set"));
+                    why = Missing(entry, "children", "children-none");
                 }
                 else if (!entry.CompilesAll)
                 {
-                    why = Missing(entry, "children", new LocalizedText("报告未说明汇总了全部单位，不检查部门之和", "the report does not say it compiles every unit: the departments' sum is not checked"));
+                    why = Missing(entry, "children", "children-not-all");
                 }
                 else if (entry.Units is not { } units || children.Count < units)
                 {
-                    why = Missing(entry, "children", new LocalizedText(
-                        entry.Units is null ? $"单位总数未知（映射文件 units），现有 {children.Count} 个部门报告，不检查部门之和" : $"{entry.Units} 个单位中只有 {children.Count} 个报告在集合中，不检查部门之和",
-                        entry.Units is null ? $"the number of units is not known ('units' in the mapping); {children.Count} department reports present: sum not checked" : $"only {children.Count} of {entry.Units} units' reports present: sum not checked"));
+                    why = entry.Units is null
+                        ? Missing(entry, "children", "children-units-unknown", ("count", children.Count.ToString(CultureInfo.InvariantCulture)))
+                        : Missing(entry, "children", "children-units", ("count", children.Count.ToString(CultureInfo.InvariantCulture)), ("units", entry.Units.Value.ToString(CultureInfo.InvariantCulture)));
                 }
 
                 RunRelation(CrossRelation.Children, entry, null, why is null ? children : [], evaluator, Add, why, childEntries: children);
@@ -246,9 +248,13 @@ public sealed class CrossReportChecker
             Add(subject, finding, involved);
         }
 
+        findings.AddRange(CollapseMissing(group, missing));
+
         findings.Sort((a, b) =>
         {
-            var c = string.CompareOrdinal(a.Subject.Source, b.Subject.Source);
+            // Errors first, then warnings, then info; within a severity by report.
+            var c = b.Finding.Severity.CompareTo(a.Finding.Severity);
+            c = c != 0 ? c : string.CompareOrdinal(a.Subject.Source, b.Subject.Source);
             c = c != 0 ? c : a.Subject.Year.CompareTo(b.Subject.Year);
             c = c != 0 ? c : string.CompareOrdinal(a.Subject.Agency, b.Subject.Agency);
             return c != 0 ? c : FindingOrder.Instance.Compare(a.Finding, b.Finding);
@@ -267,11 +273,8 @@ public sealed class CrossReportChecker
 
         if (whyNot is not null)
         {
-            var ids = string.Join(", ", rules.Select(r => r.Id));
-            add(entry, whyNot with
-            {
-                Message = new LocalizedText($"{whyNot.Message.Zh}（{ids}）", $"{whyNot.Message.En} ({ids})"),
-            }, involved is null ? childEntries ?? [] : [involved]);
+            var arguments = new Dictionary<string, string>(whyNot.Arguments, StringComparer.Ordinal) { ["rules"] = string.Join(", ", rules.Select(r => r.Id)) };
+            add(entry, whyNot with { Arguments = arguments }, involved is null ? childEntries ?? [] : [involved]);
             return;
         }
 
@@ -280,12 +283,12 @@ public sealed class CrossReportChecker
         {
             var instances = Instances(rule, entry.Report.SchemaDefinition, relation == CrossRelation.Children ? null : other!.Report.SchemaDefinition);
             var notApplicable = new List<string>();
-            var evaluationReasons = new List<string>();
+            var evaluationReasons = new List<LocalizedText>();
             foreach (var instance in instances)
             {
                 if (instance.Rule is null)
                 {
-                    notApplicable.Add(instance.Instance.Length == 0 ? instance.NotApplicable!.Zh : $"{instance.Instance}：{instance.NotApplicable!.Zh}");
+                    notApplicable.Add(instance.Instance.Length == 0 ? instance.NotApplicable!.Zh : $"{InstanceZh(instance.Instance)}：{instance.NotApplicable!.Zh}");
                     continue;
                 }
 
@@ -296,14 +299,14 @@ public sealed class CrossReportChecker
                 }
                 else if (result.Outcome == RuleOutcome.NotApplicable && result.Reason is not null)
                 {
-                    evaluationReasons.Add(instance.Instance.Length == 0 ? result.Reason! : $"{instance.Instance}: {result.Reason}");
+                    evaluationReasons.Add(instance.Instance.Length == 0 ? result.Reason : new LocalizedText($"{InstanceZh(instance.Instance)}：{result.Reason.Zh}", $"{instance.Instance}: {result.Reason.En}"));
                 }
             }
 
             if (notApplicable.Count > 0 || evaluationReasons.Count > 0)
             {
-                notApplicable.AddRange(evaluationReasons);
-                var en = instances.Where(i => i.Rule is null).Select(i => i.Instance.Length == 0 ? i.NotApplicable!.En : $"{i.Instance}: {i.NotApplicable!.En}").Concat(evaluationReasons);
+                notApplicable.AddRange(evaluationReasons.Select(r => r.Zh));
+                var en = instances.Where(i => i.Rule is null).Select(i => i.Instance.Length == 0 ? i.NotApplicable!.En : $"{i.Instance}: {i.NotApplicable!.En}").Concat(evaluationReasons.Select(r => r.En));
                 var otherText = other is null ? $"{children.Count} 个部门报告" : $"{other.Identity.Name} {other.Report.Year.ToString(CultureInfo.InvariantCulture)}";
                 add(entry, new Finding
                 {
@@ -318,6 +321,10 @@ public sealed class CrossReportChecker
             }
         }
     }
+
+    /// <summary>A rule instance as named in Chinese: a concept by its title (<c>c=applications.received</c> → 收到的申请数), else as is.</summary>
+    private string InstanceZh(string instance) =>
+        instance.StartsWith("c=", StringComparison.Ordinal) && _concepts.TryGet(instance[2..], out var concept) ? concept.Title.Zh : instance;
 
     private IReadOnlyList<CrossRuleInstance> Instances(CrossRuleDefinition rule, ReportSchema self, ReportSchema? other) =>
         _compiled.GetOrAdd((rule.Id, self.Version, self.Variant?.Id, other?.Version, other?.Variant?.Id), _ =>
@@ -376,13 +383,87 @@ public sealed class CrossReportChecker
         return sb.ToString();
     }
 
-    private static Finding Missing(ReportEntry entry, string relation, LocalizedText message) => new()
+    /// <summary>A counterpart that is absent, noted while checking, before the notes are collapsed per year.</summary>
+    private sealed record MissingNote(ReportEntry Entry, string Kind, string Rules, IReadOnlyDictionary<string, string> Arguments, IReadOnlyList<ReportEntry> Involved);
+
+    /// <summary>A note that a counterpart is absent (collapsed by <see cref="CollapseMissing"/>); <paramref name="kind"/> names its message.</summary>
+    private static Finding Missing(ReportEntry entry, string relation, string kind, params (string Name, string Value)[] values)
     {
-        RuleId = MissingCounterpartRule,
-        Severity = Severity.Info,
-        Title = new LocalizedText("缺少比对对象", "Counterpart report absent"),
-        Message = message,
-        Instance = relation,
-        Arguments = new Dictionary<string, string> { ["relation"] = relation },
-    };
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["relation"] = relation, ["kind"] = kind };
+        foreach (var (name, value) in values)
+        {
+            arguments[name] = value;
+        }
+
+        return new Finding
+        {
+            RuleId = MissingCounterpartRule,
+            Severity = Severity.Info,
+            Title = MissingTitle,
+            Message = new LocalizedText("", ""),
+            Instance = relation,
+            Arguments = arguments,
+        };
+    }
+
+    private static readonly LocalizedText MissingTitle = Messages.MessageCatalog.Text("cross.missing.title");
+
+    /// <summary>
+    /// One line per year of the jurisdiction for every counterpart that is absent (last year's reports, the government's
+    /// report, the departments'), each kind naming its reports once, so a folder of unrelated reports is not a wall of notes.
+    /// A report whose year is unknown (a blank template) goes on a line of its own, never shown as year 0.
+    /// </summary>
+    private static IEnumerable<CrossReportFinding> CollapseMissing(JurisdictionGroup group, List<MissingNote> notes)
+    {
+        foreach (var year in notes.GroupBy(n => KnownYear(n.Entry.Report.Year) ? n.Entry.Report.Year : 0).OrderBy(g => g.Key))
+        {
+            var zh = new List<string>();
+            var en = new List<string>();
+            var rules = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var kind in year.GroupBy(n => (n.Kind, n.Rules, Government: n.Arguments.GetValueOrDefault("government"), Count: n.Arguments.GetValueOrDefault("count"), Units: n.Arguments.GetValueOrDefault("units"))))
+            {
+                var first = kind.First();
+                var agencies = kind.Select(n => n.Entry.Identity.Name).Distinct(StringComparer.Ordinal).ToList();
+                (string Name, object? Value)[] values =
+                [
+                    ("agencies", string.Join("、", agencies)), ("rules", kind.Key.Rules), ("jurisdiction", group.Name),
+                    ("year", year.Key), ("previous", year.Key - 1), ("government", kind.Key.Government ?? ""),
+                    ("count", kind.Key.Count ?? ""), ("units", kind.Key.Units ?? ""),
+                ];
+                var key = "cross.missing." + first.Kind;
+                zh.Add(Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, key, values));
+                var enValues = values.ToArray();
+                enValues[0] = ("agencies", string.Join(", ", agencies));
+                en.Add(Messages.MessageCatalog.Get(Messages.MessageCatalog.English, key, enValues));
+                foreach (var id in kind.Key.Rules.Split(", ", StringSplitOptions.RemoveEmptyEntries))
+                {
+                    rules.Add(id);
+                }
+            }
+
+            var entries = year.Select(n => n.Entry).Distinct().OrderBy(e => e.Report.Source, StringComparer.Ordinal).ToList();
+            var involved = entries.Concat(year.SelectMany(n => n.Involved)).Distinct().ToList();
+            var subject = entries[0];
+            var yearZh = year.Key > 0 ? year.Key.ToString(CultureInfo.InvariantCulture) : Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, "year.unknown");
+            var yearEn = year.Key > 0 ? year.Key.ToString(CultureInfo.InvariantCulture) : Messages.MessageCatalog.Get(Messages.MessageCatalog.English, "year.unknown");
+            var sources = involved.Select(e => e.AsSource).ToList();
+            var finding = new Finding
+            {
+                RuleId = MissingCounterpartRule,
+                Severity = Severity.Info,
+                Title = MissingTitle,
+                Message = new LocalizedText(
+                    Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, "cross.missing.line", ("jurisdiction", group.Name), ("year", yearZh), ("notes", string.Join("；", zh))),
+                    Messages.MessageCatalog.Get(Messages.MessageCatalog.English, "cross.missing.line", ("jurisdiction", group.Name), ("year", yearEn), ("notes", string.Join("; ", en)))),
+                Instance = year.Key > 0 ? $"year={year.Key.ToString(CultureInfo.InvariantCulture)}" : "year=unknown",
+                Arguments = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["rules"] = string.Join(", ", rules),
+                    ["reports"] = string.Join(", ", entries.Select(e => e.Report.Source ?? e.Identity.Name)),
+                },
+                RelatedSources = sources.Select(s => s.ToString()).ToList(),
+            };
+            yield return new CrossReportFinding(group.Name, subject.AsSource, finding, sources);
+        }
+    }
 }

@@ -90,7 +90,16 @@ public sealed class ReportSet
     {
         ArgumentNullException.ThrowIfNull(reports);
         resolver ??= new AgencyResolver();
-        var groups = reports.Select(r => Entry(r, resolver, text)).GroupBy(e => e.Identity.JurisdictionKey, StringComparer.Ordinal)
+        var entries = reports.Select(r => Entry(r, resolver, text)).ToList();
+        var variants = resolver.OcrVariants(entries.Select(e => (e.Identity, e.Report.Year)).ToList());
+        if (variants.Count > 0)
+        {
+            entries = entries.Select(e => variants.TryGetValue(e.Identity.Key, out var read)
+                ? new ReportEntry(e.Report, read with { Name = e.Identity.Name }, e.Scope, e.CompilesAll, e.Units, e.Text)
+                : e).ToList();
+        }
+
+        var groups = entries.GroupBy(e => e.Identity.JurisdictionKey, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Group(g.Key, g))
             .ToList();

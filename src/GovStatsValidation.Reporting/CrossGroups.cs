@@ -13,7 +13,7 @@ internal sealed record CrossGroup(string Jurisdiction, IReadOnlyList<CrossReport
 internal sealed record GroupReport(string Source, ReportCheckResult? Result, bool JurisdictionWide, string Agency, int? Year)
 {
     /// <summary>“agency year”, or the source when the report was not checked in this run.</summary>
-    public string Title => Year is { } y ? $"{Agency} {RunStatistics.Int(y)}" : Agency;
+    public string Title => Year is { } y and > 0 ? $"{Agency} {RunStatistics.Int(y)}" : Agency;
 }
 
 internal static class CrossGroups

@@ -80,7 +80,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
             n++;
             var r = result.Report;
             w.Append("<tr><td><a href=\"#report-").Append(Int(n)).Append("\">").Append(E(Source(result))).Append("</a></td><td>").Append(E(r.Agency.Name))
-                .Append("</td><td>").Append(Int(r.Year)).Append("</td><td>").Append(r.Schema.ToToken())
+                .Append("</td><td>").Append(YearText(r.Year, zh)).Append("</td><td>").Append(r.Schema.ToToken())
                 .Append("</td><td class=\"num\">").Append(Int(result.Count(Severity.Error))).Append("</td><td class=\"num\">").Append(Int(result.Count(Severity.Warning)))
                 .Append("</td><td class=\"num\">").Append(Int(result.Count(Severity.Info))).Append("</td></tr>\n");
         }
@@ -163,7 +163,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
         var review = new ReviewTarget(Source(result), r.Agency.Name, r.Year, jurisdictionOf.GetValueOrDefault(Source(result)) ?? "", Correctable: true);
         w.Append("<section class=\"report\" id=\"report-").Append(Int(n)).Append('"');
         ReportData(w, review, r);
-        w.Append(">\n<h2>").Append(E(r.Agency.Name)).Append(" · ").Append(Int(r.Year)).Append("</h2>\n");
+        w.Append(">\n<h2>").Append(E(r.Agency.Name)).Append(" · ").Append(YearText(r.Year, zh)).Append("</h2>\n");
         w.Append("<p class=\"meta\"><code>").Append(E(Source(result))).Append("</code> · ").Append(zh ? "格式 " : "schema ").Append(r.Schema.ToToken())
             .Append(" (").Append(E(schema.Title.In(options.Language))).Append(") · <span class=\"sev-error-text\">").Append(Int(result.Count(Severity.Error))).Append(zh ? " 个错误" : " error(s)")
             .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(result.Count(Severity.Warning))).Append(zh ? " 个警告" : " warning(s)")
@@ -389,7 +389,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
         w.Append("</div>\n<p class=\"message\">").Append(E(f.Message.In(options.Language))).Append("</p>\n");
         more?.Invoke(w);
-        if (f.Formula is { } formula)
+        if (FormulaText(f, options) is { } formula)
         {
             w.Append("<p class=\"formula\"><span>").Append(zh ? "算式" : "formula").Append("</span> <code>").Append(E(formula)).Append("</code></p>\n");
         }
@@ -407,7 +407,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
         if (f.Suspect is { } s)
         {
-            w.Append("<p class=\"suspect\">").Append(zh ? "可能出错：" : "Likely wrong: ").Append("<code>").Append(E(s.Cell.Value)).Append("</code>");
+            w.Append("<p class=\"suspect\">").Append(zh ? "可能出错：" : "Likely wrong: ").Append("<code>").Append(E(SuspectName(f, s, options))).Append("</code>");
             if (s.CorrectedValue is { } cv)
             {
                 w.Append(" → ").Append(Num(cv));

@@ -192,13 +192,13 @@ public sealed class JUnitRenderer : IRunRenderer
 
             if (f.Line is { } l)
             {
-                sb.Append(" line ").Append(Int(l));
+                sb.Append(options.Zh ? $" 第{Int(l)}行" : $" line {Int(l)}");
             }
 
             sb.Append(": ").Append(f.Message.In(options.Language)).Append('\n');
-            if (f.Formula is { } formula)
+            if (FormulaText(f, options) is { } formula)
             {
-                sb.Append("  formula: ").Append(formula).Append('\n');
+                sb.Append(options.Zh ? "  算式: " : "  formula: ").Append(formula).Append('\n');
             }
 
             if (f.Expected is not null || f.Actual is not null)

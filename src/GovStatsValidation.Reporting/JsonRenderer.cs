@@ -289,7 +289,7 @@ public sealed class JsonRenderer : IRunRenderer
                 return cell;
             })),
             ["expression"] = f.Expression,
-            ["formula"] = f.Formula,
+            ["formula"] = RunStatistics.FormulaText(f, options),
             ["expected"] = f.Expected,
             ["actual"] = f.Actual,
             ["difference"] = f.Difference,

@@ -58,7 +58,7 @@ public sealed class MarkdownRenderer : IRunRenderer
             var r = result.Report;
             writer.WriteLine($"### {Cell(Source(result))}");
             writer.WriteLine();
-            writer.WriteLine($"{Cell(r.Agency.Name)} · {Int(r.Year)} · {(zh ? "格式" : "schema")} `{r.Schema.ToToken()}` · " +
+            writer.WriteLine($"{Cell(r.Agency.Name)} · {YearText(r.Year, zh)} · {(zh ? "格式" : "schema")} `{r.Schema.ToToken()}` · " +
                 (zh
                     ? $"{Int(result.Count(Severity.Error))} 个错误，{Int(result.Count(Severity.Warning))} 个警告，{Int(result.Count(Severity.Info))} 个提示"
                     : $"{Int(result.Count(Severity.Error))} error(s), {Int(result.Count(Severity.Warning))} warning(s), {Int(result.Count(Severity.Info))} info"));
@@ -78,7 +78,7 @@ public sealed class MarkdownRenderer : IRunRenderer
             foreach (var f in result.Findings)
             {
                 var mark = BaselineMark(run, result, f, zh) is { } m ? $" {m} |" : "";
-                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | {Escaping.MarkdownCode(f.RuleId)} | {(f.Line is { } l ? Int(l) : "")} | {Message(f, options)} | {Formula(f)} |{mark}");
+                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | {Escaping.MarkdownCode(f.RuleId)} | {(f.Line is { } l ? Int(l) : "")} | {Message(f, options)} | {Formula(f, options)} |{mark}");
             }
 
             writer.WriteLine();
@@ -159,10 +159,10 @@ public sealed class MarkdownRenderer : IRunRenderer
             foreach (var entry in group.Entries)
             {
                 var f = entry.Finding;
-                var about = $"{Cell(entry.Agency)} {Int(entry.Year)}{(f.Line is { } l ? (zh ? $"，第{Int(l)}行" : $", line {Int(l)}") : "")}";
+                var about = $"{Cell(entry.Agency)} {YearText(entry.Year, zh)}{(f.Line is { } l ? (zh ? $"，第{Int(l)}行" : $", line {Int(l)}") : "")}";
                 var involved = string.Join("<br>", entry.Sources.Select(Escaping.MarkdownCode));
                 var mark = BaselineMark(run, entry.Agency, entry.Year, f, zh) is { } m ? $" {m} |" : "";
-                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | {Escaping.MarkdownCode(f.RuleId)} | {about} | {Message(f, options)} | {Formula(f)} | {involved} |{mark}");
+                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | {Escaping.MarkdownCode(f.RuleId)} | {about} | {Message(f, options)} | {Formula(f, options)} | {involved} |{mark}");
             }
 
             writer.WriteLine();
@@ -174,10 +174,10 @@ public sealed class MarkdownRenderer : IRunRenderer
         var message = new StringBuilder(Cell(f.Message.In(options.Language)));
         if (f.Suspect is { } s)
         {
-            message.Append(options.Zh ? "<br>可能出错：" : "<br>likely wrong: ").Append(Escaping.MarkdownCode(s.Cell.Value));
+            message.Append(options.Zh ? "<br>可能出错：" : "<br>likely wrong: ").Append(Escaping.MarkdownCode(SuspectName(f, s, options)));
             foreach (var alternative in s.Alternatives)
             {
-                message.Append(options.Zh ? " 或 " : " or ").Append(Escaping.MarkdownCode(alternative.Cell.Value));
+                message.Append(options.Zh ? " 或 " : " or ").Append(Escaping.MarkdownCode(options.Zh && f.Cells.FirstOrDefault(c => c.Id == alternative.Cell) is { } cell ? cell.Label : alternative.Cell.Value));
             }
         }
 
@@ -189,8 +189,8 @@ public sealed class MarkdownRenderer : IRunRenderer
         return message.ToString();
     }
 
-    private static string Formula(Findings.Finding f) =>
-        f.Formula is { } fx ? Escaping.MarkdownCode(fx) : "";
+    private static string Formula(Findings.Finding f, RenderOptions options) =>
+        FormulaText(f, options) is { } fx ? Escaping.MarkdownCode(fx) : "";
 
     private static string Icon(Severity severity) => severity switch
     {

@@ -15,8 +15,11 @@ public sealed record RenderOptions
     /// <value>Default <see langword="false"/>.</value>
     public bool Color { get; init; }
 
+    /// <summary>The culture <see cref="Language"/> names; it chooses the catalogue of the renderers' own words (<see cref="Messages.MessageCatalog"/>).</summary>
+    public System.Globalization.CultureInfo Culture => Messages.MessageCatalog.Culture(Language);
+
     /// <summary>Whether the language is Chinese.</summary>
-    internal bool Zh => Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    internal bool Zh => Messages.MessageCatalog.IsChinese(Culture);
 }
 
 /// <summary>A report that could not be read: the file and why. Kept in the output so one bad file never hides the rest.</summary>

@@ -49,6 +49,20 @@ internal static class RunStatistics
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A report year as shown: the year, or "year unknown" for a report whose year could not be read (a blank template has year 0).</summary>
+    public static string YearText(int year, bool zh) =>
+        year > 0 ? Int(year) : Messages.MessageCatalog.Get(zh ? Messages.MessageCatalog.Chinese : Messages.MessageCatalog.English, "year.unknown");
+
+    /// <summary>A finding's formula in the rendering's language.</summary>
+    public static string? FormulaText(Finding f, RenderOptions options) => f.FormulaIn(options.Culture);
+
+    /// <summary>A cell as named in the rendering's language: its label in Chinese, its id in English.</summary>
+    public static string CellName(FindingCell c, RenderOptions options) => c.NameIn(options.Culture);
+
+    /// <summary>The suspected cell of a finding as named in the rendering's language (its label in Chinese when the finding lists the cell).</summary>
+    public static string SuspectName(Finding f, Suspect s, RenderOptions options) =>
+        options.Zh && f.Cells.FirstOrDefault(c => c.Id == s.Cell) is { } cell ? cell.Label : s.Cell.Value;
+
     /// <summary>The baseline marker of a shown finding, or <see langword="null"/> when there was no baseline or the finding is simply new.</summary>
     public static string? BaselineMark(CheckRun run, ReportCheckResult result, Finding f, bool zh) =>
         BaselineMark(run, result.Report.Agency.Name, result.Report.Year, f, zh);

@@ -156,7 +156,7 @@ public sealed class SarifRenderer : IRunRenderer
             properties["instance"] = f.Instance;
         }
 
-        if (f.Formula is { } formula)
+        if (RunStatistics.FormulaText(f, options) is { } formula)
         {
             properties["formula"] = formula;
         }

@@ -34,7 +34,7 @@ public sealed class TextRenderer : IRunRenderer
         {
             var r = result.Report;
             terminal.Line($"{Paint(options, Bold, Source(result))}");
-            terminal.Line($"  {r.Agency.Name} · {Int(r.Year)} · {(zh ? "格式" : "schema")} {r.Schema.ToToken()} · " +
+            terminal.Line($"  {r.Agency.Name} · {YearText(r.Year, zh)} · {(zh ? "格式" : "schema")} {r.Schema.ToToken()} · " +
                 $"{Int(result.Count(Severity.Error))} {(zh ? "错误" : "error(s)")}, {Int(result.Count(Severity.Warning))} {(zh ? "警告" : "warning(s)")}, {Int(result.Count(Severity.Info))} {(zh ? "提示" : "info")}");
             if (result.Findings.Count == 0)
             {
@@ -85,7 +85,7 @@ public sealed class TextRenderer : IRunRenderer
             foreach (var entry in group.Entries)
             {
                 WriteFinding(writer, entry.Finding, BaselineMark(run, entry.Agency, entry.Year, entry.Finding, zh), options, zh);
-                writer.Line($"      {(zh ? "关于" : "about")}: {entry.Agency} {Int(entry.Year)}{(entry.Subject is { } subject ? $" ({subject})" : "")}");
+                writer.Line($"      {(zh ? "关于" : "about")}: {entry.Agency} {YearText(entry.Year, zh)}{(entry.Subject is { } subject ? $" ({subject})" : "")}");
                 writer.Line($"      {(zh ? "涉及报告" : "reports involved")}: {string.Join(", ", entry.Sources)}");
             }
 
@@ -104,7 +104,7 @@ public sealed class TextRenderer : IRunRenderer
         var line = f.Line is { } l ? (zh ? $" 第{Int(l)}行" : $" line {Int(l)}") : "";
         var mark = baselineMark is { } m ? $" [{m}]" : "";
         writer.Line($"  {Paint(options, code, SeverityWord(f.Severity, zh))} {Paint(options, Bold, f.RuleId)}{line}{mark}: {f.Message.In(options.Language)}");
-        if (f.Formula is { } formula)
+        if (FormulaText(f, options) is { } formula)
         {
             writer.Line($"{Paint(options, Dim, $"      {(zh ? "算式" : "formula")}: {formula}")}");
         }
@@ -116,13 +116,13 @@ public sealed class TextRenderer : IRunRenderer
 
         if (f.Cells.Count > 0)
         {
-            var shown = f.Cells.Take(8).Select(c => $"{c.Id}={c.Display}{(c.Line is { } cl ? $"@{(c.Page is { } cp ? $"p{Int(cp)}:" : "")}{Int(cl)}" : "")}");
+            var shown = f.Cells.Take(8).Select(c => $"{CellName(c, options)}={c.DisplayIn(options.Culture)}{(c.Line is { } cl ? $"@{(c.Page is { } cp ? $"p{Int(cp)}:" : "")}{Int(cl)}" : "")}");
             writer.Line($"{Paint(options, Dim, $"      {(zh ? "单元格" : "cells")}: {string.Join(", ", shown)}{(f.Cells.Count > 8 ? $", … (+{Int(f.Cells.Count - 8)})" : "")}")}");
         }
 
         if (f.Suspect is { } s)
         {
-            writer.Line($"      {(zh ? "可能出错" : "likely wrong")}: {s.Cell}{(s.CorrectedValue is { } cv ? $" (→ {Num(cv)})" : "")} — {s.Reason.In(options.Language)}");
+            writer.Line($"      {(zh ? "可能出错" : "likely wrong")}: {SuspectName(f, s, options)}{(s.CorrectedValue is { } cv ? $" (→ {Num(cv)})" : "")} — {s.Reason.In(options.Language)}");
         }
 
         if (f.Quote is { } q)

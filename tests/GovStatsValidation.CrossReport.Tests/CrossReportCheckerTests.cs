@@ -36,7 +36,7 @@ public sealed class CrossReportCheckerTests
         {
             Assert.That(total.Actual, Is.EqualTo(112));
             Assert.That(total.Expected, Is.EqualTo(121));
-            Assert.That(total.Formula, Is.EqualTo("112 = 121"));
+            Assert.That(total.Formula, Is.EqualTo("112 ≠ 121"));
             Assert.That(total.Cells.Select(c => c.Id.Value), Is.EqualTo(new[] { "requests.carried_over[total]", "prev.requests.carry_forward[total]" }));
             Assert.That(total.RelatedSources, Is.EqualTo(new[] { "宿迁市人民政府-2024.json", "宿迁市人民政府-2023.json" }));
             Assert.That(total.Message.En, Does.Contain("宿迁市人民政府 2023"));
@@ -75,12 +75,15 @@ public sealed class CrossReportCheckerTests
     {
         var findings = Checker.Check([Suqian2023()]);
 
-        var missing = findings.Rule(CrossReportChecker.MissingCounterpartRule).Single(f => f.Finding.Instance == "previousYear");
+        // One line for the jurisdiction and year, naming what is absent (last year's report, the government's report).
+        var missing = findings.Rule(CrossReportChecker.MissingCounterpartRule).Single();
         Assert.Multiple(() =>
         {
             Assert.That(missing.Finding.Severity, Is.EqualTo(Severity.Info));
+            Assert.That(missing.Finding.Instance, Is.EqualTo("year=2023"));
             Assert.That(missing.Finding.Message.En, Does.Contain("no 2022 report"));
             Assert.That(missing.Finding.Message.En, Does.Contain("cross.carry-over"));
+            Assert.That(missing.Finding.Message.Zh, Does.Contain("缺少 宿迁市人民政府 的 2022 年度报告"));
         });
     }
 
@@ -116,7 +119,7 @@ public sealed class CrossReportCheckerTests
         {
             Assert.That(warning.Finding.RuleId, Is.EqualTo("cross.parent-not-below"));
             Assert.That(warning.Finding.Instance, Is.EqualTo("c=applications.received"));
-            Assert.That(warning.Finding.Formula, Is.EqualTo("230 ≤ 224"));
+            Assert.That(warning.Finding.Formula, Is.EqualTo("230 > 224"));
             Assert.That(warning.Jurisdiction, Is.EqualTo("桐乡市"));
             Assert.That(warning.Subject.Agency, Is.EqualTo("桐乡市行政审批服务中心"));
             Assert.That(warning.Sources.Select(s => s.Agency), Is.EqualTo(new[] { "桐乡市行政审批服务中心", "桐乡市人民政府" }));
@@ -129,8 +132,9 @@ public sealed class CrossReportCheckerTests
         var findings = Checker.Check([Tongxiang2017(), Report("桐乡市行政审批服务中心", 2017, SchemaVersion.Pre2019, ("requests.received", 230))]);
 
         Assert.That(findings.AtLeast(Severity.Warning), Is.Empty);
-        var why = findings.Rule(CrossReportChecker.MissingCounterpartRule).Single(f => f.Finding.Instance == "parent");
+        var why = findings.Rule(CrossReportChecker.MissingCounterpartRule).Single(f => f.Finding.Instance == "year=2017");
         Assert.That(why.Finding.Message.En, Does.Contain("not known to cover the whole jurisdiction"));
+        Assert.That(why.Finding.Message.En, Does.Contain("agency file: check --agencies"), "names the file as the CLI takes it");
     }
 
     [Test]
@@ -159,10 +163,10 @@ public sealed class CrossReportCheckerTests
             Assert.That(clean.AtLeast(Severity.Warning), Is.Empty);
             var warning = broken.AtLeast(Severity.Warning).Single();
             Assert.That(warning.Finding.RuleId, Is.EqualTo("cross.children-sum"));
-            Assert.That(warning.Finding.Formula, Is.EqualTo("224 ≥ 225"));
+            Assert.That(warning.Finding.Formula, Is.EqualTo("224 < 225"));
             Assert.That(warning.Sources, Has.Count.EqualTo(3));
             Assert.That(notAll.AtLeast(Severity.Warning), Is.Empty);
-            Assert.That(notAll.Rule(CrossReportChecker.MissingCounterpartRule).Single(f => f.Finding.Instance == "children").Finding.Message.En, Does.Contain("only 2 of 3"));
+            Assert.That(notAll.Rule(CrossReportChecker.MissingCounterpartRule).Single().Finding.Message.En, Does.Contain("only 2 of 3"));
         });
     }
 
@@ -178,7 +182,7 @@ public sealed class CrossReportCheckerTests
         {
             Assert.That(clean.AtLeast(Severity.Warning), Is.Empty);
             Assert.That(broken.AtLeast(Severity.Warning).Select(f => (f.Finding.RuleId, f.Finding.Instance, f.Finding.Formula)),
-                Is.EqualTo(new[] { ("cross.prev-items", "row=art20_6.penalty", "970 = 900 + 79 (= 979)") }));
+                Is.EqualTo(new[] { ("cross.prev-items", "row=art20_6.penalty", "970 ≠ 900 + 79 (= 979)") }));
         });
     }
 

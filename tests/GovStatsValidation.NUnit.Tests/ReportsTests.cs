@@ -33,7 +33,7 @@ public sealed class ReportsTests
             Assert.That(message, Does.Contain("Expected: a consistent report (no error findings)"));
             Assert.That(message, Does.Contain("示例市交通运输局 2023 (2021): 2 error(s), 0 warning(s), 0 info"));
             Assert.That(message, Does.Contain("error 2021.applications.row-total [row=requests.new]: 本年新收政府信息公开申请数量：总计 160，各类申请人之和 159"));
-            Assert.That(message, Does.Contain("formula: 160 = 118 + 24 + 2 + 1 + 10 + 4 (= 159); expected 159, actual 160"));
+            Assert.That(message, Does.Contain("formula: 160 ≠ 118 + 24 + 2 + 1 + 10 + 4 (= 159); expected 159, actual 160"));
             Assert.That(message, Does.Contain("cells: requests.new[natural_person]=118, requests.new[org.commercial]=24"));
             Assert.That(message, Does.Contain("error 2021.applications.flow-total [col=total]"));
         });

@@ -71,8 +71,8 @@ public sealed class SnapshotsTests
         Assert.That(File.ReadAllText(stem + ".received.txt"), Is.EqualTo(FindingsText.Format(changed)));
         Assert.That(e!.Message, Does.Contain("Findings differ from the verified snapshot."));
         Assert.That(e.Message, Does.Contain($"mv \"{stem}.received.txt\" \"{stem}.verified.txt\""));
-        Assert.That(e.Message, Does.Contain("- ").And.Contain("  formula: 160 = 118 + 24 + 2 + 1 + 10 + 4 (= 159)"));
-        Assert.That(e.Message, Does.Contain("+ ").And.Contain("  formula: 161 = 118 + 24 + 2 + 1 + 10 + 4 (= 159)"));
+        Assert.That(e.Message, Does.Contain("- ").And.Contain("  formula: 160 ≠ 118 + 24 + 2 + 1 + 10 + 4 (= 159)"));
+        Assert.That(e.Message, Does.Contain("+ ").And.Contain("  formula: 161 ≠ 118 + 24 + 2 + 1 + 10 + 4 (= 159)"));
         Assert.That(e.Message, Does.Not.Contain("  report: 示例市交通运输局"), "unchanged lines far from a change are left out");
     }
 

@@ -24,6 +24,9 @@ public class StructureTests
     [TestCase("某县综合行政执法局2020年度 政府信息公开工作年度报告", 2020, "某县综合行政执法局")]
     [TestCase("某区审管办\n\n2018年政府信息公开年度工作报告", 2018, "某区审管办")]
     [TestCase("正文\n2024 年上海市某委政府信息公开工作\n年度报告", 2024, "上海市某委")]
+    [TestCase("标题: 某综合实验区管委会2014年度政府信息公开工作年度报告\n发布时间: 2015-01-02", 2014, "某综合实验区管委会")]
+    [TestCase("# **某县人民政府2023年政府信息公开工作年度报告**", 2023, "某县人民政府")]
+    [TestCase("题目：某县人民政府\n2022年政府信息公开工作年度报告", 2022, "某县人民政府")]
     public void Read_Title_YearAndAgency(string text, int year, string agency)
     {
         var r = TestPaths.Reader().ReadText(text);

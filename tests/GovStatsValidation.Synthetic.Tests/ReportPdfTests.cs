@@ -82,15 +82,19 @@ public sealed class ReportPdfTests
     [Test]
     public void ToPdf_BlankCellsInsideRows_NothingReadWrongly()
     {
-        // Known limit: a row whose blank cells leave gaps between its numbers is not yet placed into columns by x
-        // position, so its cells are not read (a reading note), never guessed; every cell that is read is right.
+        // A row whose blank cells leave gaps between its numbers is placed into columns by the x positions of the full
+        // rows around it (or of a header line of column labels) where those decide; otherwise its cells are not read (a
+        // reading note), never guessed: every cell that is read is right. Known limit: where zeros are printed blank
+        // throughout, most rows have no full row near them and stay unread.
         var wrong = new List<string>();
+        var notRead = new List<string>();
         var read = 0;
         foreach (var (name, model, got) in PrintAndRead(new SyntheticOptions { Seed = 32, ErrorRate = 0.3, BlankZeroRate = 0.4 }, 4))
         {
             foreach (var (id, value) in got.Cells)
             {
                 if (value.State != Model.CellState.Unreadable) { read++; }
+                else if (!KnownUnreadRows.Contains(id.Value.Split('[')[0])) { notRead.Add($"{name} {id}"); }
                 // A cell the reader marks unreadable was not read (a reading finding says why): not a wrong value.
                 if (value.State != Model.CellState.Unreadable && model.Cells[id] is var want && (want.State != value.State || want.Number != value.Number))
                 {
@@ -103,6 +107,7 @@ public sealed class ReportPdfTests
         {
             Assert.That(read, Is.GreaterThan(50));
             Assert.That(wrong, Is.Empty);
+            TestContext.Out.WriteLine($"{notRead.Count} cell(s) not read outside the known gap (reported, never guessed)");
         });
     }
 }
@@ -160,6 +165,22 @@ internal static class PdfPrinter
             // column of a three-level row label widest); a label wider than its column wraps onto the next lines, as in
             // a word processor's table.
             double LabelX(int i) => i == 0 ? Left : labels < 3 ? ValuesX - (75 * (labels - i)) : ValuesX - 150 - (75 * (labels - 1 - i));
+            // A value is centred in its 32-point column (digits are about half as wide as CJK letters).
+            static double Centred(string text, int column) => ValuesX + (column * 32) + ((32 - text.Sum(c => c < '\u2E80' ? TableSize * 0.55 : TableSize)) / 2);
+            if (labels > 4 && labels == cells.Count)
+            {
+                // A header of column labels (结果维持 | 结果纠正 | … over the review table's fifteen columns): each label
+                // over its value column in a smaller size, so that it fits its column as the table prints it.
+                const double HeaderSize = TableSize - 2;
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    var label = cells[i].Trim();
+                    fonts.Draw(page!, label, HeaderSize, ValuesX + (i * 32) + ((32 - (label.Length * HeaderSize)) / 2), y);
+                }
+
+                return;
+            }
+
             var wrapped = 0;
             for (var i = 0; i < cells.Count; i++)
             {
@@ -171,7 +192,7 @@ internal static class PdfPrinter
 
                 if (i >= labels)
                 {
-                    fonts.Draw(page!, cell, TableSize, ValuesX + ((i - labels) * 32), y);
+                    fonts.Draw(page!, cell, TableSize, Centred(cell, i - labels), y);
                     continue;
                 }
 

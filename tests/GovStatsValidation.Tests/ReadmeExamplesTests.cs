@@ -28,7 +28,7 @@ public sealed class ReadmeExamplesTests
         report.Cells[Pre2019Cells.RequestsReceivedOnline] = 131m;
         report.Cells[Pre2019Cells.RequestsReceivedLetter] = 70m;
         var finding = checker.Check(report).Findings.Single(f => f.RuleId == "pre2019.parts-sum");
-        Assert.That(finding.Formula, Is.EqualTo("224 = 18 + 0 + 131 + 70 (= 219)"));
+        Assert.That(finding.Formula, Is.EqualTo("224 ≠ 18 + 0 + 131 + 70 (= 219)"));
         Assert.That(finding.Message.En, Does.Contain("difference 5"));
     }
 }

@@ -30,6 +30,9 @@ internal sealed class AgencyLexicon
 
     public required IReadOnlyDictionary<string, string> Aliases { get; init; }
 
+    /// <summary>Groups of characters OCR confuses (沭/沐): each character → its group's first character.</summary>
+    public IReadOnlyDictionary<char, char> OcrConfusions { get; init; } = new Dictionary<char, char>();
+
     private static readonly Lazy<AgencyLexicon> BuiltInLexicon = new(() => Parse(
         EmbeddedRules.ReadText("rules/agencies/lexicon.json"), EmbeddedRules.ReadText("rules/agencies/aliases.json")));
 
@@ -59,6 +62,7 @@ internal sealed class AgencyLexicon
             JurisdictionWidePhrases = Strings(root["jurisdictionWidePhrases"]),
             CompilesAllPhrases = Strings(root["compilesAllPhrases"]),
             Aliases = aliases.Properties().ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.Ordinal),
+            OcrConfusions = Strings(root["ocrConfusions"]?["groups"]).SelectMany(g => g.Select(c => (c, g[0]))).DistinctBy(x => x.c).ToDictionary(x => x.c, x => x.Item2),
         };
     }
 }

@@ -120,6 +120,87 @@ public sealed class AgencyResolver
         };
     }
 
+    /// <summary>
+    /// Names of one set that are one agency misread: two identities whose keys differ in exactly one character, where the
+    /// two characters are a known OCR confusion (沭/沐), the rest of the name is the same (the same place for a body; the
+    /// same body and higher place for a place), and no year has a report under both (two reports of one year are two
+    /// bodies). Each such identity is mapped to the one with more reports (ties: the first by key).
+    /// </summary>
+    /// <param name="entries">The identities of the set's reports with their years.</param>
+    /// <returns>Key of a variant → the identity it is read as, with a note saying why.</returns>
+    internal Dictionary<string, AgencyIdentity> OcrVariants(IReadOnlyList<(AgencyIdentity Identity, int Year)> entries)
+    {
+        var result = new Dictionary<string, AgencyIdentity>(StringComparer.Ordinal);
+        if (_lexicon.OcrConfusions.Count == 0)
+        {
+            return result;
+        }
+
+        var byKey = entries.GroupBy(e => e.Identity.Key, StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Identity: g.First().Identity, Years: g.Select(e => e.Year).ToHashSet(), Count: g.Count()))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < byKey.Count; i++)
+        {
+            var canonical = byKey[i];
+            if (result.ContainsKey(canonical.Key))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < byKey.Count; j++)
+            {
+                var variant = byKey[j];
+                if (result.ContainsKey(variant.Key) || variant.Years.Overlaps(canonical.Years)
+                    || OcrDifference(canonical.Key, variant.Key) is not { } pair || !SameContext(canonical.Identity, variant.Identity))
+                {
+                    continue;
+                }
+
+                result[variant.Key] = canonical.Identity with
+                {
+                    Name = variant.Identity.Name,
+                    Notes = [.. variant.Identity.Notes, $"read as {canonical.Identity.Name}: the names differ only in {pair.A}/{pair.B}, characters OCR confuses, and never report the same year"],
+                };
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The one position where two keys of equal length differ, when its characters are a known OCR confusion.</summary>
+    private (char A, char B)? OcrDifference(string a, string b)
+    {
+        if (a.Length != b.Length)
+        {
+            return null;
+        }
+
+        (char, char)? found = null;
+        for (var k = 0; k < a.Length; k++)
+        {
+            if (a[k] == b[k])
+            {
+                continue;
+            }
+
+            if (found is not null || !_lexicon.OcrConfusions.TryGetValue(a[k], out var ga) || !_lexicon.OcrConfusions.TryGetValue(b[k], out var gb) || ga != gb)
+            {
+                return null;
+            }
+
+            found = (a[k], b[k]);
+        }
+
+        return found;
+    }
+
+    /// <summary>Keys that differ in one character share the place (the body differs) or the body (the place differs);
+    /// in the second case the two places must also be of the same kind under the same higher place, when that is known.</summary>
+    private static bool SameContext(AgencyIdentity a, AgencyIdentity b) =>
+        a.JurisdictionKey == b.JurisdictionKey
+        || (a.IsGovernment == b.IsGovernment && a.Level == b.Level
+            && (a.HigherJurisdiction is null || b.HigherJurisdiction is null || a.HigherJurisdiction == b.HigherJurisdiction));
+
     /// <summary>The key of a place: its cleaned name without the level word (桐乡市 → 桐乡).</summary>
     public string PlaceKey(string place)
     {
@@ -217,6 +298,7 @@ public sealed class AgencyResolver
     /// <summary>Drops bracketed alternative names and ignored words, folds full-width characters.</summary>
     internal string Clean(string name)
     {
+        name = AgencyNameText.StripDebris(name);
         var sb = new StringBuilder(name.Length);
         var depth = 0;
         foreach (var c in name)

@@ -12,7 +12,7 @@ namespace GovStatsValidation.CrossReport.Rules;
 /// <param name="Outcome">Passed, failed or not applicable.</param>
 /// <param name="Finding">The finding, when the rule failed.</param>
 /// <param name="Reason">Why it was not applicable, when it was not; <see langword="null"/> when the rule's <c>when</c> excluded the instance.</param>
-internal sealed record CrossEvaluation(RuleOutcome Outcome, Finding? Finding, string? Reason);
+internal sealed record CrossEvaluation(RuleOutcome Outcome, Finding? Finding, LocalizedText? Reason);
 
 /// <summary>Evaluates compiled cross-report rules on a combined frame and explains the failures.</summary>
 internal sealed class CrossRuleEvaluator(ConceptMap concepts)
@@ -50,7 +50,7 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
             var state = (CellState)states[cell.Slot];
             if (((rule.MissingMask >> (int)state) & 1) != 0)
             {
-                return new CrossEvaluation(RuleOutcome.NotApplicable, null, $"{cell.Id} is {state.ToString().ToLowerInvariant()}");
+                return new CrossEvaluation(RuleOutcome.NotApplicable, null, CellIs(cell, state));
             }
         }
 
@@ -58,7 +58,10 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
         {
             if (states[slot] != (byte)CellState.Number)
             {
-                return new CrossEvaluation(RuleOutcome.NotApplicable, null, $"a required cell is not reported ({((CellState)states[slot]).ToString().ToLowerInvariant()})");
+                return new CrossEvaluation(RuleOutcome.NotApplicable, null, Messages.MessageCatalog.Text("cross.reason.required", ("state", State((CellState)states[slot], zh: false))) with
+                {
+                    Zh = Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, "cross.reason.required", ("state", State((CellState)states[slot], zh: true))),
+                });
             }
         }
 
@@ -82,7 +85,21 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
         }
     }
 
-    private string? ComputeVirtual(CompiledCrossRule rule, VirtualSlot v, long[] values, byte[] states, IReadOnlyList<AnnualReport> children, List<string> details)
+    /// <summary>A cell's state as the reason a rule is not applicable: <c>“行政复议 / 总计”为空白</c> / <c>review[total] is blank</c>.</summary>
+    private static LocalizedText CellIs(CellDefinition cell, CellState state, string? agency = null) => new(
+        (agency is null ? "" : agency + "：") + Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, "formula.cell-is", ("cell", $"“{cell.Label}”"), ("state", State(state, zh: true))),
+        (agency is null ? "" : agency + ": ") + Messages.MessageCatalog.Get(Messages.MessageCatalog.English, "formula.cell-is", ("cell", cell.Id.Value), ("state", State(state, zh: false))));
+
+    private static string State(CellState state, bool zh) => Messages.MessageCatalog.Get(zh ? Messages.MessageCatalog.Chinese : Messages.MessageCatalog.English, state switch
+    {
+        CellState.Number => "state.number",
+        CellState.Blank => "state.blank",
+        CellState.Absent => "state.absent",
+        CellState.Placeholder => "state.placeholder",
+        _ => "state.unreadable",
+    });
+
+    private LocalizedText? ComputeVirtual(CompiledCrossRule rule, VirtualSlot v, long[] values, byte[] states, IReadOnlyList<AnnualReport> children, List<string> details)
     {
         var slot = v.Cell.Slot;
         switch (v)
@@ -114,16 +131,16 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
             {
                 if (children.Count == 0)
                 {
-                    return "no department reports";
+                    return Messages.MessageCatalog.Text("cross.reason.no-departments");
                 }
 
                 var terms = new List<long>();
                 foreach (var child in children)
                 {
                     var bound = ChildBinding(aggregate.Reference, child.Schema);
-                    if (bound is string why)
+                    if (bound is LocalizedText why)
                     {
-                        return $"{child.Agency.Name}: {why}";
+                        return new LocalizedText($"{child.Agency.Name}：{why.Zh}", $"{child.Agency.Name}: {why.En}");
                     }
 
                     var frame = new ReportFrame(child.SchemaDefinition);
@@ -135,7 +152,7 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
                         var state = (CellState)frame.States[cell.Slot];
                         if (((rule.MissingMask >> (int)state) & 1) != 0)
                         {
-                            return $"{child.Agency.Name}: {cell.Id} is {state.ToString().ToLowerInvariant()}";
+                            return CellIs(cell, state, child.Agency.Name);
                         }
                     }
 
@@ -155,7 +172,7 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
             }
 
             default:
-                return "unknown computed value";
+                return Messages.MessageCatalog.Text("cross.reason.unknown-virtual");
         }
     }
 
@@ -177,11 +194,11 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
         {
             result = concept.Expressions.TryGetValue(version, out var text)
                 ? new Binder(schema).Bind(ExpressionParser.Parse(text))
-                : concept.WhyAbsent(version).En;
+                : concept.WhyAbsent(version);
         }
         else
         {
-            result = $"'{reference}' is neither a cell of schema {version.ToToken()} nor a concept";
+            result = Messages.MessageCatalog.Text("cross.reason.unknown-reference", ("reference", reference), ("schema", version.ToToken()));
         }
 
         _childBindings[(reference, version)] = result;
@@ -191,16 +208,13 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
     private static Finding Build(CompiledCrossRule rule, AnnualReport self, AnnualReport? other, IReadOnlyList<AnnualReport> children, long[] values, byte[] states, List<string> details)
     {
         long? actual = null, expected = null;
-        string formula;
+        var tolerance = Fixed.FromDecimal(rule.Definition.Tolerance);
+        var formula = ExpressionCompiler.Render(rule.Condition, values, states, self.Year, Messages.MessageCatalog.English, tolerance);
+        var formulaZh = ExpressionCompiler.Render(rule.Condition, values, states, self.Year, Messages.MessageCatalog.Chinese, tolerance);
         if (rule.Condition is BoundBinary { Type: ExprType.Boolean, Left.Type: ExprType.Number } b)
         {
             actual = ExpressionCompiler.EvaluateNumber(b.Left, values, states, self.Year);
             expected = ExpressionCompiler.EvaluateNumber(b.Right, values, states, self.Year);
-            formula = $"{Side(b.Left, values, states, self.Year)} {ExpressionCompiler.Symbol(b.Operator)} {Side(b.Right, values, states, self.Year)}";
-        }
-        else
-        {
-            formula = ExpressionCompiler.Render(rule.Condition, values, states, self.Year);
         }
 
         if (rule.ActualExpression is { } ax)
@@ -258,10 +272,12 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
             RuleId = definition.Id,
             Severity = definition.Severity,
             Title = definition.Title,
-            Message = new LocalizedText(FindingMessage.Fill(definition.Message.Zh, arguments), FindingMessage.Fill(definition.Message.En, WithEnglishConcept(arguments, rule))),
+            Message = new LocalizedText(FindingMessage.Fill(definition.Message.Zh, new Dictionary<string, string>(arguments, StringComparer.Ordinal) { ["formula"] = formulaZh }),
+                FindingMessage.Fill(definition.Message.En, WithEnglishConcept(arguments, rule))),
             Cells = cells,
             Expression = rule.ExpressionText,
             Formula = formula,
+            FormulaText = new LocalizedText(formulaZh, formula),
             Actual = actual is { } av ? Fixed.ToDecimal(av) : null,
             Expected = expected is { } ev ? Fixed.ToDecimal(ev) : null,
             Line = rule.ValueCells.Zip(cells).Where(p => p.First.Slot < rule.OtherOffset).Select(p => p.Second.Line).FirstOrDefault(l => l is not null),
@@ -285,12 +301,6 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
         }
 
         return en;
-    }
-
-    private static string Side(Bound side, long[] values, byte[] states, int year)
-    {
-        var text = ExpressionCompiler.Render(side, values, states, year);
-        return side is BoundCell or BoundConstant ? text : $"{text} (= {ExpressionCompiler.Format(ExpressionCompiler.EvaluateNumber(side, values, states, year))})";
     }
 
     private static FindingCell Cell(CompiledCrossRule rule, CellDefinition cell, AnnualReport self, AnnualReport? other, long[] values, byte[] states, List<string> details)

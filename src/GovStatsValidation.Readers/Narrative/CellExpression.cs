@@ -136,6 +136,27 @@ public sealed class CellExpression
             ? $"{t[0].Id} {Format(Read(report, t[0]))}"
             : $"Σ {t[0].Id.Row[..(t[0].Id.Row.LastIndexOf('.') + 1)]}*[{t[0].Id.Column}] {Format(t.Select(c => Read(report, c)).Aggregate((decimal?)null, (a, b) => b is null ? a : (a ?? 0) + b))}"));
 
+    /// <summary>
+    /// The expression with values in the words of a culture: in Chinese each cell by its label
+    /// (<c>行政处罚 / 处理决定数量 3107</c>, a wildcard as <c>Σ 本机关不予公开 … 2</c>), otherwise as <see cref="Render(AnnualReport)"/>.
+    /// </summary>
+    public string Render(AnnualReport report, CultureInfo culture)
+    {
+        if (!Messages.MessageCatalog.IsChinese(culture))
+        {
+            return Render(report);
+        }
+
+        return string.Join(" + ", Terms.Select(t => t.Count == 1
+            ? $"{t[0].Label} {Format(Read(report, t[0]))}"
+            : $"Σ {t[0].Row.Parent?.Label ?? t[0].Label}{(t[0].Column is { } column ? $" / {column.Label}" : "")} {Format(t.Select(c => Read(report, c)).Aggregate((decimal?)null, (a, b) => b is null ? a : (a ?? 0) + b))}"));
+    }
+
+    /// <summary>The cells of the expression named as in <see cref="Render(AnnualReport, CultureInfo)"/>, without values.</summary>
+    public string Names(CultureInfo culture) => !Messages.MessageCatalog.IsChinese(culture)
+        ? Text
+        : string.Join(" + ", Terms.Select(t => t.Count == 1 ? t[0].Label : $"Σ {t[0].Row.Parent?.Label ?? t[0].Label}{(t[0].Column is { } column ? $" / {column.Label}" : "")}"));
+
     internal static string Format(decimal? v) => v is { } d ? d.ToString("0.######", CultureInfo.InvariantCulture) : "—";
 
     /// <inheritdoc/>

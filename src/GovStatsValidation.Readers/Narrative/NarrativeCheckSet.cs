@@ -129,6 +129,18 @@ public sealed record NarrativeCheck(string Id, string Kind, Severity Severity, L
     internal LocalizedText Fill(LocalizedText template, IReadOnlyDictionary<string, string> arguments) =>
         new(FillOne(template.Zh, arguments), FillOne(template.En, arguments));
 
+    /// <summary>Fills a template whose Chinese text takes some values in Chinese (cells by label): <paramref name="zh"/> overrides those.</summary>
+    internal LocalizedText Fill(LocalizedText template, IReadOnlyDictionary<string, string> arguments, IReadOnlyDictionary<string, string> zh)
+    {
+        var zhArguments = new Dictionary<string, string>(arguments, StringComparer.Ordinal);
+        foreach (var (key, value) in zh)
+        {
+            zhArguments[key] = value;
+        }
+
+        return new(FillOne(template.Zh, zhArguments), FillOne(template.En, arguments));
+    }
+
     private static string FillOne(string template, IReadOnlyDictionary<string, string> arguments)
     {
         var sb = new StringBuilder(template.Length + 32);

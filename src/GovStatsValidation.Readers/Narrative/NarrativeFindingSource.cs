@@ -94,6 +94,10 @@ public sealed class NarrativeFindingSource : IFindingSource
         args["expected"] = string.Join(" / ", evaluated.Select(x => Format(x.Value)));
         args["cells"] = string.Join("; ", evaluated.Select(x => x.Expression.Render(report)));
         args["conceptLabel"] = used.FirstOrDefault()?.Row.Label ?? concept.Id;
+        var zh = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["cells"] = string.Join("；", evaluated.Select(x => x.Expression.Render(report, Messages.MessageCatalog.Chinese))),
+        };
         var template = check.Message;
         Suspect? suspect = null;
         if (cause is not null && check.MessageWithCause is { } withCause)
@@ -111,10 +115,13 @@ public sealed class NarrativeFindingSource : IFindingSource
             RuleId = check.Id,
             Severity = check.Severity,
             Title = check.Title,
-            Message = check.Fill(template, args),
+            Message = check.Fill(template, args, zh),
             Cells = used.Select(c => CellExpression.Cell(report, c)).Concat(cause is null ? [] : [CellExpression.Cell(report, cause)]).ToList(),
             Expression = $"{concept.Id} ∈ {{{string.Join(", ", expressions.Select(e => e.Text))}}}",
             Formula = $"{Format(value)} ≠ {string.Join(" / ", evaluated.Select(x => x.Expression.Render(report)))}",
+            FormulaText = new LocalizedText(
+                $"{Format(value)} ≠ {string.Join(" / ", evaluated.Select(x => x.Expression.Render(report, Messages.MessageCatalog.Chinese)))}",
+                $"{Format(value)} ≠ {string.Join(" / ", evaluated.Select(x => x.Expression.Render(report)))}"),
             Expected = evaluated[0].Value,
             Actual = value,
             Line = claim.Location.Line,
@@ -164,10 +171,11 @@ public sealed class NarrativeFindingSource : IFindingSource
         var args = Arguments(claim);
         args["expected"] = Format(actual);
         args["cells"] = expression.Text;
+        var zhCells = expression.Names(Messages.MessageCatalog.Chinese);
         var also = report.Claims.FirstOrDefault(c => c.Kind == ClaimKind.Figure && c.Concept == claim.Concept && c.Value is { } v && v != value && c.ReferenceYear is null);
         args["detail"] = also is null ? "" : $"；正文第 {also.Location.Line} 行亦称“{also.Text}”";
         var detailEn = also is null ? "" : $"; line {also.Location.Line} of the narrative itself says “{also.Text}”";
-        var zh = check.Fill(check.Message, args).Zh;
+        var zh = check.Fill(check.Message, new Dictionary<string, string>(args) { ["cells"] = zhCells }).Zh;
         var en = check.Fill(check.Message, new Dictionary<string, string>(args) { ["detail"] = detailEn }).En;
         var message = new LocalizedText(zh, en);
         return new Finding
@@ -179,6 +187,7 @@ public sealed class NarrativeFindingSource : IFindingSource
             Cells = expression.FindingCells(report).ToList(),
             Expression = $"{expression.Text} == {Format(value)}",
             Formula = $"{expression.Render(report)} ≠ {Format(value)}",
+            FormulaText = new LocalizedText($"{expression.Render(report, Messages.MessageCatalog.Chinese)} ≠ {Format(value)}", $"{expression.Render(report)} ≠ {Format(value)}"),
             Expected = value,
             Actual = actual,
             Line = claim.Location.Line,

@@ -122,6 +122,9 @@ public sealed class StructureFindingSource : IFindingSource
                 Line = neighbours?.Line,
                 Arguments = args,
                 Instance = required.Id,
+
+                // The section's missing table is this finding's content: its table.missing finding would count it twice.
+                Supersedes = tableMissing ? tables.Select(t => $"{GovStatsValidation.Schemas.SchemaVersions.ToToken(schema.Version)}.table.missing|row={t.Id}").ToList() : [],
             });
         }
 

@@ -74,10 +74,12 @@ internal sealed class CellMapper
         SchemaRow? context = null;
         var rows = table.Rows;
         var splits = rows.Select(SplitRow).ToList();
+        _splits = splits;
         var used = new bool[rows.Count];
         var detached = 0;
         for (var idx = 0; idx < rows.Count; idx++)
         {
+            _index = idx;
             var s = splits[idx];
             var cellPerLine = table.Layout == TableLayout.CellPerLine;
             if (s.IsLabelOnly && !cellPerLine)
@@ -88,7 +90,7 @@ internal sealed class CellMapper
             if (s.Labels.Count == 0 && table.Layout == TableLayout.SpaceAligned
                 && MatchWithFragments(splits, used, idx, s, context) is { Match.Row: { } fragRow } frag
                 && frag.Match.Quality >= MatchQuality.BareExact
-                && FitsColumns(fragRow, s.Values))
+                && (FitsColumns(fragRow, s.Values) || (fragRow.Table.Columns.Count > 1 && PlaceByPosition(table, fragRow.Table.Columns.Count, s.Values) is not null)))
             {
                 // Numbers line between the two halves of a wrapped label.
                 foreach (var f in frag.Used)
@@ -322,6 +324,19 @@ internal sealed class CellMapper
             return;
         }
 
+        if (table.Layout is TableLayout.SpaceAligned && values.Count < columns.Count && PlaceByPosition(table, columns.Count, values) is { } placed)
+        {
+            // Blank cells print nothing in a PDF or its -layout text: the numbers are placed in the columns their x
+            // positions fall in, as the rows around print them.
+            var why = reason + $"; {values.Count} numbers for {columns.Count} columns placed by their positions, the other columns blank";
+            for (var i = 0; i < columns.Count; i++)
+            {
+                Add(new ExtractedCell($"{row.Id}[{columns[i].Id}]", placed[i].Text, placed[i].Line, placed[i].Column) { Unit = unit, Reason = why });
+            }
+
+            return;
+        }
+
         if (table.Layout is TableLayout.TabSeparated && values.Count >= 2 && values.Count < columns.Count && columns[^1].Role == "total"
             && values.Skip(1).Take(values.Count - 2).All(v => CellText.IsBlank(v.Text)))
         {
@@ -413,6 +428,11 @@ internal sealed class CellMapper
                 vals.RemoveAt(vals.Count - 1);
             }
 
+            if (table.Layout is TableLayout.SpaceAligned && vals.Count < size && vals.Count > 0 && PlaceByPosition(table, size, vals) is { } placed)
+            {
+                vals = placed;
+            }
+
             if (vals.Count != size || !ContextMentions(table, idx, t.Rows[0].Labels[0]))
             {
                 continue;
@@ -434,6 +454,139 @@ internal sealed class CellMapper
         }
 
         return false;
+    }
+
+    private List<Split>? _splits;
+    private int _index;
+
+    /// <summary>
+    /// The values of a space-aligned row that prints fewer numbers than its columns (blank cells print nothing), placed
+    /// by position: the column centres come from the nearest rows above and below that print all <paramref name="columns"/>
+    /// numbers (both must agree), or else from the nearest header line with one label per column. Each number must fall
+    /// within reach of exactly one column, in order; otherwise null (the row stays unread). Unfilled columns are blank.
+    /// </summary>
+    private List<RawCell>? PlaceByPosition(RawTable table, int columns, List<RawCell> values)
+    {
+        if (_splits is null || values.Count == 0 || values.Count >= columns || values.Any(v => v.Column is null || CellText.IsBlank(v.Text)))
+        {
+            return null;
+        }
+
+        static double Center(RawCell c) => c.Column!.Value + (c.Text.Length / 2.0);
+        List<double>? Full(int k)
+        {
+            var v = _splits[k].Values;
+            return v.Count == columns && v.All(x => x.Column is not null && !CellText.IsBlank(x.Text)) ? v.Select(Center).ToList() : null;
+        }
+
+        List<double>? above = null, below = null;
+        for (var k = _index - 1; k >= 0 && above is null; k--)
+        {
+            above = Full(k);
+        }
+
+        for (var k = _index + 1; k < _splits.Count && below is null; k++)
+        {
+            below = Full(k);
+        }
+
+        var centers = above ?? below ?? HeaderCenters(values[0].Line, columns);
+        if (centers is null)
+        {
+            return null;
+        }
+
+        var gaps = centers.Zip(centers.Skip(1), (a, b) => b - a).ToList();
+        if (gaps.Count == 0 || gaps.Min() < 3)
+        {
+            return null;
+        }
+
+        var reach = gaps.Min() * 0.4;
+        if (above is not null && below is not null && above.Zip(below, (a, b) => Math.Abs(a - b)).Any(d => d > reach))
+        {
+            return null; // the rows around disagree (another page, another grid): no position is safe
+        }
+
+        var placed = Enumerable.Range(0, columns).Select(_ => (RawCell?)null).ToArray();
+        var last = -1;
+        foreach (var v in values)
+        {
+            var c = Center(v);
+            var near = Enumerable.Range(0, columns).Where(k => Math.Abs(centers[k] - c) <= reach).ToList();
+            if (near.Count != 1 || near[0] <= last)
+            {
+                return null;
+            }
+
+            placed[near[0]] = v;
+            last = near[0];
+        }
+
+        var line = values[0].Line;
+        return placed.Select((p, k) => p ?? new RawCell("", line, null)).ToList();
+    }
+
+    /// <summary>Column centres from the nearest of the few lines above <paramref name="line"/> that print exactly
+    /// <paramref name="columns"/> labels separated by two or more spaces (the header of column labels).</summary>
+    private List<double>? HeaderCenters(int line, int columns)
+    {
+        if (_text is null)
+        {
+            return null;
+        }
+
+        for (var n = line - 1; n >= Math.Max(1, line - 6); n--)
+        {
+            var norm = _text.GetNormalizedLine(n);
+            var fields = new List<(int Start, int End)>();
+            var i = 0;
+            while (i < norm.Length)
+            {
+                while (i < norm.Length && TextNormalizer.IsSpace(norm[i]))
+                {
+                    i++;
+                }
+
+                if (i >= norm.Length)
+                {
+                    break;
+                }
+
+                var start = i;
+                var end = i;
+                while (i < norm.Length)
+                {
+                    if (TextNormalizer.IsSpace(norm[i]))
+                    {
+                        var j = i;
+                        while (j < norm.Length && TextNormalizer.IsSpace(norm[j]))
+                        {
+                            j++;
+                        }
+
+                        if (j - i >= 2 || j >= norm.Length)
+                        {
+                            break;
+                        }
+
+                        i = j;
+                        continue;
+                    }
+
+                    end = ++i;
+                }
+
+                fields.Add((start, end));
+            }
+
+            if (fields.Count == columns && fields.All(f => !CellText.IsValueLike(norm[f.Start..f.End])))
+            {
+                return fields.Select(f => f.Start + ((f.End - f.Start) / 2.0)).ToList();
+            }
+        }
+
+        return null;
     }
 
     private bool ContextMentions(RawTable table, int idx, string label)

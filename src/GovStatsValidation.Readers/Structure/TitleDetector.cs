@@ -49,8 +49,9 @@ internal static class TitleDetector
             var titleReason = joined ? $"title over lines {line}–{lines[i + 1].Line}: '{title}'" : $"title at line {line}: '{title}'";
             var yearDetected = new Detected<int>(year, $"year {year} in the {titleReason}", line);
 
-            var prefix = title[..yearAt].Trim(' ', ':', '-', '—', '|');
-            if (prefix.Length >= 2 && CellText.ContainsCjk(prefix) && !prefix.Contains("当前位置", StringComparison.Ordinal))
+            var before = title[..yearAt];
+            var prefix = Model.AgencyNameText.StripDebris(before).Trim(' ', ':', '-', '—', '|');
+            if (prefix.Length >= 2 && CellText.ContainsCjk(prefix) && !before.Contains("当前位置", StringComparison.Ordinal))
             {
                 return (yearDetected, new Detected<string>(prefix, $"text before the year in the {titleReason}", line));
             }
@@ -60,7 +61,7 @@ internal static class TitleDetector
             var stop = IndexOfAny(afterYear, "政府信息公开", "政务公开", "信息公开");
             if (stop > 1)
             {
-                return (yearDetected, new Detected<string>(afterYear[..stop], $"text between the year and 政府信息公开 in the {titleReason}", line));
+                return (yearDetected, new Detected<string>(Model.AgencyNameText.StripDebris(afterYear[..stop]), $"text between the year and 政府信息公开 in the {titleReason}", line));
             }
 
             if (i > 0)
@@ -68,7 +69,7 @@ internal static class TitleDetector
                 var prev = lines[i - 1];
                 if (prev.Compact.Length <= 30 && CellText.ContainsCjk(prev.Compact) && !ContainsDigit(prev.Compact) && !prev.Compact.Contains('>'))
                 {
-                    return (yearDetected, new Detected<string>(prev.Compact, $"the line before the {titleReason} (line {prev.Line})", prev.Line));
+                    return (yearDetected, new Detected<string>(Model.AgencyNameText.StripDebris(prev.Compact), $"the line before the {titleReason} (line {prev.Line})", prev.Line));
                 }
             }
 

@@ -308,6 +308,17 @@ internal static class TextTableExtractor
                 continue;
             }
 
+            if (b is not null && b.Layout == TableLayout.SpaceAligned && n - b.LastData <= 2 && BlankValueRow(norm, original, n, b.Rows) is { } blankRow)
+            {
+                // 六、依申请公开信息收取的费用  万元  (and nothing in the value column): a row of a label | unit | value
+                // table whose value cell is blank, which a PDF prints as nothing.
+                b.Rows.AddRange(b.PendingFragments);
+                b.PendingFragments.Clear();
+                b.Last = b.LastData = n;
+                b.Rows.Add(blankRow);
+                continue;
+            }
+
             if (b is not null && b.Layout == TableLayout.SpaceAligned && IsFragment(trimmed) && !SectionDetector.IsTopLevelHeading(trimmed))
             {
                 if (n - b.LastData <= 10)
@@ -573,6 +584,20 @@ internal static class TextTableExtractor
         }
 
         return new RawRow(cells.ToArray());
+    }
+
+    /// <summary>A line of a label | unit | value table whose value is blank: a label and, two or more spaces after it,
+    /// a unit, in a table whose rows print units.</summary>
+    private static RawRow? BlankValueRow(string norm, string original, int line, List<RawRow> rows)
+    {
+        var fields = SplitFields(norm, original, line, norm.Length);
+        if (fields.Count < 2 || !CellText.IsUnit(fields[^1].Text) || !CellText.ContainsCjk(fields[0].Text) || CellText.IsUnit(fields[0].Text)
+            || !rows.Any(r => r.Cells.Count >= 3 && r.Cells.Any(c => CellText.IsUnit(c.Text))))
+        {
+            return null;
+        }
+
+        return new RawRow(fields.ToArray());
     }
 
     /// <summary>Splits <c>norm[..end]</c> into fields separated by two or more spaces (or a tab).</summary>

@@ -26,7 +26,14 @@ public enum RuleOutcome
 /// <param name="Expression">The expression with ids.</param>
 /// <param name="Formula">The expression with numbers, when evaluated.</param>
 /// <param name="Reason">Why not applicable, when it was not.</param>
-public sealed record RuleEvaluation(string RuleId, string Instance, RuleOutcome Outcome, string Expression, string? Formula, string? Reason);
+public sealed record RuleEvaluation(string RuleId, string Instance, RuleOutcome Outcome, string Expression, string? Formula, string? Reason)
+{
+    /// <summary>The formula in Chinese and English (<see cref="Formula"/> is the English form), when evaluated.</summary>
+    public LocalizedText? FormulaText { get; init; }
+
+    /// <summary>Why not applicable, in Chinese and English (<see cref="Reason"/> is the English form), when it was not.</summary>
+    public LocalizedText? ReasonText { get; init; }
+}
 
 /// <summary>The rules of one schema, compiled; evaluates reports flattened into frames.</summary>
 internal sealed class CompiledRuleSet
@@ -202,13 +209,16 @@ internal sealed class CompiledRuleSet
             var reason = WhyNotApplicable(rule, frame);
             if (reason is not null)
             {
-                yield return new RuleEvaluation(rule.Definition.Id, rule.InstanceKey, RuleOutcome.NotApplicable, rule.ExpressionText, null, reason);
+                yield return new RuleEvaluation(rule.Definition.Id, rule.InstanceKey, RuleOutcome.NotApplicable, rule.ExpressionText, null, reason.En) { ReasonText = reason };
                 continue;
             }
 
             var passed = rule.Check(frame.Values, frame.States, frame.Year);
-            yield return new RuleEvaluation(rule.Definition.Id, rule.InstanceKey, passed ? RuleOutcome.Passed : RuleOutcome.Failed, rule.ExpressionText,
-                FindingBuilder.Formula(rule, frame), null);
+            var en = FindingBuilder.Formula(rule, frame, Messages.MessageCatalog.English);
+            yield return new RuleEvaluation(rule.Definition.Id, rule.InstanceKey, passed ? RuleOutcome.Passed : RuleOutcome.Failed, rule.ExpressionText, en, null)
+            {
+                FormulaText = new LocalizedText(FindingBuilder.Formula(rule, frame, Messages.MessageCatalog.Chinese), en),
+            };
         }
     }
 
@@ -234,14 +244,18 @@ internal sealed class CompiledRuleSet
         return rule.When is null || rule.When(values, states, year);
     }
 
-    private static string? WhyNotApplicable(CompiledRule rule, ReportFrame frame)
+    private static LocalizedText? WhyNotApplicable(CompiledRule rule, ReportFrame frame)
     {
+        LocalizedText Cell(string key, CellDefinition cell, CellState state) =>
+            new(Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, key, ("cell", $"“{cell.Label}”"), ("state", Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, StateKey(state)))),
+                Messages.MessageCatalog.Get(Messages.MessageCatalog.English, key, ("cell", cell.Id.Value), ("state", Messages.MessageCatalog.Get(Messages.MessageCatalog.English, StateKey(state)))));
+
         foreach (var cell in rule.ValueCells)
         {
             var state = (CellState)frame.States[cell.Slot];
             if (((rule.MissingMask >> (int)state) & 1) != 0)
             {
-                return $"{cell.Id} is {state.ToString().ToLowerInvariant()}";
+                return Cell("explain.reason.cell", cell, state);
             }
         }
 
@@ -249,15 +263,28 @@ internal sealed class CompiledRuleSet
         {
             if (frame.States[slot] != (byte)CellState.Number)
             {
-                return $"{frame.Schema.Cells[slot].Id} is not reported ({((CellState)frame.States[slot]).ToString().ToLowerInvariant()})";
+                return Cell("explain.reason.required", frame.Schema.Cells[slot], (CellState)frame.States[slot]);
             }
         }
 
         if (rule.When is { } when && !when(frame.Values, frame.States, frame.Year))
         {
-            return $"when ({rule.Definition.When}) is false";
+            string Text(System.Globalization.CultureInfo culture) => Messages.MessageCatalog.Get(culture, "explain.reason.when",
+                ("condition", rule.WhenCondition is { } condition && Messages.MessageCatalog.IsChinese(culture)
+                    ? ExpressionCompiler.Render(condition, frame.Values, frame.States, frame.Year, culture)
+                    : rule.Definition.When));
+            return new LocalizedText(Text(Messages.MessageCatalog.Chinese), Text(Messages.MessageCatalog.English));
         }
 
         return null;
     }
+
+    private static string StateKey(CellState state) => state switch
+    {
+        CellState.Number => "state.number",
+        CellState.Blank => "state.blank",
+        CellState.Absent => "state.absent",
+        CellState.Placeholder => "state.placeholder",
+        _ => "state.unreadable",
+    };
 }

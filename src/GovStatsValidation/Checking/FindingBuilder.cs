@@ -13,7 +13,8 @@ internal static class FindingBuilder
     public static Finding Build(CompiledRule rule, ReportFrame frame, bool passed)
     {
         var (actual, expected) = Sides(rule, frame);
-        var formula = Formula(rule, frame);
+        var formula = Formula(rule, frame, Messages.MessageCatalog.English);
+        var formulaZh = Formula(rule, frame, Messages.MessageCatalog.Chinese);
         var cells = rule.ValueCells.Concat(PredicateCells(rule.Condition)).Distinct().Select(c => Cell(c, frame)).ToList();
         var suspect = passed ? null : FindSuspect(rule, frame, actual, expected);
 
@@ -51,13 +52,20 @@ internal static class FindingBuilder
             arguments["value"] = Cell(mainCell, frame).Display;
         }
 
+        // The Chinese message gets the Chinese forms of the words inside its values (a formula's blanks, a cell's state).
+        var zhArguments = new Dictionary<string, string>(arguments, StringComparer.Ordinal) { ["formula"] = formulaZh };
+        if (mainCell is not null)
+        {
+            zhArguments["value"] = Cell(mainCell, frame).DisplayIn(Messages.MessageCatalog.Chinese);
+        }
+
         if (suspect is not null)
         {
             arguments["suspect"] = suspect.Cell.Value;
         }
 
         var definition = rule.Definition;
-        var message = new LocalizedText(FindingMessage.Fill(definition.Message.Zh, arguments), FindingMessage.Fill(definition.Message.En, arguments));
+        var message = new LocalizedText(FindingMessage.Fill(definition.Message.Zh, zhArguments), FindingMessage.Fill(definition.Message.En, arguments));
         if (rule.Bindings.TryGetValue(RuleCompiler.ColumnBinding, out var extraColumn)
             && rule.ValueCells.Concat(PredicateCells(rule.Condition)).FirstOrDefault(c => c.Column?.Id == extraColumn)?.Column is { } column)
         {
@@ -75,6 +83,7 @@ internal static class FindingBuilder
             Cells = cells,
             Expression = rule.ExpressionText,
             Formula = formula,
+            FormulaText = new LocalizedText(formulaZh, formula),
             Actual = actual is { } av ? Fixed.ToDecimal(av) : null,
             Expected = expected is { } ev ? Fixed.ToDecimal(ev) : null,
             Line = (suspect is not null ? cells.FirstOrDefault(x => x.Id == suspect.Cell)?.Line : null)
@@ -94,27 +103,12 @@ internal static class FindingBuilder
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReportSchema, System.Collections.Concurrent.ConcurrentDictionary<string, string>> ColumnLabels = new();
 
-    /// <summary>The formula with numbers filled in; a compound side is followed by its value: <c>0 + 793 + 10 + 10 + 160 (= 973) ≥ 803</c>.</summary>
-    public static string Formula(CompiledRule rule, ReportFrame frame)
-    {
-        if (rule.Condition is BoundBinary { Type: ExprType.Boolean, Left.Type: ExprType.Number } b)
-        {
-            return $"{Side(b.Left, frame)} {ExpressionCompiler.Symbol(b.Operator)} {Side(b.Right, frame)}";
-        }
-
-        return ExpressionCompiler.Render(rule.Condition, frame.Values, frame.States, frame.Year);
-    }
-
-    private static string Side(Bound side, ReportFrame frame)
-    {
-        var text = ExpressionCompiler.Render(side, frame.Values, frame.States, frame.Year);
-        if (side is BoundCell or BoundConstant)
-        {
-            return text;
-        }
-
-        return $"{text} (= {ExpressionCompiler.Format(ExpressionCompiler.EvaluateNumber(side, frame.Values, frame.States, frame.Year))})";
-    }
+    /// <summary>
+    /// The formula with numbers filled in, stated as what holds (<c>0 + 793 + 10 + 10 + 160 (= 973) ≥ 803</c>; a failed
+    /// identity <c>160 ≠ 118 + 24 + 2 + 1 + 10 + 4 (= 159)</c>), in the words of a culture.
+    /// </summary>
+    public static string Formula(CompiledRule rule, ReportFrame frame, CultureInfo culture) =>
+        ExpressionCompiler.Render(rule.Condition, frame.Values, frame.States, frame.Year, culture, Fixed.FromDecimal(rule.Definition.Tolerance));
 
     private static (long? Actual, long? Expected) Sides(CompiledRule rule, ReportFrame frame)
     {

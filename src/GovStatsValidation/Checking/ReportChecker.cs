@@ -162,7 +162,8 @@ public sealed class ReportChecker : IReportChecker
         }
 
         scratch.RemoveRange(kept, scratch.Count - kept);
-        return kept;
+        DropSuperseded(scratch);
+        return scratch.Count;
     }
 
     /// <inheritdoc/>
@@ -214,6 +215,36 @@ public sealed class ReportChecker : IReportChecker
         return localization;
     }
 
+    /// <summary>One finding per missing thing: drops the findings another finding that is shown already reports.</summary>
+    internal static void DropSuperseded(List<Finding> findings)
+    {
+        HashSet<string>? covered = null;
+        foreach (var f in findings)
+        {
+            if (f.Supersedes.Count > 0)
+            {
+                (covered ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(f.Supersedes);
+            }
+        }
+
+        if (covered is null)
+        {
+            return;
+        }
+
+        // A loop, not RemoveAll with a lambda: a captured local would allocate on every call, clean reports included.
+        var kept = 0;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (findings[i].Supersedes.Count > 0 || !covered.Contains(findings[i].Key))
+            {
+                findings[kept++] = findings[i];
+            }
+        }
+
+        findings.RemoveRange(kept, findings.Count - kept);
+    }
+
     [ThreadStatic]
     private static List<Finding>? _scratch;
 
@@ -235,7 +266,7 @@ public sealed class ReportChecker : IReportChecker
     }
 }
 
-/// <summary>The deterministic order of findings: by line (none last), severity (errors first), rule id, instance, first cell.</summary>
+/// <summary>The deterministic order of findings: by severity (errors first, then warnings, then info), line (none last), rule id, instance, first cell.</summary>
 public sealed class FindingOrder : IComparer<Finding>
 {
     /// <summary>The shared instance.</summary>
@@ -254,10 +285,10 @@ public sealed class FindingOrder : IComparer<Finding>
             return x is null ? -1 : 1;
         }
 
-        var c = (x.Line ?? int.MaxValue).CompareTo(y.Line ?? int.MaxValue);
+        var c = y.Severity.CompareTo(x.Severity);
         if (c == 0)
         {
-            c = y.Severity.CompareTo(x.Severity);
+            c = (x.Line ?? int.MaxValue).CompareTo(y.Line ?? int.MaxValue);
         }
 
         if (c == 0)

@@ -23,13 +23,19 @@ public sealed record FindingCell(CellId Id, string Label, CellState State, decim
     public int? Page { get; init; }
 
     /// <summary>The value as shown in reports: the number, or (blank), (absent), the raw text.</summary>
-    public string Display => State switch
+    public string Display => DisplayIn(Messages.MessageCatalog.English);
+
+    /// <summary>The value as shown in reports in the words of a culture: the number, (空白) / (blank), (未列出) / (absent), the raw text.</summary>
+    public string DisplayIn(System.Globalization.CultureInfo culture) => State switch
     {
         CellState.Number => Value!.Value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture),
-        CellState.Blank => "(blank)",
-        CellState.Absent => "(absent)",
-        _ => Raw ?? State.ToString().ToLowerInvariant(),
+        CellState.Blank => Messages.MessageCatalog.Get(culture, "cell.blank"),
+        CellState.Absent => Messages.MessageCatalog.Get(culture, "cell.absent"),
+        _ => Raw ?? Messages.MessageCatalog.Get(culture, State == CellState.Placeholder ? "state.placeholder" : "state.unreadable"),
     };
+
+    /// <summary>How the cell is named in a culture: its label in Chinese, its id otherwise.</summary>
+    public string NameIn(System.Globalization.CultureInfo culture) => Messages.MessageCatalog.IsChinese(culture) ? Label : Id.Value;
 }
 
 /// <summary>The cell a finding most likely lies in, and why.</summary>
@@ -100,6 +106,7 @@ public sealed record Finding
         _cells = original._cells;
         _expression = original._expression;
         _formula = original._formula;
+        _formulaText = original._formulaText;
         _expected = original._expected;
         _actual = original._actual;
         _line = original._line;
@@ -109,6 +116,7 @@ public sealed record Finding
         _arguments = original._arguments;
         Instance = original.Instance;
         RelatedSources = original.RelatedSources;
+        Supersedes = original.Supersedes;
     }
 #pragma warning restore CS8618
 
@@ -132,6 +140,14 @@ public sealed record Finding
 
     /// <summary>The formula with numbers filled in, e.g. <c>224 = 18 + 0 + 131 + 75 (= 224)</c>.</summary>
     public string? Formula { get => Built()._formula; init => _formula = value; }
+
+    /// <summary>The formula in Chinese and English (Chinese names cells by label and says 空白 for blank); <see cref="Formula"/> is the English form.</summary>
+    public LocalizedText? FormulaText { get => Built()._formulaText; init => _formulaText = value; }
+
+    private LocalizedText? _formulaText;
+
+    /// <summary>The formula in the language of a culture (<see cref="FormulaText"/>, else <see cref="Formula"/>).</summary>
+    public string? FormulaIn(System.Globalization.CultureInfo culture) => FormulaText?.In(culture) ?? Formula;
 
     /// <summary>The value the rule expected.</summary>
     public decimal? Expected { get => Built()._expected; init => _expected = value; }
@@ -159,6 +175,15 @@ public sealed record Finding
 
     /// <summary>The forEach instance, e.g. <c>col=natural_person</c>, or empty.</summary>
     public string Instance { get; init; } = "";
+
+    /// <summary>
+    /// Findings this one already reports, as <c>rule|instance</c> keys (a missing section with its table says what the
+    /// table's <c>*.table.missing</c> says): the checker drops those, so one missing thing is one finding.
+    /// </summary>
+    public IReadOnlyList<string> Supersedes { get; init; } = [];
+
+    /// <summary>The <c>rule|instance</c> key <see cref="Supersedes"/> names findings by.</summary>
+    public string Key => $"{RuleId}|{Instance}";
 
     /// <summary>Other reports a cross-report finding involves (their sources).</summary>
     public IReadOnlyList<string> RelatedSources { get; init; } = [];
@@ -208,6 +233,7 @@ public sealed record Finding
             _cells = built._cells;
             _expression = built._expression;
             _formula = built._formula;
+            _formulaText = built._formulaText;
             _expected = built._expected;
             _actual = built._actual;
             _line = built._line;

@@ -40,7 +40,7 @@ public sealed class CumulativeRuleTests
         Assert.Multiple(() =>
         {
             Assert.That(total.Severity, Is.EqualTo(Severity.Warning));
-            Assert.That(total.Formula, Is.EqualTo("81000 = 78967 + 3000 (= 81967)"));
+            Assert.That(total.Formula, Is.EqualTo("81000 ≠ 78967 + 3000 (= 81967)"));
             Assert.That(total.Actual, Is.EqualTo(81000m));
             Assert.That(total.Expected, Is.EqualTo(81967m));
             Assert.That(total.Cells.Select(c => c.Id.Value), Is.EqualTo(new[] { "active.total", "active.total[cumulative]", "prev.active.total[cumulative]" }));

@@ -105,7 +105,8 @@ internal static class LayoutRenderer
     private static int Width(string s) => s.Length;
 
     /// <summary>Columns placed by grid position: each grid column as wide as its widest single-column cell (a merged
-    /// cell widens its last column when it needs more), two spaces between columns; empty cells print nothing.</summary>
+    /// cell widens its last column when it needs more), two spaces between columns, every cell centred in its columns;
+    /// empty cells print nothing.</summary>
     private static IEnumerable<string> SpaceAligned(Grid g)
     {
         var width = new int[g.Columns];
@@ -136,7 +137,9 @@ internal static class LayoutRenderer
                     continue;
                 }
 
-                var at = start[cell.Col];
+                // Centred in its (merged) column, as a word processor's table cell prints it.
+                var span = Enumerable.Range(cell.Col, cell.ColSpan).Sum(i => width[i] + 2) - 2;
+                var at = start[cell.Col] + ((span - Width(cell.Text)) / 2);
                 if (Width(sb.ToString()) < at)
                 {
                     sb.Append(' ', at - Width(sb.ToString()));

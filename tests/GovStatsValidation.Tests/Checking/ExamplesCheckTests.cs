@@ -111,11 +111,11 @@ public sealed class ExamplesCheckTests
     }
 
     [Test]
-    public void Compare_LinesAndSeverities_LineFirstThenErrorsFirst()
+    public void Compare_LinesAndSeverities_ErrorsFirstThenWarningsThenInfoEachByLine()
     {
         Finding F(string id, Severity s, int? line) => new() { RuleId = id, Severity = s, Title = new("t", "t"), Message = new("m", "m"), Line = line };
         var list = new List<Finding> { F("b", Severity.Info, null), F("a", Severity.Info, 3), F("c", Severity.Error, null), F("d", Severity.Warning, 3), F("a", Severity.Error, 1) };
         list.Sort(FindingOrder.Instance);
-        Assert.That(list.Select(f => $"{f.Line}:{f.RuleId}"), Is.EqualTo(new[] { "1:a", "3:d", "3:a", ":c", ":b" }));
+        Assert.That(list.Select(f => $"{f.Line}:{f.RuleId}"), Is.EqualTo(new[] { "1:a", ":c", "3:d", "3:a", ":b" }));
     }
 }

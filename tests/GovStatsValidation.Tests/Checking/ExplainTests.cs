@@ -33,7 +33,7 @@ public sealed class ExplainTests
         Assert.Multiple(() =>
         {
             Assert.That(review.Outcome, Is.EqualTo(RuleOutcome.Failed));
-            Assert.That(review.Formula, Is.EqualTo("7 = 4 + 1 + 1 (= 6)"));
+            Assert.That(review.Formula, Is.EqualTo("7 ≠ 4 + 1 + 1 (= 6)"));
             Assert.That(review.Expression, Is.EqualTo("review.total == sum(children(review.total))"));
             Assert.That(litigation.Outcome, Is.EqualTo(RuleOutcome.NotApplicable));
             Assert.That(litigation.Reason, Is.EqualTo("litigation.total is not reported (blank)"));

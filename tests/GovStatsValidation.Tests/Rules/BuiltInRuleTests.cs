@@ -65,6 +65,8 @@ public sealed class BuiltInRuleTests
             Assert.That(finding.Cells.Select(x => x.Id.Value), Is.EqualTo(c.Cells));
             Assert.That(finding.Message.Zh, Does.Not.Contain("{"), "every placeholder of the zh message is filled");
             Assert.That(finding.Message.En, Does.Not.Contain("{"), "every placeholder of the en message is filled");
+            Assert.That(finding.FormulaText?.Zh, Does.Not.Match("[A-Za-z]"), "the Chinese formula names cells by label and has no English word");
+            Assert.That(finding.Message.Zh, Does.Not.Match("blank|absent|is not|unreadable"), "no English word in the Chinese message");
         });
     }
 

@@ -53,7 +53,7 @@ public sealed class TwoColumnVariantTests
         {
             Assert.That(finding.RuleId, Is.EqualTo("pre2019.parts-sum"));
             Assert.That(finding.Instance, Is.EqualTo("row=requests.received,column=cumulative"));
-            Assert.That(finding.Formula, Is.EqualTo("2 = 0 + 1 + 0 (= 1)"));
+            Assert.That(finding.Formula, Is.EqualTo("2 ≠ 0 + 1 + 0 (= 1)"));
             Assert.That(finding.Cells.Select(c => c.Id.Value), Is.EqualTo(new[]
             {
                 "requests.received[cumulative]", "requests.received.in_person[cumulative]", "requests.received.letter_fax[cumulative]", "requests.received.online[cumulative]",

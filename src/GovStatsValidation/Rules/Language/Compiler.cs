@@ -193,89 +193,309 @@ internal static partial class ExpressionCompiler
         };
     }
 
-    /// <summary>Renders an expression with the numbers filled in, e.g. <c>0 + 793 + 10 + 10 + 160</c>.</summary>
-    public static string Render(Bound bound, long[] values, byte[] states, int year)
+    /// <summary>
+    /// Renders an expression with the numbers filled in, as a statement that is true of the values: a comparison that
+    /// fails is shown with the relation that holds (<c>160 ≠ 159</c>, never <c>160 = 159</c>), a compound side with its
+    /// value (<c>1 + 1 + 17 blank (= 2)</c>), blank cells as blank with how they were counted, tests of cell states as
+    /// the state found, and a failed <c>a || b</c> as both of its negations. Words come from the catalogue of
+    /// <paramref name="culture"/> (English when null), cells are named by label in Chinese and by id in English.
+    /// </summary>
+    public static string Render(Bound bound, long[] values, byte[] states, int year, System.Globalization.CultureInfo? culture = null, long tolerance = 0)
     {
         var sb = new StringBuilder();
-        RenderInto(sb, bound, values, states, year, 0);
+        new FormulaWriter(sb, values, states, year, GovStatsValidation.Messages.MessageCatalog.For(culture ?? GovStatsValidation.Messages.MessageCatalog.English), tolerance)
+            .Statement(bound, 0);
         return sb.ToString();
     }
 
-    private static void RenderInto(StringBuilder sb, Bound bound, long[] values, byte[] states, int year, int parentPrecedence)
+    /// <summary>Renders a numeric expression with the numbers filled in (no truth to state), e.g. <c>0 + 793 + 10 + 10 + 160</c>.</summary>
+    public static string RenderValue(Bound bound, long[] values, byte[] states, int year, System.Globalization.CultureInfo? culture = null)
     {
-        switch (bound)
-        {
-            case BoundConstant c:
-                sb.Append(Format(c.Scaled));
-                break;
-            case BoundYear:
-                sb.Append(year.ToString(CultureInfo.InvariantCulture));
-                break;
-            case BoundCell c:
-                sb.Append(FormatCell(c.Cell, values, states));
-                break;
-            case BoundUnary { Operator: "!" } u:
-                sb.Append("not ");
-                RenderInto(sb, u.Operand, values, states, year, 9);
-                break;
-            case BoundUnary u:
-                sb.Append('-');
-                RenderInto(sb, u.Operand, values, states, year, 9);
-                break;
-            case BoundBinary b:
-            {
-                var precedence = Precedence(b.Operator);
-                var paren = precedence < parentPrecedence;
-                if (paren)
-                {
-                    sb.Append('(');
-                }
-
-                RenderInto(sb, b.Left, values, states, year, precedence);
-                sb.Append(' ').Append(Symbol(b.Operator)).Append(' ');
-                RenderInto(sb, b.Right, values, states, year, precedence + 1);
-                if (paren)
-                {
-                    sb.Append(')');
-                }
-
-                break;
-            }
-
-            case BoundNumericCall { Function: "sum" } call:
-            {
-                // Blank cells read as zero are summarised, not listed: a 2021 outcome column has twenty of them.
-                var blanks = 0;
-                var parts = call.Arguments.SelectMany(a => a is BoundList l
-                    ? l.Cells.Where(c => states[c.Slot] != (byte)CellState.Blank || ++blanks < 0).Select(c => FormatCell(c, values, states))
-                    : [Render(a, values, states, year)]).ToList();
-                if (blanks > 0)
-                {
-                    parts.Add(blanks == 1 ? "(1 blank)" : $"({blanks} blank)");
-                }
-
-                var paren = parentPrecedence > Precedence("+") && parts.Count > 1;
-                sb.Append(paren ? "(" : "").Append(string.Join(" + ", parts)).Append(paren ? ")" : "");
-                break;
-            }
-
-            case BoundNumericCall call:
-                sb.Append(call.Function).Append('(');
-                sb.Append(string.Join(", ", call.Arguments.SelectMany(a => a is BoundList l
-                    ? l.Cells.Select(c => FormatCell(c, values, states))
-                    : [Render(a, values, states, year)])));
-                sb.Append(')');
-                break;
-            case BoundPredicate p:
-                sb.Append(p.Function).Append('(');
-                sb.Append(p.Operand is { } o ? Render(o, values, states, year) : string.Join(", ", p.Cells.Take(3).Select(c => c.Id.Value)) + (p.Cells.Count > 3 ? ", …" : ""));
-                sb.Append(")=").Append(EvaluatePredicateForDisplay(p, values, states, year) ? "true" : "false");
-                break;
-            default:
-                sb.Append('?');
-                break;
-        }
+        var sb = new StringBuilder();
+        new FormulaWriter(sb, values, states, year, GovStatsValidation.Messages.MessageCatalog.For(culture ?? GovStatsValidation.Messages.MessageCatalog.English), 0)
+            .Number(bound, 0);
+        return sb.ToString();
     }
+
+    /// <summary>How a cell is named in a formula: by label in Chinese, by id otherwise.</summary>
+    internal static string CellName(CellDefinition cell, GovStatsValidation.Messages.MessageCatalog words) =>
+        words.Language == "zh" ? $"“{cell.Label}”" : cell.Id.Value;
+
+    private sealed class FormulaWriter(StringBuilder sb, long[] values, byte[] states, int year, GovStatsValidation.Messages.MessageCatalog words, long tolerance)
+    {
+        /// <summary>Writes a boolean expression as what is true of the values.</summary>
+        public void Statement(Bound bound, int parentPrecedence)
+        {
+            switch (bound)
+            {
+                case BoundBinary { Operator: "&&" or "||" } b:
+                {
+                    var left = EvaluateBool(b.Left, values, states, year);
+                    var right = EvaluateBool(b.Right, values, states, year);
+                    var holds = b.Operator == "&&" ? left && right : left || right;
+
+                    // The sides that decide the outcome: those whose truth is the whole's (a failed "or": both; a failed "and":
+                    // the failing ones), each stated as what holds.
+                    var parts = new List<Bound>(2);
+                    if (left == holds)
+                    {
+                        parts.Add(b.Left);
+                    }
+
+                    if (right == holds)
+                    {
+                        parts.Add(b.Right);
+                    }
+
+                    // Every side shown is stated as what holds, so they join with "and".
+                    var paren = parts.Count > 1 && parentPrecedence > 2;
+                    sb.Append(paren ? "(" : "");
+                    for (var i = 0; i < parts.Count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            sb.Append(words.Get("formula.and"));
+                        }
+
+                        Statement(parts[i], 2);
+                    }
+
+                    sb.Append(paren ? ")" : "");
+                    break;
+                }
+
+                case BoundUnary { Operator: "!" } u:
+                    Statement(u.Operand, parentPrecedence);
+                    break;
+                case BoundBinary b:
+                {
+                    var l = EvaluateNumber(b.Left, values, states, year);
+                    var r = EvaluateNumber(b.Right, values, states, year);
+                    Side(b.Left);
+                    sb.Append(' ').Append(Relation(b.Operator, l, r)).Append(' ');
+                    Side(b.Right);
+                    break;
+                }
+
+                case BoundPredicate p:
+                    Predicate(p);
+                    break;
+                default:
+                    Number(bound, parentPrecedence);
+                    break;
+            }
+        }
+
+        /// <summary>The relation that holds between two values: the rule's own when it holds, else the one that does.</summary>
+        private string Relation(string op, long l, long r)
+        {
+            if (Compare(op, l, r) || (op == "==" && Int128.Abs((Int128)l - r) <= tolerance))
+            {
+                return op == "==" && l != r ? "≈" : Symbol(op);
+            }
+
+            return op switch
+            {
+                "==" => "≠",
+                "!=" => "=",
+                _ => l == r ? "=" : l < r ? "<" : ">",
+            };
+        }
+
+        private void Side(Bound side)
+        {
+            Number(side, 4);
+            if (side is not (BoundCell or BoundConstant or BoundYear))
+            {
+                sb.Append(" (= ").Append(Format(EvaluateNumber(side, values, states, year))).Append(')');
+            }
+        }
+
+        /// <summary>A test of cell states, as the state found: <c>“（七）总计”为空白</c> / <c>result.total[total] is blank</c>.</summary>
+        private void Predicate(BoundPredicate p)
+        {
+            if (p.Function == "isinteger")
+            {
+                var whole = EvaluateNumber(p.Operand!, values, states, year) % Fixed.Scale == 0;
+                Number(p.Operand!, 4);
+                sb.Append(words.Get(whole ? "formula.integer" : "formula.not-integer"));
+                return;
+            }
+
+            if (p.Function == "reported")
+            {
+                var present = p.Cells.Where(c => states[c.Slot] != (byte)CellState.Absent).ToList();
+                var shown = string.Join(words.Get("formula.list-separator"), p.Cells.Take(3).Select(c => CellName(c, words)));
+                var more = p.Cells.Count > 3 ? words.Get("formula.and-more", ("count", p.Cells.Count)) : "";
+                sb.Append(present.Count == 0
+                    ? p.Cells.Count == 1 ? words.Get("formula.one-not-printed", ("cells", shown)) : words.Get("formula.none-printed", ("cells", shown + more), ("count", p.Cells.Count))
+                    : words.Get("formula.some-printed", ("cells", shown + more), ("count", present.Count)));
+                return;
+            }
+
+            if (p.Function == "filled")
+            {
+                var filled = p.Cells.Count(c => states[c.Slot] is not ((byte)CellState.Absent or (byte)CellState.Blank));
+                var names = string.Join(words.Get("formula.list-separator"), p.Cells.Take(3).Select(c => CellName(c, words)))
+                    + (p.Cells.Count > 3 ? words.Get("formula.and-more") : "");
+                sb.Append(filled == 0
+                    ? words.Get("formula.none-filled", ("cells", names), ("count", p.Cells.Count))
+                    : words.Get("formula.some-filled", ("cells", names), ("count", filled)));
+                return;
+            }
+
+            var cell = p.Cells[0];
+            sb.Append(words.Get("formula.cell-is", ("cell", CellName(cell, words)), ("state", StateWord((CellState)states[cell.Slot]))));
+        }
+
+        private string StateWord(CellState state) => words.Get(state switch
+        {
+            CellState.Number => "state.number",
+            CellState.Blank => "state.blank",
+            CellState.Absent => "state.absent",
+            CellState.Placeholder => "state.placeholder",
+            _ => "state.unreadable",
+        });
+
+        /// <summary>Writes a numeric expression with the numbers filled in.</summary>
+        public void Number(Bound bound, int parentPrecedence)
+        {
+            switch (bound)
+            {
+                case BoundConstant c:
+                    sb.Append(Format(c.Scaled));
+                    break;
+                case BoundYear:
+                    sb.Append(year.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case BoundCell c:
+                    sb.Append(Cell(c.Cell));
+                    break;
+                case BoundUnary u:
+                    sb.Append('-');
+                    Number(u.Operand, 9);
+                    break;
+                case BoundBinary b when b.Type == ExprType.Boolean:
+                    Statement(b, parentPrecedence);
+                    break;
+                case BoundBinary b:
+                {
+                    var precedence = Precedence(b.Operator);
+                    var paren = precedence < parentPrecedence;
+                    sb.Append(paren ? "(" : "");
+                    Number(b.Left, precedence);
+                    sb.Append(' ').Append(Symbol(b.Operator)).Append(' ');
+                    Number(b.Right, precedence + 1);
+                    sb.Append(paren ? ")" : "");
+                    break;
+                }
+
+                case BoundNumericCall { Function: "sum" } call:
+                {
+                    // Blank cells read as zero are counted, not listed (a 2021 outcome column has twenty of them), and never
+                    // shown as a number: "1 + 1 + 17 blank", the sum's value beside it.
+                    var blanks = 0;
+                    var parts = new List<string>();
+                    foreach (var a in call.Arguments)
+                    {
+                        if (a is BoundList l)
+                        {
+                            foreach (var c in l.Cells)
+                            {
+                                if (states[c.Slot] == (byte)CellState.Blank)
+                                {
+                                    blanks++;
+                                }
+                                else
+                                {
+                                    parts.Add(Cell(c));
+                                }
+                            }
+                        }
+                        else
+                        {
+                            var inner = new StringBuilder();
+                            new FormulaWriter(inner, values, states, year, words, tolerance).Number(a, Precedence("+") + 1);
+                            parts.Add(inner.ToString());
+                        }
+                    }
+
+                    if (blanks > 0)
+                    {
+                        parts.Add(words.Get(blanks == 1 ? "formula.one-blank" : "formula.blanks", ("count", blanks)));
+                    }
+
+                    var paren = parentPrecedence > Precedence("+") && parts.Count > 1;
+                    sb.Append(paren ? "(" : "").Append(string.Join(" + ", parts)).Append(paren ? ")" : "");
+                    break;
+                }
+
+                case BoundNumericCall call:
+                {
+                    sb.Append(call.Function).Append('(');
+                    var first = true;
+                    foreach (var a in call.Arguments)
+                    {
+                        if (a is BoundList l)
+                        {
+                            foreach (var c in l.Cells)
+                            {
+                                sb.Append(first ? "" : ", ").Append(Cell(c));
+                                first = false;
+                            }
+                        }
+                        else
+                        {
+                            sb.Append(first ? "" : ", ");
+                            Number(a, 0);
+                            first = false;
+                        }
+                    }
+
+                    sb.Append(')');
+                    break;
+                }
+
+                case BoundPredicate p:
+                    Predicate(p);
+                    break;
+                default:
+                    sb.Append('?');
+                    break;
+            }
+        }
+
+        /// <summary>A cell's value: the number, or what the cell held and how the rule counted it (a blank is never shown as a number alone).</summary>
+        private string Cell(CellDefinition cell) => (CellState)states[cell.Slot] switch
+        {
+            CellState.Number => Format(values[cell.Slot]),
+            CellState.Blank => words.Get("formula.blank-as", ("value", Format(values[cell.Slot]))),
+            CellState.Placeholder => words.Get("formula.placeholder-as", ("value", Format(values[cell.Slot]))),
+            CellState.Absent => words.Get("formula.absent", ("value", Format(values[cell.Slot]))),
+            _ => words.Get("formula.unreadable", ("value", Format(values[cell.Slot]))),
+        };
+    }
+
+    private static bool EvaluateBool(Bound bound, long[] values, byte[] states, int year) => bound switch
+    {
+        BoundBinary { Operator: "&&" } b => EvaluateBool(b.Left, values, states, year) && EvaluateBool(b.Right, values, states, year),
+        BoundBinary { Operator: "||" } b => EvaluateBool(b.Left, values, states, year) || EvaluateBool(b.Right, values, states, year),
+        BoundUnary { Operator: "!" } u => !EvaluateBool(u.Operand, values, states, year),
+        BoundBinary b => Compare(b.Operator, EvaluateNumber(b.Left, values, states, year), EvaluateNumber(b.Right, values, states, year)),
+        BoundPredicate p => EvaluatePredicateForDisplay(p, values, states, year),
+        _ => EvaluateNumber(bound, values, states, year) != 0,
+    };
+
+    private static bool Compare(string op, long l, long r) => op switch
+    {
+        "==" => l == r,
+        "!=" => l != r,
+        "<" => l < r,
+        "<=" => l <= r,
+        ">" => l > r,
+        ">=" => l >= r,
+        _ => false,
+    };
 
     private static bool EvaluatePredicateForDisplay(BoundPredicate p, long[] values, byte[] states, int year) => p.Function switch
     {
@@ -290,16 +510,6 @@ internal static partial class ExpressionCompiler
         "isinteger" => EvaluateNumber(p.Operand!, values, states, year) % Fixed.Scale == 0,
         _ => false,
     };
-
-    private static string FormatCell(CellDefinition cell, long[] values, byte[] states) =>
-        (CellState)states[cell.Slot] switch
-        {
-            CellState.Number => Format(values[cell.Slot]),
-            CellState.Blank => "(blank→" + Format(values[cell.Slot]) + ")",
-            CellState.Placeholder => "(—→" + Format(values[cell.Slot]) + ")",
-            CellState.Absent => "(absent)",
-            _ => "(unreadable)",
-        };
 
     public static string Format(long scaled) => Fixed.ToDecimal(scaled).ToString("0.######", CultureInfo.InvariantCulture);
 

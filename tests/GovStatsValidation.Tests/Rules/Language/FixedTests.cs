@@ -64,7 +64,7 @@ public sealed class FixedTests
             Assert.That(checker.Single(holds, "test.rule").Outcome, Is.EqualTo(RuleOutcome.Passed));
             var failed = checker.Single(fails, "test.rule");
             Assert.That(failed.Outcome, Is.EqualTo(RuleOutcome.Failed));
-            Assert.That(failed.Formula, Is.EqualTo("1234.567892 = 1234.56789 + 0.000001 (= 1234.567891)"));
+            Assert.That(failed.Formula, Is.EqualTo("1234.567892 ≠ 1234.56789 + 0.000001 (= 1234.567891)"));
         });
     }
 

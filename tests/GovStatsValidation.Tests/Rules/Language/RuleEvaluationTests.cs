@@ -23,7 +23,7 @@ public sealed class RuleEvaluationTests
         Assert.Multiple(() =>
         {
             Assert.That(e.Outcome, Is.EqualTo(RuleOutcome.Passed));
-            Assert.That(e.Formula, Is.EqualTo("5 = 4 + 1 + (blank→0) (= 5)"));
+            Assert.That(e.Formula, Is.EqualTo("5 = 4 + 1 + blank (as 0) (= 5)"));
         });
     }
 
@@ -34,7 +34,7 @@ public sealed class RuleEvaluationTests
         Assert.Multiple(() =>
         {
             Assert.That(e.Outcome, Is.EqualTo(RuleOutcome.Passed));
-            Assert.That(e.Formula, Is.EqualTo("5 = 4 + 1 + (—→0) (= 5)"));
+            Assert.That(e.Formula, Is.EqualTo("5 = 4 + 1 + placeholder (as 0) (= 5)"));
         });
     }
 
@@ -81,7 +81,7 @@ public sealed class RuleEvaluationTests
         Assert.Multiple(() =>
         {
             Assert.That(e.Outcome, Is.EqualTo(RuleOutcome.Failed));
-            Assert.That(e.Formula, Is.EqualTo("6 = 4 + 1 + (absent) (= 5)"));
+            Assert.That(e.Formula, Is.EqualTo("6 ≠ 4 + 1 + absent (as 0) (= 5)"));
         });
     }
 
@@ -206,7 +206,7 @@ public sealed class RuleEvaluationTests
             Assert.That(finding.Actual, Is.EqualTo(59237.2448m));
             Assert.That(finding.Expected, Is.EqualTo(59237.2449m));
             Assert.That(finding.Difference, Is.EqualTo(-0.0001m));
-            Assert.That(finding.Formula, Is.EqualTo("59237.1 + 0.1448 (= 59237.2448) = 59237.2449"));
+            Assert.That(finding.Formula, Is.EqualTo("59237.1 + 0.1448 (= 59237.2448) ≠ 59237.2449"));
         });
     }
 
