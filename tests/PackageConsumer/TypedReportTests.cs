@@ -60,6 +60,6 @@ public sealed class TypedReportTests
 
         Assert.That(e!.Message, Does.Contain("Expected: no findings at or above warning"));
         Assert.That(e.Message, Does.Contain("error 2021.applications.row-total [row=requests.new]"));
-        Assert.That(e.Message, Does.Contain("formula: 5 = 3 + 1 + 0 + 0 + 0 + 0 (= 4); expected 4, actual 5"));
+        Assert.That(e.Message, Does.Contain("formula: 5 ≠ 3 + 1 + 0 + 0 + 0 + 0 (= 4); expected 4, actual 5"));
     }
 }
