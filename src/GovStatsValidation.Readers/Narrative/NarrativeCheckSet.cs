@@ -1,4 +1,5 @@
 using System.Text;
+using GovStatsValidation.Findings;
 using GovStatsValidation.Rules;
 using Newtonsoft.Json.Linq;
 
@@ -127,7 +128,7 @@ public sealed record NarrativeCheck(string Id, string Kind, Severity Severity, L
     LocalizedText? MessageWithCause, LocalizedText? MessageWithHint)
 {
     internal LocalizedText Fill(LocalizedText template, IReadOnlyDictionary<string, string> arguments) =>
-        new(FillOne(template.Zh, arguments), FillOne(template.En, arguments));
+        new(FindingMessage.Fill(template.Zh, arguments), FindingMessage.Fill(template.En, arguments));
 
     /// <summary>Fills a template whose Chinese text takes some values in Chinese (cells by label): <paramref name="zh"/> overrides those.</summary>
     internal LocalizedText Fill(LocalizedText template, IReadOnlyDictionary<string, string> arguments, IReadOnlyDictionary<string, string> zh)
@@ -138,29 +139,6 @@ public sealed record NarrativeCheck(string Id, string Kind, Severity Severity, L
             zhArguments[key] = value;
         }
 
-        return new(FillOne(template.Zh, zhArguments), FillOne(template.En, arguments));
-    }
-
-    private static string FillOne(string template, IReadOnlyDictionary<string, string> arguments)
-    {
-        var sb = new StringBuilder(template.Length + 32);
-        var i = 0;
-        while (i < template.Length)
-        {
-            var open = template.IndexOf('{', i);
-            var close = open < 0 ? -1 : template.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                sb.Append(template, i, template.Length - i);
-                break;
-            }
-
-            sb.Append(template, i, open - i);
-            var key = template[(open + 1)..close];
-            sb.Append(arguments.TryGetValue(key, out var v) ? v : "{" + key + "}");
-            i = close + 1;
-        }
-
-        return sb.ToString();
+        return new(FindingMessage.Fill(template.Zh, zhArguments), FindingMessage.Fill(template.En, arguments));
     }
 }
