@@ -16,6 +16,9 @@ internal sealed class ReportPipeline : IReportPipeline
     private readonly CrossReportChecker? _cross;
     private readonly ReportReadingOptions _options;
 
+    /// <summary>The reader that gives the prose of HTML, Word and PDF reports to the shared facts: built once, when first needed.</summary>
+    private readonly Lazy<ReportReader> _textReader = new(() => new ReportReader());
+
     public ReportPipeline(IReportChecker checker, IReportLoader loader, IOptions<ReportReadingOptions> options, CrossReportChecker? cross)
     {
         ArgumentNullException.ThrowIfNull(checker);
@@ -178,7 +181,7 @@ internal sealed class ReportPipeline : IReportPipeline
     /// the readers decode it (UTF-8, UTF-16, GB18030); an HTML, Word or PDF file through the readers' text layer (a PDF is
     /// parsed again, so its facts cost a second read; holding every report's text for the whole set would cost more memory).
     /// </summary>
-    private static string? Text(ConditionalWeakTable<AnnualReport, string> readFrom, AnnualReport report)
+    private string? Text(ConditionalWeakTable<AnnualReport, string> readFrom, AnnualReport report)
     {
         if (!readFrom.TryGetValue(report, out var path))
         {
@@ -190,7 +193,7 @@ internal sealed class ReportPipeline : IReportPipeline
             var bytes = IO.SafeFile.ReadAllBytes(path, PublishedReportReader.MaxBytes, IO.SafeFile.TooLarge);
             return TextExtensions.Contains(Path.GetExtension(path))
                 ? TextDecoding.Decode(bytes).Text
-                : string.Join('\n', new ReportReader().Read(bytes).Text.OriginalLines);
+                : string.Join('\n', _textReader.Value.Read(bytes).Text.OriginalLines);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReportReadException or InvalidDataException or FormatException)
         {
