@@ -12,7 +12,7 @@ internal static class CheckCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "Report files, folders (searched recursively) or globs", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong([.. RunRenderers.Names]);
+        format.AcceptOnlyFromAmong([.. CheckPipeline.Renderers.Names]);
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding at or above this severity exists", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "never");
         var output = new Option<string?>("--out") { Description = "Write the report to this file (atomically) instead of standard output" };
@@ -64,7 +64,7 @@ internal static class CheckCommand
                 _ => outPath is null && context.OutIsTerminal,
             };
             var renderOptions = new RenderOptions { Language = parse.GetValue(pipeline.Language)!, Color = useColor };
-            OutputWriter.Write(outPath, context.Out, w => RunRenderers.Get(parse.GetValue(format)!).Render(run, w, renderOptions));
+            OutputWriter.Write(outPath, context.Out, w => CheckPipeline.Renderers.Get(parse.GetValue(format)!).Render(run, w, renderOptions));
             return ExitCode(run, parse.GetValue(failOn)!, parse.GetValue(strict));
         });
         return command;

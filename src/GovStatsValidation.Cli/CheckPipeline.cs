@@ -23,6 +23,15 @@ internal sealed class CheckPipeline
     /// <summary>Runs with at least this many files show a progress bar (when standard error is a terminal).</summary>
     public const int ProgressThreshold = 20;
 
+    /// <summary>The output formats: the renderers the reporting package registers.</summary>
+    public static RunRendererSet Renderers { get; } = CreateRenderers();
+
+    private static RunRendererSet CreateRenderers()
+    {
+        using var services = new ServiceCollection().AddReporting().BuildServiceProvider();
+        return services.GetRequiredService<RunRendererSet>();
+    }
+
     public Option<string> Language { get; } = new("--lang") { Description = "Message language (zh or en)", DefaultValueFactory = _ => "zh" };
 
     public Option<string> MinSeverity { get; } = new("--min-severity") { Description = "Lowest severity reported", DefaultValueFactory = _ => "info" };
@@ -103,7 +112,8 @@ internal sealed class CheckPipeline
                 o.RelativeTo = Environment.CurrentDirectory;
                 o.Corrections = corrections;
             })
-            .AddCrossReport(o => o.AgencyMap = agencies);
+            .AddCrossReport(o => o.AgencyMap = agencies)
+            .AddReporting();
         return services.BuildServiceProvider();
     }
 

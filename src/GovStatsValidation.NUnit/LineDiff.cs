@@ -1,12 +1,13 @@
 using System.Text;
+using DiffPlex;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
 
 namespace GovStatsValidation.NUnit;
 
 /// <summary>A line diff in unified style (<c>-</c> expected, <c>+</c> actual, two lines of context), for failure messages.</summary>
 internal static class LineDiff
 {
-    private const long MaxCells = 4_000_000;
-
     public static string Unified(IReadOnlyList<string> expected, IReadOnlyList<string> actual, int context = 2, int maxLines = 200)
     {
         var ops = Operations(expected, actual);
@@ -66,77 +67,26 @@ internal static class LineDiff
         return sb.ToString();
     }
 
-    private static List<Op> Operations(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    private static List<Op> Operations(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
     {
-        // Common prefix and suffix first; a full LCS table only for the differing middle.
-        var prefix = 0;
-        while (prefix < a.Count && prefix < b.Count && a[prefix] == b[prefix])
+        // DiffPlex finds the changed lines (whitespace counts: a snapshot is compared byte for byte).
+        var model = new InlineDiffBuilder(new Differ()).BuildDiffModel(string.Join('\n', expected), string.Join('\n', actual), ignoreWhitespace: false);
+        var ops = new List<Op>(model.Lines.Count);
+        int e = 0, a = 0;
+        foreach (var line in model.Lines)
         {
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < a.Count - prefix && suffix < b.Count - prefix && a[a.Count - 1 - suffix] == b[b.Count - 1 - suffix])
-        {
-            suffix++;
-        }
-
-        var ops = new List<Op>(a.Count + b.Count);
-        for (var k = 0; k < prefix; k++)
-        {
-            ops.Add(new Op(' ', a[k], k, k));
-        }
-
-        int n = a.Count - prefix - suffix, m = b.Count - prefix - suffix;
-        if ((long)n * m > MaxCells)
-        {
-            // Too large for a table: show the middles as replaced wholesale.
-            for (var k = 0; k < n; k++)
+            switch (line.Type)
             {
-                ops.Add(new Op('-', a[prefix + k], prefix + k, prefix));
+                case ChangeType.Deleted:
+                    ops.Add(new Op('-', line.Text, e++, a));
+                    break;
+                case ChangeType.Inserted:
+                    ops.Add(new Op('+', line.Text, e, a++));
+                    break;
+                default:
+                    ops.Add(new Op(' ', line.Text, e++, a++));
+                    break;
             }
-
-            for (var k = 0; k < m; k++)
-            {
-                ops.Add(new Op('+', b[prefix + k], prefix + n, prefix + k));
-            }
-        }
-        else
-        {
-            var lcs = new int[n + 1, m + 1];
-            for (var x = n - 1; x >= 0; x--)
-            {
-                for (var y = m - 1; y >= 0; y--)
-                {
-                    lcs[x, y] = a[prefix + x] == b[prefix + y] ? lcs[x + 1, y + 1] + 1 : Math.Max(lcs[x + 1, y], lcs[x, y + 1]);
-                }
-            }
-
-            int p = 0, q = 0;
-            while (p < n || q < m)
-            {
-                if (p < n && q < m && a[prefix + p] == b[prefix + q])
-                {
-                    ops.Add(new Op(' ', a[prefix + p], prefix + p, prefix + q));
-                    p++;
-                    q++;
-                }
-                else if (p < n && (q == m || lcs[p + 1, q] >= lcs[p, q + 1]))
-                {
-                    ops.Add(new Op('-', a[prefix + p], prefix + p, prefix + q));
-                    p++;
-                }
-                else
-                {
-                    ops.Add(new Op('+', b[prefix + q], prefix + p, prefix + q));
-                    q++;
-                }
-            }
-        }
-
-        for (var k = 0; k < suffix; k++)
-        {
-            ops.Add(new Op(' ', a[a.Count - suffix + k], a.Count - suffix + k, b.Count - suffix + k));
         }
 
         return ops;

@@ -32,7 +32,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
         var w = new StringBuilder(64 * 1024);
         w.Append("<!DOCTYPE html>\n<html lang=\"").Append(zh ? "zh-CN" : "en").Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(zh ? "govstats 检查报告" : "govstats check report").Append("</title>\n<style>\n").Append(Css).Append(ReviewCss).Append("</style>\n</head>\n<body data-review-key=\"").Append(ReviewKey(run)).Append("\">\n");
+            .Append("<title>").Append(zh ? "govstats 检查报告" : "govstats check report").Append("</title>\n<style>\n").Append(HtmlAssets.Css).Append(HtmlAssets.ReviewCss).Append("</style>\n</head>\n<body data-review-key=\"").Append(ReviewKey(run)).Append("\">\n");
         w.Append("<header><h1>").Append(zh ? "政府信息公开工作年度报告 · 统计数据检查" : "Government information disclosure annual reports · statistics check").Append("</h1></header>\n<main>\n");
         ReviewBar(w, zh);
         Summary(w, run, zh);
@@ -48,7 +48,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
         CoverageOnly(w, run, zh);
         InputErrors(w, run, zh);
         Baseline(w, run, zh);
-        w.Append("</main>\n<script>\n").Append(Script).Append(ReviewScript).Append("</script>\n</body>\n</html>\n");
+        w.Append("</main>\n<script>\n").Append(HtmlAssets.Script).Append(HtmlAssets.ReviewScript).Append("</script>\n</body>\n</html>\n");
         writer.Write(w.ToString());
     }
 
@@ -515,119 +515,4 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
         return sb.ToString();
     }
-
-    private const string Css = """
-        :root { --error:#c62828; --error-bg:#fdecea; --warning:#b26a00; --warning-bg:#fff4e0; --info:#1565c0; --info-bg:#e8f1fb; --line:#d0d4da; --muted:#5f6670; }
-        * { box-sizing: border-box; }
-        body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #1d2330; background: #f6f7f9; }
-        header { background: #1d2330; color: #fff; padding: 12px 24px; }
-        header h1 { margin: 0; font-size: 20px; font-weight: 600; }
-        main { padding: 16px 24px; max-width: 1600px; margin: 0 auto; }
-        section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 18px; margin-bottom: 18px; }
-        h2 { font-size: 18px; margin: 4px 0 8px; } h3 { font-size: 15px; margin: 4px 0 8px; }
-        code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12.5px; }
-        .cards { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 12px; }
-        .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 16px; min-width: 130px; display: flex; flex-direction: column; }
-        .card-value { font-size: 26px; font-weight: 700; } .card-label { color: var(--muted); }
-        .card.sev-error .card-value { color: var(--error); } .card.sev-warning .card-value { color: var(--warning); } .card.sev-info .card-value { color: var(--info); }
-        .charts { display: grid; grid-template-columns: 260px minmax(0,1fr) minmax(0,1fr); gap: 18px; align-items: start; }
-        figure.chart { margin: 0; } figcaption { font-weight: 600; margin-bottom: 6px; }
-        svg rect.sev-error { fill: var(--error); } svg rect.sev-warning { fill: var(--warning); } svg rect.sev-info { fill: var(--info); }
-        svg text { font-size: 12px; fill: #1d2330; }
-        .bar-row { display: grid; grid-template-columns: minmax(0, 45%) minmax(0, 1fr) 3em; gap: 6px; align-items: center; margin: 2px 0; }
-        .bar-label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-        .bar { display: flex; height: 14px; background: #eef0f3; border-radius: 3px; overflow: hidden; }
-        .seg.sev-error { background: var(--error); } .seg.sev-warning { background: var(--warning); } .seg.sev-info { background: var(--info); }
-        .bar-value, .num { text-align: right; font-variant-numeric: tabular-nums; }
-        table.toc { border-collapse: collapse; margin-top: 14px; width: 100%; }
-        table.toc th, table.toc td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left; }
-        .meta { color: var(--muted); margin-top: 0; }
-        .sev-error-text { color: var(--error); } .sev-warning-text { color: var(--warning); } .sev-info-text { color: var(--info); }
-        .report-body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr); gap: 18px; align-items: start; }
-        table.stats { border-collapse: collapse; width: 100%; margin-bottom: 16px; font-size: 13px; }
-        table.stats caption { text-align: left; font-weight: 600; padding: 4px 0; }
-        .caption-note { color: var(--muted); font-weight: 400; }
-        table.stats th, table.stats td { border: 1px solid var(--line); padding: 2px 6px; }
-        table.stats thead th { background: #eef0f3; font-weight: 600; }
-        table.stats th.label { text-align: left; font-weight: 400; }
-        tr.row-header th.label { font-weight: 600; background: #f3f4f6; }
-        tr.row-derived th.label { font-style: italic; }
-        .ofwhich { color: var(--muted); }
-        td.unit { color: var(--muted); text-align: center; }
-        td.cell { text-align: right; font-variant-numeric: tabular-nums; min-width: 3.5em; }
-        td.cell-absent { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 4px, #f0f0f0 4px, #f0f0f0 8px); }
-        td.cell-placeholder, td.cell-unreadable { color: var(--muted); }
-        td.cell-unreadable { font-style: italic; }
-        td.cell-none { background: #f3f4f6; }
-        td.cell-flagged { font-weight: 700; }
-        td.cell-flagged.sev-error { background: var(--error-bg); outline: 2px solid var(--error); outline-offset: -2px; }
-        td.cell-flagged.sev-warning { background: var(--warning-bg); outline: 2px solid var(--warning); outline-offset: -2px; }
-        td.cell-flagged.sev-info { background: var(--info-bg); }
-        td.cell-suspect { box-shadow: inset 0 0 0 3px #6a1b9a; }
-        td.cell.active { background: #ffe082 !important; }
-        sup.markers a { font-size: 10px; margin-left: 2px; color: var(--muted); text-decoration: none; }
-        aside.findings { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
-        aside.findings ol { padding-left: 1.8em; margin: 0; }
-        li.finding { border-left: 4px solid var(--line); padding: 4px 8px; margin-bottom: 10px; background: #fbfbfc; cursor: pointer; }
-        li.finding.sev-error { border-color: var(--error); } li.finding.sev-warning { border-color: var(--warning); } li.finding.sev-info { border-color: var(--info); }
-        li.finding.active { background: #fff8e1; }
-        li.finding p { margin: 3px 0; }
-        .badge { display: inline-block; color: #fff; border-radius: 3px; padding: 0 6px; font-size: 12px; }
-        .badge.sev-error { background: var(--error); } .badge.sev-warning { background: var(--warning); } .badge.sev-info { background: var(--info); }
-        .line, .baseline { color: var(--muted); font-size: 12px; }
-        .formula code { background: #eef0f3; padding: 1px 4px; border-radius: 3px; white-space: pre-wrap; word-break: break-word; }
-        .formula span { color: var(--muted); font-size: 12px; }
-        .suspect { color: #6a1b9a; }
-        blockquote.quote { margin: 4px 0; padding: 4px 10px; border-left: 3px solid var(--muted); color: #333; background: #f3f4f6; }
-        .absent-tables { color: var(--muted); }
-        section.jurisdiction .view-wrap { overflow-x: auto; }
-        table.jurisdiction-view { border-collapse: collapse; margin-bottom: 14px; font-size: 13px; }
-        table.jurisdiction-view caption { text-align: left; font-weight: 600; padding: 4px 0; }
-        table.jurisdiction-view th, table.jurisdiction-view td { border: 1px solid var(--line); padding: 3px 8px; }
-        table.jurisdiction-view thead th { background: #eef0f3; font-weight: 600; vertical-align: bottom; text-align: center; min-width: 8em; }
-        table.jurisdiction-view thead th.jurisdiction-wide { background: #dfe7f3; }
-        table.jurisdiction-view thead th .col-meta { display: block; font-weight: 400; color: var(--muted); font-size: 12px; }
-        table.jurisdiction-view th.label { text-align: left; font-weight: 400; white-space: nowrap; }
-        table.jurisdiction-view th.label code { color: var(--muted); font-size: 11px; margin-left: 4px; }
-        table.jurisdiction-view tr.named-cell th.label { font-style: italic; }
-        table.jurisdiction-view td.cell-na { color: var(--muted); background: #f3f4f6; text-align: center; }
-        table.jurisdiction-view td.jurisdiction-wide { border-left: 2px solid #9fb3d1; border-right: 2px solid #9fb3d1; }
-        ol.cross-findings { padding-left: 1.8em; }
-        .about, .involved { font-size: 12.5px; color: var(--muted); }
-        @media (max-width: 1000px) { .report-body, .charts { grid-template-columns: 1fr; } aside.findings { position: static; max-height: none; } }
-        @media print { body { background: #fff; } aside.findings { position: static; max-height: none; } }
-
-        """;
-
-    /// <summary>Clicking a finding lights up its cells; clicking a cell lights up its findings. Nothing is loaded from anywhere.</summary>
-    private const string Script = """
-        (function () {
-          'use strict';
-          function clear(section) {
-            section.querySelectorAll('.active').forEach(function (e) { e.classList.remove('active'); });
-          }
-          document.querySelectorAll('li.finding').forEach(function (li) {
-            li.addEventListener('click', function () {
-              var section = li.closest('section.report, section.jurisdiction');
-              clear(section);
-              li.classList.add('active');
-              section.querySelectorAll('td[data-findings]').forEach(function (td) {
-                if (td.getAttribute('data-findings').split(' ').indexOf(li.id) >= 0) { td.classList.add('active'); }
-              });
-            });
-          });
-          document.querySelectorAll('td.cell-flagged').forEach(function (td) {
-            td.addEventListener('click', function () {
-              var section = td.closest('section.report, section.jurisdiction');
-              clear(section);
-              td.classList.add('active');
-              (td.getAttribute('data-findings') || '').split(' ').forEach(function (id) {
-                var li = id && document.getElementById(id);
-                if (li) { li.classList.add('active'); }
-              });
-            });
-          });
-        })();
-
-        """;
 }

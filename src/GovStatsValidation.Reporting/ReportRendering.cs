@@ -112,22 +112,37 @@ public interface IRunRenderer
     void Render(CheckRun run, TextWriter writer, RenderOptions options);
 }
 
-/// <summary>The built-in renderers by format name: <c>text</c>, <c>json</c>, <c>md</c>, <c>html</c>, <c>junit</c>, <c>sarif</c>.</summary>
-public static class RunRenderers
+/// <summary>
+/// The renderers registered in a container (<see cref="ReportingServiceCollectionExtensions.AddReporting"/>), by format name,
+/// in registration order. A second renderer with a format name already taken is ignored.
+/// </summary>
+public sealed class RunRendererSet
 {
-    /// <summary>Every built-in renderer, in the order the formats are listed in help.</summary>
-    public static IReadOnlyList<IRunRenderer> All { get; } =
-        [new TextRenderer(), new JsonRenderer(), new MarkdownRenderer(), new HtmlRenderer(), new JUnitRenderer(), new SarifRenderer()];
+    /// <summary>Creates the set from the registered renderers.</summary>
+    /// <param name="renderers">The renderers, in the order their formats are listed in help.</param>
+    public RunRendererSet(IEnumerable<IRunRenderer> renderers)
+    {
+        ArgumentNullException.ThrowIfNull(renderers);
+        All = renderers.DistinctBy(r => r.Format, StringComparer.OrdinalIgnoreCase).ToArray();
+        Names = All.Select(r => r.Format).ToArray();
+    }
+
+    /// <summary>Every renderer, in the order the formats are listed in help.</summary>
+    public IReadOnlyList<IRunRenderer> All { get; }
 
     /// <summary>The format names.</summary>
-    public static IReadOnlyList<string> Names { get; } = All.Select(r => r.Format).ToArray();
+    public IReadOnlyList<string> Names { get; }
 
-    /// <summary>The renderer of a format.</summary>
+    /// <summary>The renderer of a format (names compare case-insensitively).</summary>
     /// <exception cref="ArgumentException">No renderer has that name.</exception>
-    public static IRunRenderer Get(string format) =>
+    public IRunRenderer Get(string format) =>
         All.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Unknown format '{format}' (known: {string.Join(", ", Names)}).", nameof(format));
+}
 
+/// <summary>Helpers over <see cref="IRunRenderer"/>.</summary>
+public static class RunRendererExtensions
+{
     /// <summary>Renders a run to a string.</summary>
     public static string RenderToString(this IRunRenderer renderer, CheckRun run, RenderOptions? options = null)
     {

@@ -87,7 +87,7 @@ public sealed class CheckCommandTests
 
     private static void AssertSameOutputWhateverTheThreadCount(params string[] paths)
     {
-        foreach (var format in RunRenderers.Names)
+        foreach (var format in CheckPipeline.Renderers.Names)
         {
             var one = Cli.Run(["check", .. paths, "--format", format, "--threads", "1"]);
             var four = Cli.Run(["check", .. paths, "--format", format, "--threads", "4"]);

@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using DiffPlex;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
 using NUnit.Framework;
 
 namespace GovStatsValidation.TestUtils;
@@ -64,37 +67,9 @@ public static class Snapshot
     /// <summary>A unified-style line diff: the first differing hunks, with two lines of context.</summary>
     public static string Diff(string expected, string actual, int maxLines = 60)
     {
-        var a = expected.Split('\n');
-        var b = actual.Split('\n');
-
-        // longest common subsequence table (outputs are small: a few hundred lines)
-        var lcs = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-        {
-            for (var j = b.Length - 1; j >= 0; j--)
-            {
-                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-            }
-        }
-
-        var lines = new List<(char Op, string Text)>();
-        int x = 0, y = 0;
-        while (x < a.Length || y < b.Length)
-        {
-            if (x < a.Length && y < b.Length && a[x] == b[y])
-            {
-                lines.Add((' ', a[x++]));
-                y++;
-            }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
-            {
-                lines.Add(('+', b[y++]));
-            }
-            else
-            {
-                lines.Add(('-', a[x++]));
-            }
-        }
+        // DiffPlex finds the changed lines (whitespace counts: a snapshot is compared byte for byte).
+        var model = new InlineDiffBuilder(new Differ()).BuildDiffModel(expected, actual, ignoreWhitespace: false);
+        var lines = model.Lines.Select(l => (Op: l.Type switch { ChangeType.Deleted => '-', ChangeType.Inserted => '+', _ => ' ' }, l.Text)).ToList();
 
         var sb = new StringBuilder("--- verified\n+++ received\n");
         var shown = 0;

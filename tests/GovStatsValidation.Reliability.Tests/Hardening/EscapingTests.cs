@@ -127,7 +127,7 @@ public class EscapingTests
     private static string Render(string format, bool color = false)
     {
         var writer = new StringWriter();
-        RunRenderers.Get(format).Render(HostileRun(), writer, new RenderOptions { Language = "en", Color = color });
+        CheckPipeline.Renderers.Get(format).Render(HostileRun(), writer, new RenderOptions { Language = "en", Color = color });
         return writer.ToString();
     }
 

@@ -173,7 +173,7 @@ public sealed class BaselineTests
         entries[0] = entries[0] with { Expires = Today.AddDays(-1) };
         var filtered = new Baseline(entries).Apply(run, Today);
 
-        foreach (var renderer in RunRenderers.All.Where(r => r.Format is not ("junit" or "sarif")))
+        foreach (var renderer in RunRenderersTests.Registered.All.Where(r => r.Format is not ("junit" or "sarif")))
         {
             Assert.That(renderer.RenderToString(filtered), Does.Contain(entries[0].Fingerprint), renderer.Format);
         }
