@@ -155,7 +155,7 @@ public sealed class ReportReader
                 var tableOfRow = schema.AllRows.ToDictionary(r => r.Id, r => r.Table.Id, StringComparer.Ordinal);
                 string TableOf(string cellId) => tableOfRow.GetValueOrDefault(cellId.Split('[')[0]) ?? "";
                 var existing = cells.ToDictionary(c => c.CellId, StringComparer.Ordinal);
-                var complete = schema.Tables.Where(t => t.ValueRows.All(r => t.Columns.Count == 0 ? existing.ContainsKey(r.Id) : t.Columns.All(c => existing.ContainsKey($"{r.Id}[{c.Id}]"))))
+                var complete = schema.Tables.Where(t => t.ValueRows.All(r => t.CellIds(r).All(existing.ContainsKey)))
                     .Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
                 var aligner = new SchemaAligner(schema, text);
                 aligner.Align(complete.Contains);

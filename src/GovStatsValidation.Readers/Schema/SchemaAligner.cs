@@ -698,7 +698,7 @@ internal sealed class SchemaAligner
     }
 
     private static List<string> ValueCells(SchemaTable table, IEnumerable<SchemaRow> rows) =>
-        rows.Where(r => r.HasValue).SelectMany(r => table.Columns.Count == 0 ? [r.Id] : table.Columns.Select(c => $"{r.Id}[{c.Id}]")).ToList();
+        rows.Where(r => r.HasValue).SelectMany(table.CellIds).ToList();
 
     /// <summary>The rows printed with numbers, in order: value rows, and a derived row printed alone (none of its parts printed).</summary>
     private static List<SchemaRow> PrintedRows(SchemaTable table, HashSet<SchemaRow> found, bool all)
@@ -1562,14 +1562,14 @@ internal sealed class SchemaAligner
             if (row.Values.Any(v => v.Reconstructed))
             {
                 _cutRows.Add((table.Id, row.Row.Id, SourceLine(row.Values[0].Token),
-                    [.. Enumerable.Range(0, row.Values.Count).Select(c => table.Columns.Count == 0 ? row.Row.Id : $"{row.Row.Id}[{table.Columns[c].Id}]")]));
+                    [.. Enumerable.Range(0, row.Values.Count).Select(c => table.CellId(row.Row, table.Columns.Count == 0 ? null : table.Columns[c]))]));
             }
 
             for (var c = 0; c < row.Values.Count; c++)
             {
                 var (text, token, cut) = row.Values[c];
                 var reconstructed = cut || token.CutFromNumbering;
-                var id = table.Columns.Count == 0 ? row.Row.Id : $"{row.Row.Id}[{table.Columns[c].Id}]";
+                var id = table.CellId(row.Row, table.Columns.Count == 0 ? null : table.Columns[c]);
                 var line = SourceLine(token);
                 Cells.Add(new ExtractedCell(id, text, line, token.Column)
                 {

@@ -26,6 +26,41 @@ public static class SchemaCatalog
         return schema is not null;
     }
 
+    /// <summary>
+    /// Reads a format description written as the embedded ones are (<c>rules/tables/*.table.json</c>: id, years, detection
+    /// labels, sections, tables, variants), e.g. a corrected copy of a format kept outside the library.
+    /// </summary>
+    /// <param name="json">The description's JSON text.</param>
+    /// <param name="sourceName">The file name or other source, named in error messages.</param>
+    /// <returns>The description, with its <see cref="ReportSchema.Variants"/>.</returns>
+    /// <exception cref="InvalidOperationException">The description is not valid (the message names <paramref name="sourceName"/> and the problem).</exception>
+    public static ReportSchema ReadDescription(string json, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        try
+        {
+            return SchemaDefinitionReader.Read(json, sourceName);
+        }
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            throw new InvalidOperationException($"{sourceName}: not a valid table description: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Reads every <c>*.table.json</c> description of a directory (in ordinal order of the file names).</summary>
+    /// <param name="directory">The directory.</param>
+    /// <returns>The descriptions.</returns>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    /// <exception cref="InvalidOperationException">A description is not valid (the message names the file).</exception>
+    public static IReadOnlyList<ReportSchema> LoadDirectory(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var files = Directory.GetFiles(directory, "*.table.json");
+        Array.Sort(files, StringComparer.Ordinal);
+        return files.Select(f => ReadDescription(File.ReadAllText(f), f)).ToList();
+    }
+
     private static IReadOnlyDictionary<SchemaVersion, ReportSchema> LoadEmbedded()
     {
         var result = new Dictionary<SchemaVersion, ReportSchema>();

@@ -1,4 +1,5 @@
 using GovStatsValidation.Schemas;
+using GovStatsValidation.TestUtils;
 
 namespace GovStatsValidation.Tests.Schemas;
 
@@ -70,5 +71,44 @@ public sealed class SchemaCatalogTests
             Assert.That(new CellId("review.total").Column, Is.Null);
             Assert.That(CellId.Of("review", "total"), Is.EqualTo(new CellId("review[total]")));
         });
+    }
+    [Test]
+    public void LoadDirectory_RulesTables_SameFormatsAndCellsAsTheEmbeddedOnes()
+    {
+        var loaded = SchemaCatalog.LoadDirectory(Path.Combine(RepoPaths.Rules, "tables"));
+
+        Assert.That(loaded.Select(s => s.Version), Is.EquivalentTo(SchemaVersions.All));
+        foreach (var schema in loaded)
+        {
+            var embedded = SchemaCatalog.Get(schema.Version);
+            Assert.Multiple(() =>
+            {
+                Assert.That(schema.Cells.Select(c => c.Id), Is.EqualTo(embedded.Cells.Select(c => c.Id)), schema.Version.ToToken());
+                Assert.That(schema.Variants.Select(v => v.Variant!.Id), Is.EqualTo(embedded.Variants.Select(v => v.Variant!.Id)));
+                Assert.That(schema.Variants.Select(v => v.Cells.Count), Is.EqualTo(embedded.Variants.Select(v => v.Cells.Count)));
+            });
+        }
+    }
+
+    [Test]
+    public void ReadDescription_NotJson_ThrowsNamingTheSource()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => SchemaCatalog.ReadDescription("{ \"id\": ", "my.table.json"));
+
+        Assert.That(e!.Message, Does.StartWith("my.table.json: "));
+    }
+
+    [Test]
+    public void ReadDescription_UnknownSchemaId_ThrowsNamingSourceAndId()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => SchemaCatalog.ReadDescription("{ \"id\": \"1999\" }", "old.table.json"));
+
+        Assert.That(e!.Message, Is.EqualTo("old.table.json: unknown schema id '1999'"));
+    }
+
+    [Test]
+    public void LoadDirectory_Missing_ThrowsDirectoryNotFound()
+    {
+        Assert.Throws<DirectoryNotFoundException>(() => SchemaCatalog.LoadDirectory(Path.Combine(RepoPaths.Root, "no-such-folder")));
     }
 }
