@@ -27,7 +27,7 @@ public sealed class JUnitRenderer : IRunRenderer
         ArgumentNullException.ThrowIfNull(options);
         var suites = run.Results.Select(r => (Result: r, Cases: Cases(run, r))).ToList();
         var crossSuites = CrossGroups.Of(run).Select(g => (Group: g, Cases: CrossCases(g))).ToList();
-        var tests = suites.Sum(s => s.Cases.Count) + crossSuites.Sum(s => s.Cases.Count) + run.InputErrors.Count;
+        var tests = suites.Sum(s => s.Cases.Count) + crossSuites.Sum(s => s.Cases.Count) + run.InputErrors.Count + run.Skipped.Count;
         var failures = suites.Sum(s => s.Cases.Count(c => Failing(c.Findings))) + crossSuites.Sum(s => s.Cases.Count(c => Failing(c.Entries.Select(e => e.Finding))));
 
         writer.WriteLine("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
@@ -39,7 +39,7 @@ public sealed class JUnitRenderer : IRunRenderer
             xml.WriteAttributeString("tests", Int(tests));
             xml.WriteAttributeString("failures", Int(failures));
             xml.WriteAttributeString("errors", Int(run.InputErrors.Count));
-            xml.WriteAttributeString("skipped", "0");
+            xml.WriteAttributeString("skipped", Int(run.Skipped.Count));
             xml.WriteAttributeString("time", "0");
             foreach (var (result, cases) in suites)
             {
@@ -108,6 +108,31 @@ public sealed class JUnitRenderer : IRunRenderer
                     xml.WriteAttributeString("type", "input");
                     xml.WriteAttributeString("message", Clean(e.Message));
                     xml.WriteString(Clean($"{e.Source}{(e.Line is { } l ? $"({Int(l)})" : "")}: {e.Message}"));
+                    xml.WriteEndElement();
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
+
+            if (run.Skipped.Count > 0)
+            {
+                // Files that are not reports: listed so a CI dashboard shows them, neither passed nor failed.
+                xml.WriteStartElement("testsuite");
+                xml.WriteAttributeString("name", "skipped");
+                xml.WriteAttributeString("tests", Int(run.Skipped.Count));
+                xml.WriteAttributeString("failures", "0");
+                xml.WriteAttributeString("errors", "0");
+                xml.WriteAttributeString("skipped", Int(run.Skipped.Count));
+                xml.WriteAttributeString("time", "0");
+                foreach (var e in run.Skipped)
+                {
+                    xml.WriteStartElement("testcase");
+                    xml.WriteAttributeString("classname", "skipped");
+                    xml.WriteAttributeString("name", Clean(e.Source));
+                    xml.WriteAttributeString("time", "0");
+                    xml.WriteStartElement("skipped");
+                    xml.WriteAttributeString("message", Clean(e.Message));
                     xml.WriteEndElement();
                     xml.WriteEndElement();
                 }

@@ -282,7 +282,8 @@ public sealed class JsonRenderer : IRunRenderer
                 {
                     ["id"] = c.Id.Value,
                     ["label"] = c.Label,
-                    ["value"] = c.Value is { } v ? new JValue(v) : c.State == Model.CellState.Number ? null : new JValue(c.Display),
+                    // A number, or null: "state" says why there is none (blank, absent, placeholder, unreadable) and "raw" what was printed.
+                    ["value"] = c.Value is { } v ? new JValue(v) : JValue.CreateNull(),
                     ["state"] = c.State.ToString().ToLowerInvariant(),
                     ["raw"] = c.Raw,
                     ["line"] = c.Line,

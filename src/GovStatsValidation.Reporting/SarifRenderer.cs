@@ -78,7 +78,13 @@ public sealed class SarifRenderer : IRunRenderer
             ["level"] = "error",
             ["message"] = new JObject { ["text"] = e.Message },
             ["locations"] = new JArray(Location(e.Source, e.Line)),
-        }));
+        }).Concat(run.Skipped.Select(e => new JObject
+        {
+            // A file that is not a report: a note, so a viewer lists it without counting it as a problem.
+            ["level"] = "note",
+            ["message"] = new JObject { ["text"] = Messages.MessageCatalog.Get(options.Culture, "run.skipped", ("message", e.Message)) },
+            ["locations"] = new JArray(Location(e.Source, e.Line)),
+        })));
 
         var version = typeof(SarifRenderer).Assembly.GetName().Version ?? new Version(0, 0, 0);
         return new JObject

@@ -27,6 +27,19 @@ public sealed class StructuredRendererTests
         AssertValid(json, LoadSchema("govstats-run.schema.json"));
     }
 
+    [TestCase("zh")]
+    [TestCase("en")]
+    public void JsonRender_BlankCell_ValueIsNullAndStateSaysBlank(string language)
+    {
+        var json = JObject.Parse(new JsonRenderer().RenderToString(ExampleRuns.Examples, new RenderOptions { Language = language }));
+        var cells = json.SelectTokens("$.reports[*].findings[*].cells[*]").ToList();
+        var blanks = cells.Where(c => (string?)c["state"] == "blank").ToList();
+
+        Assert.That(blanks, Is.Not.Empty, "the examples have findings over blank cells");
+        Assert.That(blanks.Select(c => c["value"]!.Type), Is.All.EqualTo(JTokenType.Null));
+        Assert.That(cells.Where(c => c["value"]!.Type == JTokenType.String), Is.Empty, "a value is a number or null, never a word");
+    }
+
     [Test]
     public void JsonRender_Examples_CarriesEveryFindingWithItsFigures()
     {
@@ -166,6 +179,35 @@ public sealed class StructuredRendererTests
     }
 
     [Test]
+    public void JUnitRender_SkippedFile_IsASkippedTestCaseAndCountsAddUp()
+    {
+        var run = ExampleRuns.Examples with { Skipped = [new InputError("notes/readme.txt", "never mentions 政府信息公开")] };
+        var xml = XDocument.Parse(new JUnitRenderer().RenderToString(run));
+        var skipped = xml.Root!.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "skipped");
+
+        Assert.That(JUnitStructure.Problems(xml), Is.Empty);
+        Assert.That((string?)xml.Root.Attribute("skipped"), Is.EqualTo("1"));
+        var testCase = skipped.Elements("testcase").Single();
+        Assert.That((string?)testCase.Attribute("name"), Is.EqualTo("notes/readme.txt"));
+        Assert.That(testCase.Element("skipped")?.Attribute("message")?.Value, Is.EqualTo("never mentions 政府信息公开"));
+    }
+
+    [TestCase("zh", "已跳过（不是年度报告）：never mentions 政府信息公开")]
+    [TestCase("en", "skipped (not a report): never mentions 政府信息公开")]
+    public void SarifRender_SkippedFile_IsANoteNotAnError(string language, string text)
+    {
+        var run = ExampleRuns.Examples with { Skipped = [new InputError("notes/readme.txt", "never mentions 政府信息公开")] };
+        var sarif = JObject.Parse(new SarifRenderer().RenderToString(run, new RenderOptions { Language = language }));
+        var notifications = sarif.SelectTokens("$.runs[0].invocations[0].toolExecutionNotifications[*]").ToList();
+
+        AssertValid(sarif, LoadSchema("sarif-2.1.0-subset.schema.json"));
+        var note = notifications.Single(n => (string?)n["level"] == "note");
+        Assert.That((string?)note["message"]!["text"], Is.EqualTo(text));
+        Assert.That((string?)note.SelectToken("locations[0].physicalLocation.artifactLocation.uri"), Does.EndWith("notes/readme.txt"));
+        Assert.That(notifications.Count(n => (string?)n["level"] == "error"), Is.EqualTo(run.InputErrors.Count), "input errors stay errors");
+    }
+
+    [Test]
     public void JUnitStructure_BrokenCounts_AreReported()
     {
         var xml = XDocument.Parse("""
@@ -197,6 +239,7 @@ internal static class JUnitStructure
         Count(root, "tests", suites.Sum(s => s.Elements("testcase").Count()), problems);
         Count(root, "failures", suites.Sum(s => s.Elements("testcase").Count(c => c.Element("failure") is not null)), problems);
         Count(root, "errors", suites.Sum(s => s.Elements("testcase").Count(c => c.Element("error") is not null)), problems);
+        Count(root, "skipped", suites.Sum(s => s.Elements("testcase").Count(c => c.Element("skipped") is not null)), problems);
         foreach (var suite in suites)
         {
             var name = (string?)suite.Attribute("name");
@@ -209,6 +252,7 @@ internal static class JUnitStructure
             Count(suite, "tests", cases.Count, problems);
             Count(suite, "failures", cases.Count(c => c.Element("failure") is not null), problems);
             Count(suite, "errors", cases.Count(c => c.Element("error") is not null), problems);
+            Count(suite, "skipped", cases.Count(c => c.Element("skipped") is not null), problems);
             foreach (var element in suite.Elements())
             {
                 if (element.Name.LocalName is not ("testcase" or "properties" or "system-out" or "system-err"))

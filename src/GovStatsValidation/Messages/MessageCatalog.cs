@@ -125,40 +125,14 @@ public sealed class MessageCatalog
             return template;
         }
 
-        var sb = new StringBuilder(template.Length + 32);
-        var i = 0;
-        while (i < template.Length)
+        // One template language for every message: the findings' filler (unknown placeholders stay as {name}).
+        var values = new Dictionary<string, string>(arguments.Length, StringComparer.Ordinal);
+        foreach (var (name, value) in arguments)
         {
-            var open = template.IndexOf('{', i);
-            var close = open < 0 ? -1 : template.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                sb.Append(template, i, template.Length - i);
-                break;
-            }
-
-            sb.Append(template, i, open - i);
-            var name = template.AsSpan(open + 1, close - open - 1);
-            var found = false;
-            foreach (var (n, v) in arguments)
-            {
-                if (name.SequenceEqual(n))
-                {
-                    sb.Append(v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : v?.ToString());
-                    found = true;
-                    break;
-                }
-            }
-
-            if (!found)
-            {
-                sb.Append(template, open, close - open + 1);
-            }
-
-            i = close + 1;
+            values.TryAdd(name, (value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value?.ToString()) ?? "");
         }
 
-        return sb.ToString();
+        return Findings.FindingMessage.Fill(template, values);
     }
 
     private static IReadOnlyDictionary<string, MessageCatalog> LoadAll()
