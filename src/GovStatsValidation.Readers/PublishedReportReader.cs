@@ -126,6 +126,20 @@ public sealed class PublishedReportReader : IReportReader
             notes.Add($"schema {schema.ToToken()}: no statistics table recognised, taken from the report year");
         }
 
+        string? variant = null;
+        if (extraction.Variant is { } printed && extraction.Schema is not null)
+        {
+            if (SchemaCatalog.TryGetVariant(schema, printed.Value, out _))
+            {
+                variant = printed.Value;
+                notes.Add($"variant {variant}: {printed.Reason}");
+            }
+            else
+            {
+                notes.Add($"variant {printed.Value}: not a variant of schema {schema.ToToken()}; read as the national form");
+            }
+        }
+
         var agencyName = extraction.Agency?.Value ?? Path.GetFileNameWithoutExtension(name);
         notes.Add(extraction.Agency is { } a ? $"agency: {a.Reason}" : "agency: not found in the title; the file name is used");
 
@@ -134,6 +148,7 @@ public sealed class PublishedReportReader : IReportReader
             Agency = new Agency(agencyName),
             Year = year,
             Schema = schema,
+            Variant = variant,
             Input = new InputInfo
             {
                 Format = extraction.Kind.ToString().ToLowerInvariant(),
@@ -143,7 +158,7 @@ public sealed class PublishedReportReader : IReportReader
             },
         };
 
-        var definition = SchemaCatalog.Get(schema);
+        var definition = SchemaCatalog.Get(schema, variant);
         foreach (var cell in extraction.Cells)
         {
             if (!definition.TryGetCell(new CellId(cell.CellId), out var cellDefinition))

@@ -71,6 +71,10 @@ public sealed class ReportExtraction
     /// <summary>Schema id (<c>pre2019</c>, <c>2019</c>, <c>2021</c>) detected from table labels, or null for narrative-only reports.</summary>
     public Detected<string>? Schema { get; internal set; }
 
+    /// <summary>The printed variant of the schema (<c>two-column</c>: the pre-2019 table with a 历年累计 column) found in a
+    /// table's header, or null for the national form.</summary>
+    public Detected<string>? Variant { get; internal set; }
+
     /// <summary>Report year from the title.</summary>
     public Detected<int>? Year { get; internal set; }
 

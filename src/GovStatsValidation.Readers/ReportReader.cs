@@ -166,7 +166,34 @@ public sealed class ReportReader
             ? new Detected<string>(forced, "schema named by the caller", null)
             : TitleDetector.DetectSchema(schemaText, _schemas) ?? SchemaOfYear(year, schemaText);
 
-        if (result.Schema is { } s && _schemas.FirstOrDefault(x => x.Id == s.Value) is { } schema)
+        var schema = result.Schema is { } s ? _schemas.FirstOrDefault(x => x.Id == s.Value) : null;
+        DetectedVariant? variant = null;
+        if (result.Schema is null)
+        {
+            // No label of a national form: the table may be printed as a variant (指标名称 · 计量单位 · 本年度 · 历年累计
+            // over rows the variant words its own way), found by its header over its rows.
+            foreach (var candidate in _schemas)
+            {
+                if (VariantDetector.Detect(schemaText, candidate) is { } hit)
+                {
+                    (schema, variant) = (candidate, hit);
+                    result.Schema = new Detected<string>(candidate.Id, $"variant {hit.Schema.Variant} of schema {candidate.Id}: {hit.Reason}", hit.Line);
+                    break;
+                }
+            }
+        }
+        else if (schema is not null)
+        {
+            variant = VariantDetector.Detect(schemaText, schema);
+        }
+
+        if (variant is not null)
+        {
+            result.Variant = new Detected<string>(variant.Schema.Variant!, variant.Reason, variant.Line);
+            schema = variant.Schema;
+        }
+
+        if (schema is not null)
         {
             if (year is not null && schema.YearFrom > 0 && (year.Value < schema.YearFrom || year.Value > schema.YearTo))
             {
@@ -174,7 +201,7 @@ public sealed class ReportReader
                     $"Tables use schema {schema.Id} (years {schema.YearFrom}–{schema.YearTo}) but the report year is {year.Value}.", year.Line));
             }
 
-            var matcher = _matchers.GetOrAdd(schema.Id, static (_, s) => new LabelMatcher(s), schema);
+            var matcher = _matchers.GetOrAdd(schema.Variant is { } v ? $"{schema.Id}/{v}" : schema.Id, static (_, s) => new LabelMatcher(s), schema);
 
             var mapper = new CellMapper(matcher, text);
             foreach (var t in tables)

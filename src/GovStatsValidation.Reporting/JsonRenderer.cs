@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace GovStatsValidation.Reporting;
 
 /// <summary>
-/// The machine-readable form: <c>{"reports":[{"source","agency","year","schema","findings":[{"rule","severity","message",
+/// The machine-readable form: <c>{"reports":[{"source","agency","year","schema","variant" (only for a printed variant),"findings":[{"rule","severity","message",
 /// "cells":[{"id","label","value"}],"expected","actual","line",…}]}],"inputErrors":[…],"summary":{…}}</c>, and when cross-report
 /// checks ran, <c>"crossReport":[{"jurisdiction","findings":[{…,"subject":{…},"sources":[…]}]}]</c>. The summary's
 /// <c>error</c>, <c>warning</c> and <c>info</c> count every finding, cross-report ones included (<c>summary.crossReport</c>
@@ -55,6 +55,12 @@ public sealed class JsonRenderer : IRunRenderer
                 },
                 ["findings"] = new JArray(result.Findings.Select(f => WithCorrections(WithBaseline(Finding(f, r.Agency.Name, r.Year, options), run, f, r.Agency.Name, r.Year), r))),
             };
+            if (r.Variant is { } variant)
+            {
+                // The printed variant of the format (two-column: 本年度 | 历年累计), beside the format it varies.
+                report.Property("schema")!.AddAfterSelf(new JProperty("variant", variant));
+            }
+
             if (r.Corrections.Count > 0)
             {
                 // Every reviewer's correction of this report: applied ones are the values the checks used instead of the published ones.

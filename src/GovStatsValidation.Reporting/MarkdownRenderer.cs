@@ -58,7 +58,7 @@ public sealed class MarkdownRenderer : IRunRenderer
             var r = result.Report;
             writer.WriteLine($"### {Cell(Source(result))}");
             writer.WriteLine();
-            writer.WriteLine($"{Cell(r.Agency.Name)} · {YearText(r.Year, zh)} · {(zh ? "格式" : "schema")} `{r.Schema.ToToken()}` · " +
+            writer.WriteLine($"{Cell(r.Agency.Name)} · {YearText(r.Year, zh)} · {(zh ? "格式" : "schema")} `{r.Schema.ToToken()}{(r.Variant is { } variant ? "/" + variant : "")}` · " +
                 (zh
                     ? $"{Int(result.Count(Severity.Error))} 个错误，{Int(result.Count(Severity.Warning))} 个警告，{Int(result.Count(Severity.Info))} 个提示"
                     : $"{Int(result.Count(Severity.Error))} error(s), {Int(result.Count(Severity.Warning))} warning(s), {Int(result.Count(Severity.Info))} info"));

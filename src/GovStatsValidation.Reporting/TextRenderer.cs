@@ -34,7 +34,7 @@ public sealed class TextRenderer : IRunRenderer
         {
             var r = result.Report;
             terminal.Line($"{Paint(options, Bold, Source(result))}");
-            terminal.Line($"  {r.Agency.Name} · {YearText(r.Year, zh)} · {(zh ? "格式" : "schema")} {r.Schema.ToToken()} · " +
+            terminal.Line($"  {r.Agency.Name} · {YearText(r.Year, zh)} · {(zh ? "格式" : "schema")} {r.Schema.ToToken()}{(r.Variant is { } variant ? "/" + variant : "")} · " +
                 $"{Int(result.Count(Severity.Error))} {(zh ? "错误" : "error(s)")}, {Int(result.Count(Severity.Warning))} {(zh ? "警告" : "warning(s)")}, {Int(result.Count(Severity.Info))} {(zh ? "提示" : "info")}");
             if (result.Findings.Count == 0)
             {

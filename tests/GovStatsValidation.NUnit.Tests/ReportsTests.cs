@@ -107,7 +107,7 @@ public sealed class ReportsTests
         Assert.That(report, !reports.HaveFinding(RowTotal));
         var result = reports.HaveNoFindingsAtOrAbove(Severity.Warning).ApplyTo(report);
         Assert.That(reports.Language, Is.EqualTo("en"));
-        Assert.That(Message(result), Does.Contain("warning 2021.applications.flow-total [col=total]: 总计 column: new plus carried over is 173"));
+        Assert.That(Message(result), Does.Contain("warning 2021.applications.flow-total [col=total]: total column: new plus carried over is 173"));
     }
 
     [Test]

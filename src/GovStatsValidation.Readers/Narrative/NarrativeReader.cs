@@ -160,7 +160,7 @@ public sealed partial class NarrativeReader
                     continue;
                 }
 
-                if (MatchConcept(text, s, t, p, ctx, isPart: false) is { } m)
+                if (!IsShare(text, t, s.End) && MatchConcept(text, s, t, p, ctx, isPart: false) is { } m)
                 {
                     claims.Add(FigureClaim(p, ctx, t, m, m.PhraseStart, sentenceText, null));
                 }
@@ -172,6 +172,34 @@ public sealed partial class NarrativeReader
         }
 
         Blanks(p, sentences, tokens, claims);
+    }
+
+    /// <summary>A figure followed by its share (…1687条，占66%): a part of a whole stated elsewhere, never the whole itself.</summary>
+    private static bool IsShare(string text, NumberToken t, int end)
+    {
+        var i = t.End;
+        while (i < end && (text[i] is ',' or ' ' or '，'))
+        {
+            i++;
+        }
+
+        if (i >= end || text[i] != '占')
+        {
+            return false;
+        }
+
+        var j = i + 1;
+        while (j < end && j - i < 8 && !char.IsAsciiDigit(text[j]))
+        {
+            j++;
+        }
+
+        while (j < end && (char.IsAsciiDigit(text[j]) || text[j] == '.'))
+        {
+            j++;
+        }
+
+        return j < end && text[j] == '%';
     }
 
     /// <summary>

@@ -75,6 +75,8 @@ internal sealed class CellMapper
         var rows = table.Rows;
         var splits = rows.Select(SplitRow).ToList();
         _splits = splits;
+        _oneValueColumn = splits.Any(s => s.Labels.Count > 0 && s.Values.Count == 1) && splits.All(s => s.Labels.Count == 0 || s.Values.Count <= 1);
+        _variantNoted = false;
         var used = new bool[rows.Count];
         var detached = 0;
         for (var idx = 0; idx < rows.Count; idx++)
@@ -324,6 +326,22 @@ internal sealed class CellMapper
             return;
         }
 
+        if (values.Count == 1 && columns.Count > 1 && columns[0].KeepsRowId && _oneValueColumn)
+        {
+            // A variant's table (本年度 | 历年累计) printed with one value column in every row: the figures are the
+            // current column's; the other columns are not printed, so their cells are not read (never guessed, never 0).
+            if (!_variantNoted)
+            {
+                _variantNoted = true;
+                Diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Info, "variant-columns-absent",
+                    $"Table at lines {table.FirstLine}–{table.LastLine}: every row prints one value; read as the {columns[0].Labels[0]} column, the {string.Join("、", columns.Skip(1).Select(c => c.Labels[0]))} column is not printed.",
+                    table.FirstLine));
+            }
+
+            Add(new ExtractedCell(row.Id, values[0].Text, values[0].Line, values[0].Column) { Unit = unit, Reason = reason + $"; one value printed: the {columns[0].Labels[0]} column" });
+            return;
+        }
+
         if (table.Layout is TableLayout.SpaceAligned && values.Count < columns.Count && PlaceByPosition(table, columns.Count, values) is { } placed)
         {
             // Blank cells print nothing in a PDF or its -layout text: the numbers are placed in the columns their x
@@ -457,6 +475,10 @@ internal sealed class CellMapper
     }
 
     private List<Split>? _splits;
+
+    /// <summary>No labelled row of the table prints more than one value (a variant's extra columns left out).</summary>
+    private bool _oneValueColumn;
+    private bool _variantNoted;
     private int _index;
 
     /// <summary>

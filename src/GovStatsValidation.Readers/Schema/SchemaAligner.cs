@@ -619,6 +619,12 @@ internal sealed class SchemaAligner
             return;
         }
 
+        if (columns > 1 && table.Columns[0].KeepsRowId && ReadCurrentColumnOnly(table, occurrences, printedFound, to) is { } current)
+        {
+            Emit(table, current, $"row labels each followed by one number: the table prints its {table.Columns[0].Labels[0]} column only");
+            return;
+        }
+
         // 2. The table's numbers in block structure.
         var numbers = Enumerable.Range(from, to - from).Where(i => _items[i].IsNumber).Select(i => _items[i].Number!).ToList();
         string? blockFailure = null;
@@ -697,6 +703,29 @@ internal sealed class SchemaAligner
         }
     }
 
+    /// <summary>
+    /// A variant's table (本年度 | 历年累计) whose every printed row is followed by exactly one number, none of them digits
+    /// that may have run together: the other columns are not printed, and the numbers are the current column's.
+    /// </summary>
+    private List<RowReading>? ReadCurrentColumnOnly(SchemaTable table, List<Occurrence> occurrences, List<SchemaRow> printed, int to)
+    {
+        if (printed.Count == 0)
+        {
+            return null;
+        }
+
+        var rows = ReadAnchored(table, occurrences, printed, to, 1, []).Where(r => r.Values is not null).ToList();
+        if (rows.Count != printed.Count || rows.Any(r => r.Values!.Count != 1 || r.Values[0].Reconstructed || r.Values[0].Token.MayHoldSeveral))
+        {
+            return null;
+        }
+
+        Diagnostics.Add(new ReaderDiagnostic(DiagnosticSeverity.Info, "variant-columns-absent",
+            $"Table {table.Id}: every row prints one value; read as the {table.Columns[0].Labels[0]} column, the {string.Join("、", table.Columns.Skip(1).Select(c => c.Labels[0]))} column is not printed.",
+            rows[0].Line));
+        return rows;
+    }
+
     private static List<string> ValueCells(SchemaTable table, IEnumerable<SchemaRow> rows) =>
         rows.Where(r => r.HasValue).SelectMany(table.CellIds).ToList();
 
@@ -762,7 +791,7 @@ internal sealed class SchemaAligner
     private List<RowReading> ReadAnchored(SchemaTable table, List<Occurrence> occurrences, List<SchemaRow> printed, int to, int columns, List<(int Total, int[] Parts)> totals)
     {
         // The labels in the format's order: the longest chain of occurrences whose rows follow the schema.
-        var chain = LongestOrderedChain(occurrences);
+        var chain = WithRowsOutOfOrder(table, occurrences, LongestOrderedChain(occurrences), to, columns);
         var printedSet = new HashSet<SchemaRow>(printed);
         var readings = new List<RowReading>();
         var labelItems = new HashSet<int>(occurrences.Select(o => o.Item));
@@ -815,6 +844,63 @@ internal sealed class SchemaAligner
 
         ResolveByColumnTotals(table, readings);
         return readings;
+    }
+
+    /// <summary>
+    /// The chain of labels in the format's order, and the labels of rows printed out of that order (a province prints
+    /// 政府网站 before 政府公报, or 行政复议 after 举报). Only in a table printed regularly, every value row's label followed
+    /// by exactly its row's numbers (well-formed, none that may have run together) and every number after such a label:
+    /// there a label is read where it stands when it is exact, its row's only label in the table's text, and no other
+    /// row's label; in the order of the text. Where labels and numbers are scattered, the format's order decides alone.
+    /// </summary>
+    private List<Occurrence> WithRowsOutOfOrder(SchemaTable table, List<Occurrence> occurrences, List<Occurrence> chain, int to, int columns)
+    {
+        if (occurrences.Count == chain.Count || !PrintedRegularly(occurrences, to, columns))
+        {
+            return chain;
+        }
+
+        var onChain = new HashSet<SchemaRow>(chain.Select(o => o.Row));
+        var extra = occurrences.Where(o => !o.Fuzzy && !onChain.Contains(o.Row) && o.Row.HasValue)
+            .GroupBy(o => o.Row).Where(g => g.Count() == 1).Select(g => g.Single())
+            .Where(o =>
+            {
+                var printedLabel = _items[o.Item].Compact[o.Start..o.End];
+                return table.Rows.Count(r => r.Labels.Any(l => Key(l) == printedLabel)) == 1;
+            })
+            .ToList();
+        if (extra.Count == 0)
+        {
+            return chain;
+        }
+
+        return chain.Concat(extra).OrderBy(o => o.Item).ThenBy(o => o.Start).ToList();
+    }
+
+    private bool PrintedRegularly(List<Occurrence> occurrences, int to, int columns)
+    {
+        var labelItems = new HashSet<int>(occurrences.Select(o => o.Item));
+        var numbersAfterLabels = 0;
+        foreach (var o in occurrences)
+        {
+            var lastInSegment = !occurrences.Any(x => x.Item == o.Item && x.Start > o.Start);
+            var numbers = new List<StreamToken>();
+            for (var i = o.Item + 1; lastInSegment && i < to && !labelItems.Contains(i) && _items[i].IsNumber; i++)
+            {
+                numbers.Add(_items[i].Number!);
+            }
+
+            if (o.Row.HasValue && (!lastInSegment || numbers.Count != columns || numbers.Any(n => n.MayHoldSeveral)))
+            {
+                return false;
+            }
+
+            numbersAfterLabels += numbers.Count;
+        }
+
+        var first = occurrences.Min(o => o.Item);
+        var numbersInTable = Enumerable.Range(first, Math.Max(0, to - first)).Count(i => _items[i].IsNumber);
+        return numbersInTable == numbersAfterLabels;
     }
 
     /// <summary>

@@ -32,25 +32,36 @@ internal static class TextTableExtractor
         for (var n = 1; n <= text.LineCount; n++)
         {
             var compact = TextNormalizer.NormalizeCompact(text.GetNormalizedLine(n));
-            if (compact != "统计指标")
+            if (compact is not ("统计指标" or "指标名称"))
             {
                 continue;
             }
 
             var start = n;
             var i = n + 1;
-            // Skip the header cells 单位 / 统计数.
+            // Skip the header cells 单位 / 统计数, counting the value columns they name (本年度 | 历年累计: two values a row).
+            var valueHeaders = 0;
             while (i <= text.LineCount)
             {
                 var c = TextNormalizer.NormalizeCompact(text.GetNormalizedLine(i));
-                if (c.Length == 0 || c == "单位" || c == "统计数" || c == "计量单位")
+                if (c.Length == 0 || c == "单位" || c == "计量单位")
                 {
+                    i++;
+                    continue;
+                }
+
+                if (IsValueColumnHeader(c))
+                {
+                    valueHeaders++;
                     i++;
                     continue;
                 }
 
                 break;
             }
+
+            var valueColumns = Math.Max(1, valueHeaders);
+            var valuesInRow = 0;
 
             var tabIndented = false;
             for (var k = i; k <= Math.Min(text.LineCount, i + 20); k++)
@@ -88,6 +99,16 @@ internal static class TextTableExtractor
 
                 current.Clear();
                 hasUnitOrValue = false;
+                valuesInRow = 0;
+            }
+
+            // A row ends with its last value column (one value column: the first value ends it, as always).
+            void ValueCell()
+            {
+                if (++valuesInRow >= valueColumns)
+                {
+                    FlushRow();
+                }
             }
 
             for (; i <= text.LineCount; i++)
@@ -153,7 +174,7 @@ internal static class TextTableExtractor
                         current.Add(new RawCell(trimmed, i, null));
                         if (hasUnitOrValue)
                         {
-                            FlushRow();
+                            ValueCell();
                         }
                         else
                         {
@@ -163,11 +184,13 @@ internal static class TextTableExtractor
                         break;
                     case TokenKind.Value:
                         current.Add(new RawCell(trimmed, i, null));
-                        FlushRow();
+                        hasUnitOrValue = true;
+                        ValueCell();
                         break;
                     case TokenKind.Empty:
                         current.Add(new RawCell("", i, null));
-                        FlushRow();
+                        hasUnitOrValue = true;
+                        ValueCell();
                         break;
                 }
             }
@@ -181,6 +204,23 @@ internal static class TextTableExtractor
             tables.Add(new RawTable(TableLayout.CellPerLine, start, last, rows));
             n = last;
         }
+    }
+
+    /// <summary>A header cell naming a value column: 统计数, 本年度, 历年累计, 累计, 2014年度, 2014年.</summary>
+    private static bool IsValueColumnHeader(string compact)
+    {
+        if (compact is "统计数" or "本年度" or "本年" or "本年数" or "年度" or "历年累计" or "累计" or "累计数")
+        {
+            return true;
+        }
+
+        var digits = 0;
+        while (digits < compact.Length && char.IsAsciiDigit(compact[digits]))
+        {
+            digits++;
+        }
+
+        return digits == 4 && compact[digits..] is "年度" or "年";
     }
 
     // ---------- line-based layouts ----------

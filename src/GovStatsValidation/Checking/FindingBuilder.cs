@@ -65,7 +65,22 @@ internal static class FindingBuilder
         }
 
         var definition = rule.Definition;
-        var message = new LocalizedText(FindingMessage.Fill(definition.Message.Zh, zhArguments), FindingMessage.Fill(definition.Message.En, arguments));
+        // Labels are Chinese: the Chinese message names a row or column by its label, the English one by its id.
+        var enArguments = arguments;
+        if (arguments.ContainsKey("colLabel") || arguments.ContainsKey("rowLabel") || arguments.ContainsKey("cellLabel"))
+        {
+            enArguments = new Dictionary<string, string>(arguments, StringComparer.Ordinal);
+            foreach (var (label, id) in new[] { ("colLabel", "col"), ("rowLabel", "row"), ("cellLabel", "cell") })
+            {
+                if (arguments.ContainsKey(label) && arguments.TryGetValue(id, out var idValue))
+                {
+                    // A row binding may name a whole table (its English title then).
+                    enArguments[label] = label == "rowLabel" && frame.Schema.Tables.FirstOrDefault(t => t.Id == idValue) is { } table ? table.Title.En : idValue;
+                }
+            }
+        }
+
+        var message = new LocalizedText(FindingMessage.Fill(definition.Message.Zh, zhArguments), FindingMessage.Fill(definition.Message.En, enArguments));
         if (rule.Bindings.TryGetValue(RuleCompiler.ColumnBinding, out var extraColumn)
             && rule.ValueCells.Concat(PredicateCells(rule.Condition)).FirstOrDefault(c => c.Column?.Id == extraColumn)?.Column is { } column)
         {

@@ -87,7 +87,8 @@ public sealed class RuleCompilerTests
         var checker = RuleHarness.With(RuleHarness.OneRule(
             "\"forEach\": { \"col\": \"@parts:applications\" }, \"expression\": \"requests.new[$col] == 0\"", schemas: "\"2021\"", message: "{col} {colLabel} {actual}"));
         var finding = checker.Findings(ReportBuilder.Clean2021().Build(), "test.rule").Single(f => f.Instance == "col=org.research");
-        Assert.That(finding.Message.En, Is.EqualTo("org.research 科研机构 2"));
+        Assert.That(finding.Message.Zh, Is.EqualTo("org.research 科研机构 2"));
+        Assert.That(finding.Message.En, Is.EqualTo("org.research org.research 2"), "English names a column by its id, never by its Chinese label");
     }
 
     [Test]

@@ -29,7 +29,7 @@ public sealed class ReportRulesValidatorTests
             Assert.That(failure.Severity, Is.EqualTo(FluentValidation.Severity.Error));
             Assert.That(failure.CustomState, Is.InstanceOf<Finding>());
             Assert.That(failure.PropertyName, Is.EqualTo("review.total"));
-            Assert.That(failure.ErrorMessage, Does.StartWith("行政复议数量: total 7, parts add up to 6"));
+            Assert.That(failure.ErrorMessage, Does.StartWith("review.total: total 7, parts add up to 6"));
         });
     }
 
