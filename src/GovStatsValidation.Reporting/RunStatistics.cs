@@ -45,7 +45,7 @@ internal static class RunStatistics
 
     public static string SeverityToken(Severity severity) => severity.ToString().ToLowerInvariant();
 
-    public static string Num(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "—";
+    public static string Num(decimal? value) => (value is { } v ? Model.CellValue.Format(v) : "—");
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
