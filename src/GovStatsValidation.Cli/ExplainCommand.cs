@@ -59,27 +59,27 @@ internal static class ExplainCommand
     /// <summary>The localization's reasoning: per located error the cells, their corrections, each piece of evidence with its weight, ties and confidence.</summary>
     internal static void WriteLocalization(TextWriter w, ReportLocalization localization, bool zh)
     {
-        w.WriteLine(zh ? "定位（哪个单元格有误）：" : "Localization (which cell is wrong):");
+        w.WriteLine(Words.Get(zh, "explain.localization-which-cell-is-wrong"));
         foreach (var error in localization.Errors)
         {
-            w.WriteLine($"  {(zh ? "规则" : "rules")}: {string.Join(", ", error.Rules)}");
-            WriteSet(zh ? "最可能" : "best", error.Cells);
+            w.WriteLine($"  {Words.Get(zh, "explain.rules")}: {string.Join(", ", error.Rules)}");
+            WriteSet(Words.Get(zh, "explain.best"), error.Cells);
             foreach (var tie in error.TiedWith)
             {
-                WriteSet(zh ? "并列" : "tied", tie);
+                WriteSet(Words.Get(zh, "explain.tied"), tie);
             }
 
             if (error.RunnerUp is { } next)
             {
-                WriteSet(zh ? "次优" : "next", next);
+                WriteSet(Words.Get(zh, "explain.next"), next);
             }
 
-            w.WriteLine($"    {(zh ? "把握" : "confidence")}: {error.Confidence.ToString().ToLowerInvariant()} — {(zh ? error.Why.Zh : error.Why.En)}");
+            w.WriteLine($"    {Words.Get(zh, "explain.confidence")}: {error.Confidence.ToString().ToLowerInvariant()} — {(zh ? error.Why.Zh : error.Why.En)}");
         }
 
         foreach (var rule in localization.Unresolved)
         {
-            w.WriteLine($"  {(zh ? "未能定位" : "not localized")}: {rule}");
+            w.WriteLine($"  {Words.Get(zh, "explain.not-localized")}: {rule}");
         }
 
         void WriteSet(string title, IReadOnlyList<CellCorrection> cells)
@@ -87,7 +87,7 @@ internal static class ExplainCommand
             foreach (var c in cells)
             {
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    {title}: {c.Cell} ({c.Role.ToString().ToLowerInvariant()}) {c.Current:0.####} → {c.Proposed:0.####}, {(zh ? "权重" : "weight")} {c.Weight:0.00}"));
+                    $"    {title}: {c.Cell} ({c.Role.ToString().ToLowerInvariant()}) {c.Current:0.####} → {c.Proposed:0.####}, {Words.Get(zh, "explain.weight")} {c.Weight:0.00}"));
                 foreach (var e in c.Evidence)
                 {
                     w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"        {e.Weight,6:0.00}  {e.Kind}: {(zh ? e.Text.Zh : e.Text.En)}"));

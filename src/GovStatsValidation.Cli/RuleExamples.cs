@@ -218,7 +218,7 @@ internal static partial class RuleExamples
             : $"a {year} report in format {example.Schema.ToToken()} with every cell 0";
         var change = example.Change is { } c
             ? zh ? $"，改动：{c}" : $", changed: {c}"
-            : zh ? "（无需修改）" : " (unchanged)";
+            : Words.Get(zh, "explain.unchanged");
         return start + change;
     }
 

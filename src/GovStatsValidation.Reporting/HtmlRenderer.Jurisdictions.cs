@@ -24,10 +24,10 @@ public sealed partial class HtmlRenderer
             return;
         }
 
-        w.Append("<table class=\"toc toc-jurisdictions\">\n<thead><tr><th>").Append(zh ? "跨报告检查（按辖区）" : "Cross-report checks (by jurisdiction)")
-            .Append("</th><th class=\"num\">").Append(zh ? "报告" : "Reports")
-            .Append("</th><th class=\"num\">").Append(zh ? "错误" : "Errors").Append("</th><th class=\"num\">").Append(zh ? "警告" : "Warnings")
-            .Append("</th><th class=\"num\">").Append(zh ? "提示" : "Info").Append("</th></tr></thead>\n<tbody>\n");
+        w.Append("<table class=\"toc toc-jurisdictions\">\n<thead><tr><th>").Append(Words.Get(zh, "html.cross-report-checks-by-jurisdiction"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.reports"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.warnings"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
         for (var g = 0; g < groups.Count; g++)
         {
             var group = groups[g];
@@ -110,16 +110,16 @@ public sealed partial class HtmlRenderer
         }
 
         w.Append("<section class=\"jurisdiction\" id=\"jurisdiction-").Append(Int(number)).Append("\" data-jurisdiction=\"").Append(E(group.Jurisdiction)).Append("\">\n<h2>")
-            .Append(zh ? "跨报告检查 · " : "Cross-report checks · ").Append(E(group.Jurisdiction)).Append("</h2>\n");
-        w.Append("<p class=\"meta\">").Append(Int(group.Reports.Count)).Append(zh ? " 份报告 · " : " report(s) · ")
-            .Append("<span class=\"sev-error-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Error))).Append(zh ? " 个错误" : " error(s)")
-            .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Warning))).Append(zh ? " 个警告" : " warning(s)")
-            .Append("</span> · <span class=\"sev-info-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Info))).Append(zh ? " 个提示" : " info").Append("</span></p>\n");
+            .Append(Words.Get(zh, "html.cross-report-checks")).Append(E(group.Jurisdiction)).Append("</h2>\n");
+        w.Append("<p class=\"meta\">").Append(Int(group.Reports.Count)).Append(Words.Get(zh, "html.report-s"))
+            .Append("<span class=\"sev-error-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Error))).Append(Words.Get(zh, "html.error-s"))
+            .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Warning))).Append(Words.Get(zh, "html.warning-s"))
+            .Append("</span> · <span class=\"sev-info-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Info))).Append(Words.Get(zh, "html.info-count")).Append("</span></p>\n");
 
         JurisdictionSummary(w, run, group, options);
         CoverageTable(w, run.Coverage?.FirstOrDefault(c => c.Jurisdiction == group.Jurisdiction), reportNumbers, zh);
-        w.Append("<div class=\"view-wrap\">\n<table class=\"jurisdiction-view\">\n<caption>").Append(zh ? "各报告的可比数字" : "Comparable figures of each report")
-            .Append("</caption>\n<thead><tr><th class=\"label\">").Append(zh ? "项目" : "Figure").Append("</th>");
+        w.Append("<div class=\"view-wrap\">\n<table class=\"jurisdiction-view\">\n<caption>").Append(Words.Get(zh, "html.comparable-figures-of-each-report"))
+            .Append("</caption>\n<thead><tr><th class=\"label\">").Append(Words.Get(zh, "html.figure")).Append("</th>");
         foreach (var report in group.Reports)
         {
             w.Append("<th class=\"report-col").Append(report.JurisdictionWide ? " jurisdiction-wide" : "").Append("\" data-source=\"").Append(E(report.Source))
@@ -135,7 +135,7 @@ public sealed partial class HtmlRenderer
 
             w.Append("<span class=\"col-meta\">").Append(report.Year is { } y ? Int(y) : "")
                 .Append(report.Result is { } r ? " · " + r.Report.Schema.ToToken() : "")
-                .Append(report.JurisdictionWide ? (zh ? " · 全域" : " · jurisdiction-wide") : "").Append("</span></th>");
+                .Append(report.JurisdictionWide ? Words.Get(zh, "html.jurisdiction-wide") : "").Append("</span></th>");
         }
 
         w.Append("</tr></thead>\n<tbody>\n");
@@ -160,13 +160,13 @@ public sealed partial class HtmlRenderer
         w.Append("</tbody>\n</table>\n</div>\n");
         if (rows.Count == 0)
         {
-            w.Append("<p class=\"empty\">").Append(zh ? "没有可比的数字。" : "No comparable figures.").Append("</p>\n");
+            w.Append("<p class=\"empty\">").Append(Words.Get(zh, "html.no-comparable-figures")).Append("</p>\n");
         }
 
-        w.Append("<h3>").Append(zh ? "跨报告发现" : "Cross-report findings").Append("</h3>\n");
+        w.Append("<h3>").Append(Words.Get(zh, "html.cross-report-findings")).Append("</h3>\n");
         if (group.Entries.Count == 0)
         {
-            w.Append("<p class=\"clean\">").Append(zh ? "未发现问题。" : "No findings.").Append("</p>\n");
+            w.Append("<p class=\"clean\">").Append(Words.Get(zh, "html.no-findings")).Append("</p>\n");
         }
         else
         {
@@ -177,14 +177,14 @@ public sealed partial class HtmlRenderer
                 var review = new ReviewTarget(entry.Subject ?? "", entry.Agency, entry.Year, group.Jurisdiction, Correctable: false);
                 Finding(w, entry.Finding, prefix + Int(i + 1), BaselineMark(run, entry.Agency, entry.Year, entry.Finding, zh), options, review: review, more: sb =>
                 {
-                    sb.Append("<p class=\"about\">").Append(zh ? "关于：" : "About: ");
+                    sb.Append("<p class=\"about\">").Append(Words.Get(zh, "html.about"));
                     Link(sb, entry.Subject, $"{entry.Agency} {Int(entry.Year)}", reportNumbers);
-                    sb.Append("</p>\n<p class=\"involved\">").Append(zh ? "涉及报告：" : "Reports involved: ");
+                    sb.Append("</p>\n<p class=\"involved\">").Append(Words.Get(zh, "html.reports-involved"));
                     for (var s = 0; s < entry.Sources.Count; s++)
                     {
                         if (s > 0)
                         {
-                            sb.Append(zh ? "、" : ", ");
+                            sb.Append(Words.Get(zh, "html.list-separator"));
                         }
 
                         Link(sb, entry.Sources[s], CrossGroups.TitleOf(group, entry.Sources[s]), reportNumbers);
@@ -220,7 +220,7 @@ public sealed partial class HtmlRenderer
         if (result is null || cells is not { Count: > 0 })
         {
             var why = result is null
-                ? (zh ? "本次未检查该报告" : "report not checked in this run")
+                ? Words.Get(zh, "html.report-not-checked-in-this-run")
                 : (zh ? $"{result.Report.Schema.ToToken()} 格式没有此项" : $"the {result.Report.Schema.ToToken()} format has no such figure");
             w.Append("<td class=\"cell-na").Append(wide).Append("\" title=\"").Append(E(why)).Append("\">n/a</td>");
             return;

@@ -47,7 +47,7 @@ public sealed partial class HtmlRenderer
 
     private static void ReviewBar(StringBuilder w, bool zh)
     {
-        w.Append("<section id=\"review\" class=\"review-bar\">\n<h2>").Append(zh ? "审核" : "Review").Append("</h2>\n<div class=\"filters\">\n");
+        w.Append("<section id=\"review\" class=\"review-bar\">\n<h2>").Append(Words.Get(zh, "html.review")).Append("</h2>\n<div class=\"filters\">\n");
         foreach (var (key, zhLabel, enLabel) in new[]
                  {
                      ("severity", "严重程度", "Severity"), ("rule", "规则", "Rule"), ("agency", "机关", "Agency"),
@@ -55,37 +55,37 @@ public sealed partial class HtmlRenderer
                  })
         {
             w.Append("<label>").Append(zh ? zhLabel : enLabel).Append(" <select id=\"filter-").Append(key).Append("\" data-filter=\"").Append(key).Append("\"><option value=\"\">")
-                .Append(zh ? "全部" : "all").Append("</option>");
+                .Append(Words.Get(zh, "html.all")).Append("</option>");
             if (key == "status")
             {
-                w.Append("<option value=\"undecided\">").Append(zh ? "未决定" : "undecided").Append("</option>")
-                    .Append("<option value=\"decided\">").Append(zh ? "已决定" : "decided").Append("</option>")
-                    .Append("<option value=\"confirmed\">").Append(zh ? "确认" : "confirmed").Append("</option>")
-                    .Append("<option value=\"false-alarm\">").Append(zh ? "误报" : "false alarm").Append("</option>")
-                    .Append("<option value=\"accepted\">").Append(zh ? "接受" : "accepted").Append("</option>");
+                w.Append("<option value=\"undecided\">").Append(Words.Get(zh, "html.undecided")).Append("</option>")
+                    .Append("<option value=\"decided\">").Append(Words.Get(zh, "html.decided")).Append("</option>")
+                    .Append("<option value=\"confirmed\">").Append(Words.Get(zh, "html.confirmed")).Append("</option>")
+                    .Append("<option value=\"false-alarm\">").Append(Words.Get(zh, "html.false-alarm")).Append("</option>")
+                    .Append("<option value=\"accepted\">").Append(Words.Get(zh, "html.accepted")).Append("</option>");
             }
 
             w.Append("</select></label>\n");
         }
 
-        w.Append("</div>\n<div class=\"review-actions\">\n<label>").Append(zh ? "审核人" : "Reviewer")
-            .Append(" <input id=\"reviewer\" type=\"text\" size=\"10\" autocomplete=\"name\"></label>\n<label>").Append(zh ? "有效期至" : "Expires")
-            .Append(" <input id=\"expires\" type=\"date\"></label>\n<button type=\"button\" id=\"export-decisions\">").Append(zh ? "导出审核决定" : "Export decisions")
-            .Append("</button>\n<label class=\"file-button\">").Append(zh ? "载入审核决定" : "Load decisions").Append(" <input id=\"load-decisions\" type=\"file\" accept=\".json,application/json\"></label>\n")
-            .Append("<button type=\"button\" id=\"export-corrections\">").Append(zh ? "导出更正" : "Export corrections").Append("</button>\n")
+        w.Append("</div>\n<div class=\"review-actions\">\n<label>").Append(Words.Get(zh, "html.reviewer"))
+            .Append(" <input id=\"reviewer\" type=\"text\" size=\"10\" autocomplete=\"name\"></label>\n<label>").Append(Words.Get(zh, "html.expires"))
+            .Append(" <input id=\"expires\" type=\"date\"></label>\n<button type=\"button\" id=\"export-decisions\">").Append(Words.Get(zh, "html.export-decisions"))
+            .Append("</button>\n<label class=\"file-button\">").Append(Words.Get(zh, "html.load-decisions")).Append(" <input id=\"load-decisions\" type=\"file\" accept=\".json,application/json\"></label>\n")
+            .Append("<button type=\"button\" id=\"export-corrections\">").Append(Words.Get(zh, "html.export-corrections")).Append("</button>\n")
             .Append("<span id=\"review-status\" class=\"review-status\" aria-live=\"polite\"></span>\n</div>\n<p class=\"hint\">")
             .Append(zh
                 ? "每个发现可标记为确认、误报或接受（可加说明）；决定保存在本浏览器中。导出的决定文件用于 <code>govstats check --baseline</code>（接受的发现被隐藏）；导出的更正文件用于 <code>govstats check --corrections</code>。双击表格中的数值可更正。"
                 : "Mark each finding confirmed, false alarm or accepted (with a comment); decisions are kept in this browser. The exported decisions file is for <code>govstats check --baseline</code> (accepted findings are hidden); the exported corrections file for <code>govstats check --corrections</code>. Double-click a table value to correct it.")
             .Append("</p>\n");
-        w.Append("<dialog id=\"correct-dialog\">\n<form method=\"dialog\" id=\"correct-form\">\n<h3>").Append(zh ? "更正数值" : "Correct a value").Append("</h3>\n")
-            .Append("<p class=\"correct-report\"></p>\n<label>").Append(zh ? "单元格" : "Cell").Append(" <select id=\"correct-cell\"></select></label>\n")
-            .Append("<p>").Append(zh ? "公布值：" : "Published: ").Append("<code id=\"correct-published\"></code></p>\n<label>").Append(zh ? "更正为" : "Correct to")
-            .Append(" <input id=\"correct-value\" type=\"text\" inputmode=\"decimal\"></label>\n<label>").Append(zh ? "理由" : "Reason")
+        w.Append("<dialog id=\"correct-dialog\">\n<form method=\"dialog\" id=\"correct-form\">\n<h3>").Append(Words.Get(zh, "html.correct-a-value")).Append("</h3>\n")
+            .Append("<p class=\"correct-report\"></p>\n<label>").Append(Words.Get(zh, "html.cell")).Append(" <select id=\"correct-cell\"></select></label>\n")
+            .Append("<p>").Append(Words.Get(zh, "html.published")).Append("<code id=\"correct-published\"></code></p>\n<label>").Append(Words.Get(zh, "html.correct-to"))
+            .Append(" <input id=\"correct-value\" type=\"text\" inputmode=\"decimal\"></label>\n<label>").Append(Words.Get(zh, "html.reason"))
             .Append(" <input id=\"correct-reason\" type=\"text\" size=\"40\"></label>\n<p class=\"correct-error\" id=\"correct-error\"></p>\n<div class=\"dialog-buttons\">")
-            .Append("<button type=\"button\" id=\"correct-save\">").Append(zh ? "保存" : "Save").Append("</button>")
-            .Append("<button type=\"button\" id=\"correct-remove\">").Append(zh ? "撤销更正" : "Remove correction").Append("</button>")
-            .Append("<button type=\"button\" id=\"correct-cancel\">").Append(zh ? "取消" : "Cancel").Append("</button></div>\n</form>\n</dialog>\n</section>\n");
+            .Append("<button type=\"button\" id=\"correct-save\">").Append(Words.Get(zh, "html.save")).Append("</button>")
+            .Append("<button type=\"button\" id=\"correct-remove\">").Append(Words.Get(zh, "html.remove-correction")).Append("</button>")
+            .Append("<button type=\"button\" id=\"correct-cancel\">").Append(Words.Get(zh, "html.cancel")).Append("</button></div>\n</form>\n</dialog>\n</section>\n");
     }
 
     /// <summary>The data a report section carries for the review script (which report a correction belongs to).</summary>
@@ -139,10 +139,10 @@ public sealed partial class HtmlRenderer
                 .Append(zh ? zhText : enText).Append("</button>");
         }
 
-        w.Append("</span>\n<input type=\"text\" class=\"comment\" placeholder=\"").Append(zh ? "说明" : "comment").Append("\" aria-label=\"").Append(zh ? "说明" : "comment").Append("\">");
+        w.Append("</span>\n<input type=\"text\" class=\"comment\" placeholder=\"").Append(Words.Get(zh, "html.comment")).Append("\" aria-label=\"").Append(Words.Get(zh, "html.comment")).Append("\">");
         if (review.Correctable && f.Cells.Count > 0)
         {
-            w.Append("\n<button type=\"button\" class=\"correct\">").Append(zh ? "更正数值" : "Correct a value").Append("</button>");
+            w.Append("\n<button type=\"button\" class=\"correct\">").Append(Words.Get(zh, "html.correct-a-value")).Append("</button>");
         }
 
         w.Append("\n<span class=\"decided-by\"></span><span class=\"conflict\"></span>\n</div>\n");
@@ -156,19 +156,19 @@ public sealed partial class HtmlRenderer
             return;
         }
 
-        w.Append("<table class=\"corrections\">\n<caption>").Append(zh ? "审核人的更正（检查使用更正后的值，不是公布值）" : "Reviewers' corrections (checked with the corrected value, not the published one)")
-            .Append("</caption>\n<thead><tr><th>").Append(zh ? "单元格" : "Cell").Append("</th><th>").Append(zh ? "公布值" : "Published").Append("</th><th>")
-            .Append(zh ? "更正为" : "Now").Append("</th><th>").Append(zh ? "理由" : "Reason").Append("</th><th>").Append(zh ? "更正人" : "By").Append("</th><th>")
-            .Append(zh ? "状态" : "Status").Append("</th></tr></thead>\n<tbody>\n");
+        w.Append("<table class=\"corrections\">\n<caption>").Append(Words.Get(zh, "html.corrections-caption"))
+            .Append("</caption>\n<thead><tr><th>").Append(Words.Get(zh, "html.cell")).Append("</th><th>").Append(Words.Get(zh, "html.published-column")).Append("</th><th>")
+            .Append(Words.Get(zh, "html.now")).Append("</th><th>").Append(Words.Get(zh, "html.reason")).Append("</th><th>").Append(Words.Get(zh, "html.by")).Append("</th><th>")
+            .Append(Words.Get(zh, "html.status")).Append("</th></tr></thead>\n<tbody>\n");
         foreach (var c in report.Corrections)
         {
             var label = report.SchemaDefinition.TryGetCell(c.Cell, out var d) ? d.Label : c.Cell.Value;
             var status = c.Status switch
             {
-                CorrectionStatus.Applied => zh ? "已应用" : "applied",
-                CorrectionStatus.ReportChanged => zh ? "未应用：报告文件已改变" : "not applied: the report file changed",
+                CorrectionStatus.Applied => Words.Get(zh, "html.applied"),
+                CorrectionStatus.ReportChanged => Words.Get(zh, "html.not-applied-the-report-file-changed"),
                 CorrectionStatus.CellChanged => zh ? $"未应用：单元格现为 {c.Found}" : $"not applied: the cell now reads {c.Found}",
-                _ => zh ? "未应用：无此单元格" : "not applied: no such cell",
+                _ => Words.Get(zh, "html.not-applied-no-such-cell"),
             };
             w.Append("<tr class=\"correction ").Append(c.Status == CorrectionStatus.Applied ? "applied" : "not-applied").Append("\"><td title=\"").Append(E(c.Cell.Value)).Append("\">")
                 .Append(E(label)).Append("</td><td class=\"num\">").Append(E(c.Published)).Append("</td><td class=\"num\">").Append(E(c.ValueText)).Append("</td><td>")
@@ -189,9 +189,9 @@ public sealed partial class HtmlRenderer
         w.Append("<div class=\"jurisdiction-summary\">\n");
 
         // By rule and severity
-        w.Append("<table class=\"by-rule\">\n<caption>").Append(zh ? "按规则和严重程度" : "By rule and severity").Append("</caption>\n<thead><tr><th>")
-            .Append(zh ? "规则" : "Rule").Append("</th><th class=\"num\">").Append(zh ? "错误" : "Errors").Append("</th><th class=\"num\">").Append(zh ? "警告" : "Warnings")
-            .Append("</th><th class=\"num\">").Append(zh ? "提示" : "Info").Append("</th></tr></thead>\n<tbody>\n");
+        w.Append("<table class=\"by-rule\">\n<caption>").Append(Words.Get(zh, "html.by-rule-and-severity")).Append("</caption>\n<thead><tr><th>")
+            .Append(Words.Get(zh, "html.rule")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.warnings"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
         foreach (var rule in findings.GroupBy(x => x.Finding.RuleId, StringComparer.Ordinal)
                      .OrderByDescending(g => g.Count(x => x.Finding.Severity == Severity.Error)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -212,8 +212,8 @@ public sealed partial class HtmlRenderer
         w.Append("</tbody>\n</table>\n");
 
         // Agencies with most errors
-        w.Append("<table class=\"top-agencies\">\n<caption>").Append(zh ? "错误最多的机关" : "Agencies with most errors").Append("</caption>\n<thead><tr><th>")
-            .Append(zh ? "机关" : "Agency").Append("</th><th class=\"num\">").Append(zh ? "错误" : "Errors").Append("</th><th class=\"num\">").Append(zh ? "警告" : "Warnings")
+        w.Append("<table class=\"top-agencies\">\n<caption>").Append(Words.Get(zh, "html.agencies-with-most-errors")).Append("</caption>\n<thead><tr><th>")
+            .Append(Words.Get(zh, "html.agency")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.warnings"))
             .Append("</th></tr></thead>\n<tbody>\n");
         var agencies = findings.GroupBy(x => x.Agency, StringComparer.Ordinal)
             .Select(g => (Agency: g.Key, Errors: g.Count(x => x.Finding.Severity == Severity.Error), Warnings: g.Count(x => x.Finding.Severity == Severity.Warning)))
@@ -240,11 +240,11 @@ public sealed partial class HtmlRenderer
             Error: findings.Count(x => x.Year == y && x.Finding.Severity == Severity.Error),
             Warning: findings.Count(x => x.Year == y && x.Finding.Severity == Severity.Warning),
             Info: findings.Count(x => x.Year == y && x.Finding.Severity == Severity.Info))).ToList();
-        w.Append("<figure class=\"trend\">\n<figcaption>").Append(zh ? "各年度发现" : "Findings by year").Append("</figcaption>\n");
+        w.Append("<figure class=\"trend\">\n<figcaption>").Append(Words.Get(zh, "html.findings-by-year")).Append("</figcaption>\n");
         TrendChart(w, trend, zh);
-        w.Append("<table class=\"trend-table\">\n<thead><tr><th>").Append(zh ? "年度" : "Year").Append("</th><th class=\"num\">").Append(zh ? "报告" : "Reports")
-            .Append("</th><th class=\"num\">").Append(zh ? "错误" : "Errors").Append("</th><th class=\"num\">").Append(zh ? "警告" : "Warnings")
-            .Append("</th><th class=\"num\">").Append(zh ? "提示" : "Info").Append("</th></tr></thead>\n<tbody>\n");
+        w.Append("<table class=\"trend-table\">\n<thead><tr><th>").Append(Words.Get(zh, "html.year")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.reports"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.warnings"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
         foreach (var t in trend)
         {
             w.Append("<tr><td>").Append(Int(t.Year)).Append("</td><td class=\"num\">").Append(Int(t.Reports)).Append("</td><td class=\"num\">").Append(Int(t.Error))
@@ -262,7 +262,7 @@ public sealed partial class HtmlRenderer
         var width = Math.Max(120, 20 + (trend.Count * groupWidth));
         var max = Math.Max(1, trend.Count == 0 ? 0 : trend.Max(t => Math.Max(t.Error, Math.Max(t.Warning, t.Info))));
         w.Append("<svg class=\"trend-chart\" role=\"img\" viewBox=\"0 0 ").Append(Int(width)).Append(" 135\" width=\"").Append(Int(width))
-            .Append("\" height=\"135\" xmlns=\"http://www.w3.org/2000/svg\"><title>").Append(zh ? "各年度错误、警告、提示数" : "Errors, warnings and info by year").Append("</title>\n");
+            .Append("\" height=\"135\" xmlns=\"http://www.w3.org/2000/svg\"><title>").Append(Words.Get(zh, "html.errors-warnings-and-info-by-year")).Append("</title>\n");
         w.Append("<line x1=\"10\" y1=\"").Append(Int(20 + height)).Append("\" x2=\"").Append(Int(width - 5)).Append("\" y2=\"").Append(Int(20 + height)).Append("\" stroke=\"#d0d4da\"/>\n");
         for (var i = 0; i < trend.Count; i++)
         {
@@ -299,11 +299,11 @@ public sealed partial class HtmlRenderer
         var missing = coverage.Missing.ToList();
         w.Append("<div class=\"coverage-wrap\">\n<table class=\"coverage").Append(coverage.FromAgencyFile ? " from-agency-file" : " from-set").Append("\" data-jurisdiction=\"")
             .Append(E(coverage.Jurisdiction)).Append("\" data-missing=\"").Append(Int(missing.Count)).Append("\">\n<caption>")
-            .Append(zh ? "报告提交情况" : "Who has reported").Append(" <span class=\"caption-note\">")
+            .Append(Words.Get(zh, "html.who-has-reported")).Append(" <span class=\"caption-note\">")
             .Append(coverage.FromAgencyFile
                 ? (zh ? $"（按机关文件应提交的机关；缺 {Int(missing.Count)} 份）" : $"(bodies expected by the agency file; {Int(missing.Count)} missing)")
                 : (zh ? $"（未提供机关文件：本次各年度出现过的机关；缺 {Int(missing.Count)} 份）" : $"(no agency file: bodies seen in any year of the set; {Int(missing.Count)} lacking)"))
-            .Append("</span></caption>\n<thead><tr><th>").Append(zh ? "机关" : "Body").Append("</th>");
+            .Append("</span></caption>\n<thead><tr><th>").Append(Words.Get(zh, "html.body")).Append("</th>");
         foreach (var year in coverage.Years)
         {
             w.Append("<th>").Append(Int(year)).Append("</th>");
@@ -332,14 +332,14 @@ public sealed partial class HtmlRenderer
 
                     if (!y.Expected)
                     {
-                        w.Append(zh ? " <small>未列入</small>" : " <small>not expected</small>");
+                        w.Append(" <small>").Append(Words.Get(zh, "html.not-expected")).Append("</small>");
                     }
 
                     w.Append("</td>");
                 }
                 else if (y.Expected)
                 {
-                    w.Append("<td class=\"missing\" data-year=\"").Append(Int(y.Year)).Append("\">").Append(zh ? "未提交" : "missing").Append("</td>");
+                    w.Append("<td class=\"missing\" data-year=\"").Append(Int(y.Year)).Append("\">").Append(Words.Get(zh, "html.missing")).Append("</td>");
                 }
                 else
                 {
@@ -365,7 +365,7 @@ public sealed partial class HtmlRenderer
             }
 
             w.Append("<section class=\"jurisdiction coverage-only\" data-jurisdiction=\"").Append(E(coverage.Jurisdiction)).Append("\">\n<h2>")
-                .Append(zh ? "报告提交情况 · " : "Who has reported · ").Append(E(coverage.Jurisdiction)).Append("</h2>\n");
+                .Append(Words.Get(zh, "html.who-has-reported-heading")).Append(E(coverage.Jurisdiction)).Append("</h2>\n");
             CoverageTable(w, coverage, new Dictionary<string, int>(), zh);
             w.Append("</section>\n");
         }

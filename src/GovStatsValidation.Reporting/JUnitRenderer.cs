@@ -223,7 +223,7 @@ public sealed class JUnitRenderer : IRunRenderer
             sb.Append(": ").Append(f.Message.In(options.Language)).Append('\n');
             if (FormulaText(f, options) is { } formula)
             {
-                sb.Append(options.Zh ? "  算式: " : "  formula: ").Append(formula).Append('\n');
+                sb.Append(Words.Get(options.Zh, "junit.formula")).Append(formula).Append('\n');
             }
 
             if (f.Expected is not null || f.Actual is not null)

@@ -38,14 +38,14 @@ internal static class RunStatistics
 
     public static string SeverityWord(Severity severity, bool zh) => severity switch
     {
-        Severity.Error => zh ? "错误" : "error",
-        Severity.Warning => zh ? "警告" : "warning",
-        _ => zh ? "提示" : "info",
+        Severity.Error => Words.Get(zh, "stats.error"),
+        Severity.Warning => Words.Get(zh, "stats.warning"),
+        _ => Words.Get(zh, "stats.info"),
     };
 
     public static string SeverityToken(Severity severity) => severity.ToString().ToLowerInvariant();
 
-    public static string Num(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "—";
+    public static string Num(decimal? value) => (value is { } v ? Model.CellValue.Format(v) : "—");
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -80,11 +80,11 @@ internal static class RunStatistics
         var note = entry is null ? "" : Note(entry, zh);
         return b.StateOf(fingerprint) switch
         {
-            BaselineState.Changed => zh ? "已接受但数字有变" : "accepted, figures changed",
-            BaselineState.Expired => zh ? "接受已过期" : "acceptance expired",
-            BaselineState.Confirmed => (zh ? "已确认" : "confirmed") + note,
-            BaselineState.FalseAlarm => (zh ? "误报" : "false alarm") + note,
-            _ => zh ? "新" : "new",
+            BaselineState.Changed => Words.Get(zh, "stats.accepted-figures-changed"),
+            BaselineState.Expired => Words.Get(zh, "stats.acceptance-expired"),
+            BaselineState.Confirmed => Words.Get(zh, "stats.confirmed") + note,
+            BaselineState.FalseAlarm => Words.Get(zh, "stats.false-alarm") + note,
+            _ => Words.Get(zh, "stats.new"),
         };
     }
 
@@ -98,7 +98,7 @@ internal static class RunStatistics
             return "";
         }
 
-        var text = who.Length > 0 && comment.Length > 0 ? $"{who}{(zh ? "：" : ": ")}{comment}" : who + comment;
+        var text = who.Length > 0 && comment.Length > 0 ? $"{who}{Words.Get(zh, "stats.colon")}{comment}" : who + comment;
         return zh ? $"（{text}）" : $" ({text})";
     }
 

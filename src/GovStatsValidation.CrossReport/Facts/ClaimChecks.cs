@@ -103,5 +103,5 @@ internal static class ClaimChecks
 
     private static List<string> Sources(ReportEntry a, ReportEntry b) => [a.Report.Source ?? a.Report.ToString(), b.Report.Source ?? b.Report.ToString()];
 
-    private static string Num(decimal v) => v.ToString("0.############################", CultureInfo.InvariantCulture);
+    private static string Num(decimal v) => Model.CellValue.Format(v);
 }

@@ -150,5 +150,5 @@ public static class SharedFacts
 
     private static string Name(ReportEntry e) => e.Report.Source ?? e.Report.ToString();
 
-    private static string Num(decimal v) => v.ToString("0.############################", CultureInfo.InvariantCulture);
+    private static string Num(decimal v) => Model.CellValue.Format(v);
 }

@@ -17,5 +17,5 @@ public sealed record StatedFact(string Label, string? Head, decimal Value, strin
     public int Segment { get; init; }
 
     /// <summary>The figure as shown in messages: label, number and unit.</summary>
-    public string Display => $"{Label}{Value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture)}{Unit}";
+    public string Display => $"{Label}{Model.CellValue.Format(Value)}{Unit}";
 }

@@ -157,7 +157,7 @@ public sealed class CellExpression
         ? Text
         : string.Join(" + ", Terms.Select(t => t.Count == 1 ? t[0].Label : $"Σ {t[0].Row.Parent?.Label ?? t[0].Label}{(t[0].Column is { } column ? $" / {column.Label}" : "")}"));
 
-    internal static string Format(decimal? v) => v is { } d ? d.ToString("0.######", CultureInfo.InvariantCulture) : "—";
+    internal static string Format(decimal? v) => v is { } d ? CellValue.Format(d) : "—";
 
     /// <inheritdoc/>
     public override string ToString() => Text;

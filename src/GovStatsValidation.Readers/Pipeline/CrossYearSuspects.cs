@@ -98,5 +98,5 @@ internal static class CrossYearSuspects
     private static ReportCheckResult? Find(Dictionary<(string?, string, int), ReportCheckResult> bySource, CrossReportSource source) =>
         bySource.GetValueOrDefault((source.Source, source.Agency, source.Year));
 
-    private static string Number(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    private static string Number(decimal value) => Model.CellValue.Format(value);
 }

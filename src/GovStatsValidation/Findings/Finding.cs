@@ -28,7 +28,7 @@ public sealed record FindingCell(CellId Id, string Label, CellState State, decim
     /// <summary>The value as shown in reports in the words of a culture: the number, (空白) / (blank), (未列出) / (absent), the raw text.</summary>
     public string DisplayIn(System.Globalization.CultureInfo culture) => State switch
     {
-        CellState.Number => Value!.Value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture),
+        CellState.Number => CellValue.Format(Value!.Value),
         CellState.Blank => Messages.MessageCatalog.Get(culture, "cell.blank"),
         CellState.Absent => Messages.MessageCatalog.Get(culture, "cell.absent"),
         _ => Raw ?? Messages.MessageCatalog.Get(culture, State == CellState.Placeholder ? "state.placeholder" : "state.unreadable"),

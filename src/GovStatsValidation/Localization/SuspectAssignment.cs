@@ -75,5 +75,5 @@ internal static class SuspectAssignment
         };
     }
 
-    private static string Num(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Num(decimal value) => Model.CellValue.Format(value);
 }

@@ -26,7 +26,7 @@ internal static class TypingShapes
     /// <summary>The likelihood of any other change (an error of no recognisable shape).</summary>
     public const double Other = 1e-4;
 
-    public static string Digits(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Digits(decimal value) => Model.CellValue.Format(value);
 
     /// <summary>The shapes that turn <paramref name="original"/> into <paramref name="printed"/>, each with its likelihood.</summary>
     public static List<(TypingErrorKind Kind, double Likelihood)> Shapes(string original, string printed)

@@ -48,7 +48,7 @@ public sealed record CellCorrection
     public string? Found { get; init; }
 
     /// <summary>The corrected value as text: the number, or empty for blank.</summary>
-    public string ValueText => Value?.ToString("0.######", CultureInfo.InvariantCulture) ?? "";
+    public string ValueText => (Value is { } v ? CellValue.Format(v) : "");
 
     /// <summary>
     /// A cell's value as printed, the text a correction is matched against: the raw text when the reader kept it, else the
@@ -60,7 +60,7 @@ public sealed record CellCorrection
         return value.State switch
         {
             CellState.Absent or CellState.Blank => "",
-            CellState.Number when value.Raw is null => value.Number!.Value.ToString("0.######", CultureInfo.InvariantCulture),
+            CellState.Number when value.Raw is null => CellValue.Format(value.Number!.Value),
             _ => value.Raw ?? "",
         };
     }

@@ -92,6 +92,12 @@ public sealed record CellValue
         return new CellValue { State = CellState.Unreadable, Raw = raw, Location = location };
     }
 
+    /// <summary>
+    /// A number as this library writes it everywhere (messages, formulas, reasons, outputs): invariant culture, every
+    /// decimal it holds and no trailing zero (<c>1234.567891</c>, <c>803</c>, <c>-3</c>), never rounded.
+    /// </summary>
+    public static string Format(decimal number) => number.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Parses a printed number: optional sign (+, -, 增, 减), digits with optional thousands separators and decimals, optional trailing unit 件/条/万元/元/项/个/次/人.</summary>
     public static bool TryParseNumber(string text, out decimal number)
     {

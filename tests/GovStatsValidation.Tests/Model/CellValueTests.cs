@@ -82,6 +82,14 @@ public sealed class CellValueTests
         Assert.That(CellValue.Parse(text).State, Is.EqualTo(CellState.Blank));
     }
 
+    [TestCase("1234.567891", "1234.567891")]
+    [TestCase("803", "803")]
+    [TestCase("803.000", "803")]
+    [TestCase("-3.50", "-3.5")]
+    [TestCase("0.000001", "0.000001")]
+    public void Format_AnyNumber_EveryDecimalNoTrailingZeroNeverRounded(string value, string expected) =>
+        Assert.That(CellValue.Format(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
+
     [Test]
     public void Parse_Null_IsBlankWithoutRaw()
     {
