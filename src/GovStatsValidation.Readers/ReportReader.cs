@@ -95,6 +95,41 @@ public sealed class ReportReader
         return Analyse(new ReportExtraction(DocumentKind.Text, source) { Decoding = decoded }, tables, diagnostics);
     }
 
+    /// <summary>
+    /// The one format whose years cover the report year, when no format's column labels are printed (a report cut to its
+    /// application and review tables names none) but the text prints that format's own row labels: at least
+    /// <see cref="RowLabelEvidence"/> distinct long ones (a prose sentence does not repeat a table's labels word for word).
+    /// </summary>
+    private Detected<string>? SchemaOfYear(Detected<int>? year, SourceText text)
+    {
+        if (year is null)
+        {
+            return null;
+        }
+
+        var covering = _schemas.Where(s => s.YearFrom > 0 && year.Value >= s.YearFrom && year.Value <= s.YearTo).ToList();
+        if (covering.Count != 1)
+        {
+            return null;
+        }
+
+        var schema = covering[0];
+        var all = string.Concat(text.NormalizedLines.Select(TextNormalizer.NormalizeCompact));
+        var printed = schema.AllRows.Where(r => r.HasValue)
+            .Select(r => TextNormalizer.NormalizeCompact(r.Labels[0]))
+            .Where(l => l.Length >= 10)
+            .Distinct(StringComparer.Ordinal)
+            .Where(l => all.Contains(l, StringComparison.Ordinal))
+            .Take(RowLabelEvidence)
+            .ToList();
+        return printed.Count < RowLabelEvidence
+            ? null
+            : new Detected<string>(schema.Id, $"no format's column labels printed; the format of the report year, whose row labels are printed ({string.Join("、", printed)})", year.Line);
+    }
+
+    /// <summary>How many distinct long row labels of the year's format must be printed to read the tables by that format.</summary>
+    private const int RowLabelEvidence = 3;
+
     /// <summary>Diagnostic code of a document that holds more than one report (e.g. a comparison printout of two years).</summary>
     internal const string NotOneReportCode = "not-one-report";
 
@@ -129,7 +164,7 @@ public sealed class ReportReader
 
         result.Schema = _options.SchemaId is { } forced
             ? new Detected<string>(forced, "schema named by the caller", null)
-            : TitleDetector.DetectSchema(schemaText, _schemas);
+            : TitleDetector.DetectSchema(schemaText, _schemas) ?? SchemaOfYear(year, schemaText);
 
         var schema = result.Schema is { } s ? _schemas.FirstOrDefault(x => x.Id == s.Value) : null;
         DetectedVariant? variant = null;

@@ -23,7 +23,9 @@ internal sealed class ReportLoader : IReportLoader
         ArgumentNullException.ThrowIfNull(options);
         _schema = options.Value.Schema;
         _corrections = options.Value.Corrections;
-        _published = new PublishedReportReader { Enrichers = { new NarrativeReader().Enrich } };
+        // A forced format guides the reading itself (which labels and columns the tables are read by), not only the
+        // checking of what was read: a report whose tables name no format (cut to its application table) reads too.
+        _published = new PublishedReportReader(new ReportReaderOptions { SchemaId = _schema?.ToToken() }) { Enrichers = { new NarrativeReader().Enrich } };
     }
 
     public async Task<AnnualReport> LoadAsync(string path, CancellationToken cancellationToken = default)
