@@ -217,7 +217,7 @@ internal static partial class RuleExamples
             ? $"格式 {example.Schema.ToToken()}、{year} 年的报告，所有单元格为 0"
             : $"a {year} report in format {example.Schema.ToToken()} with every cell 0";
         var change = example.Change is { } c
-            ? zh ? $"，改动：{c}" : $", changed: {c}"
+            ? Words.Get(zh, "explain.changed", ("changes", c))
             : Words.Get(zh, "explain.unchanged");
         return start + change;
     }

@@ -221,7 +221,7 @@ public sealed partial class HtmlRenderer
         {
             var why = result is null
                 ? Words.Get(zh, "html.report-not-checked-in-this-run")
-                : (zh ? $"{result.Report.Schema.ToToken()} 格式没有此项" : $"the {result.Report.Schema.ToToken()} format has no such figure");
+                : Words.Get(zh, "html.no-such-figure", ("schema", result.Report.Schema.ToToken()));
             w.Append("<td class=\"cell-na").Append(wide).Append("\" title=\"").Append(E(why)).Append("\">n/a</td>");
             return;
         }

@@ -48,13 +48,9 @@ public sealed partial class HtmlRenderer
     private static void ReviewBar(StringBuilder w, bool zh)
     {
         w.Append("<section id=\"review\" class=\"review-bar\">\n<h2>").Append(Words.Get(zh, "html.review")).Append("</h2>\n<div class=\"filters\">\n");
-        foreach (var (key, zhLabel, enLabel) in new[]
-                 {
-                     ("severity", "严重程度", "Severity"), ("rule", "规则", "Rule"), ("agency", "机关", "Agency"),
-                     ("jurisdiction", "辖区", "Jurisdiction"), ("year", "年度", "Year"), ("status", "审核状态", "Status"),
-                 })
+        foreach (var key in (string[])["severity", "rule", "agency", "jurisdiction", "year", "status"])
         {
-            w.Append("<label>").Append(zh ? zhLabel : enLabel).Append(" <select id=\"filter-").Append(key).Append("\" data-filter=\"").Append(key).Append("\"><option value=\"\">")
+            w.Append("<label>").Append(Words.Get(zh, "html.filter." + key)).Append(" <select id=\"filter-").Append(key).Append("\" data-filter=\"").Append(key).Append("\"><option value=\"\">")
                 .Append(Words.Get(zh, "html.all")).Append("</option>");
             if (key == "status")
             {
@@ -133,10 +129,10 @@ public sealed partial class HtmlRenderer
     private static void ReviewControls(StringBuilder w, Finding f, ReviewTarget review, bool zh)
     {
         w.Append("<div class=\"review\">\n<span class=\"decisions\" role=\"group\">");
-        foreach (var (token, zhText, enText) in new[] { ("confirmed", "确认", "Confirmed"), ("false-alarm", "误报", "False alarm"), ("accepted", "接受", "Accepted") })
+        foreach (var token in (string[])["confirmed", "false-alarm", "accepted"])
         {
             w.Append("<button type=\"button\" class=\"decide decide-").Append(token).Append("\" data-decision=\"").Append(token).Append("\" aria-pressed=\"false\">")
-                .Append(zh ? zhText : enText).Append("</button>");
+                .Append(Words.Get(zh, "html.decide." + token)).Append("</button>");
         }
 
         w.Append("</span>\n<input type=\"text\" class=\"comment\" placeholder=\"").Append(Words.Get(zh, "html.comment")).Append("\" aria-label=\"").Append(Words.Get(zh, "html.comment")).Append("\">");
@@ -167,7 +163,7 @@ public sealed partial class HtmlRenderer
             {
                 CorrectionStatus.Applied => Words.Get(zh, "html.applied"),
                 CorrectionStatus.ReportChanged => Words.Get(zh, "html.not-applied-the-report-file-changed"),
-                CorrectionStatus.CellChanged => zh ? $"未应用：单元格现为 {c.Found}" : $"not applied: the cell now reads {c.Found}",
+                CorrectionStatus.CellChanged => Words.Get(zh, "html.not-applied-cell-changed", ("found", c.Found)),
                 _ => Words.Get(zh, "html.not-applied-no-such-cell"),
             };
             w.Append("<tr class=\"correction ").Append(c.Status == CorrectionStatus.Applied ? "applied" : "not-applied").Append("\"><td title=\"").Append(E(c.Cell.Value)).Append("\">")
@@ -301,8 +297,8 @@ public sealed partial class HtmlRenderer
             .Append(E(coverage.Jurisdiction)).Append("\" data-missing=\"").Append(Int(missing.Count)).Append("\">\n<caption>")
             .Append(Words.Get(zh, "html.who-has-reported")).Append(" <span class=\"caption-note\">")
             .Append(coverage.FromAgencyFile
-                ? (zh ? $"（按机关文件应提交的机关；缺 {Int(missing.Count)} 份）" : $"(bodies expected by the agency file; {Int(missing.Count)} missing)")
-                : (zh ? $"（未提供机关文件：本次各年度出现过的机关；缺 {Int(missing.Count)} 份）" : $"(no agency file: bodies seen in any year of the set; {Int(missing.Count)} lacking)"))
+                ? Words.Get(zh, "html.coverage-expected-note", ("count", Int(missing.Count)))
+                : Words.Get(zh, "html.coverage-seen-note", ("count", Int(missing.Count))))
             .Append("</span></caption>\n<thead><tr><th>").Append(Words.Get(zh, "html.body")).Append("</th>");
         foreach (var year in coverage.Years)
         {

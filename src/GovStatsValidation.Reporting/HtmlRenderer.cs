@@ -30,10 +30,10 @@ public sealed partial class HtmlRenderer : IRunRenderer
         ArgumentNullException.ThrowIfNull(options);
         var zh = options.Zh;
         var w = new StringBuilder(64 * 1024);
-        w.Append("<!DOCTYPE html>\n<html lang=\"").Append(zh ? "zh-CN" : "en").Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        w.Append("<!DOCTYPE html>\n<html lang=\"").Append((zh ? Messages.MessageCatalog.Chinese : Messages.MessageCatalog.English).Name).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(zh ? "govstats 检查报告" : "govstats check report").Append("</title>\n<style>\n").Append(HtmlAssets.Css).Append(HtmlAssets.ReviewCss).Append("</style>\n</head>\n<body data-review-key=\"").Append(ReviewKey(run)).Append("\">\n");
-        w.Append("<header><h1>").Append(zh ? "政府信息公开工作年度报告 · 统计数据检查" : "Government information disclosure annual reports · statistics check").Append("</h1></header>\n<main>\n");
+            .Append("<title>").Append(Words.Get(zh, "html.govstats-check-report")).Append("</title>\n<style>\n").Append(HtmlAssets.Css).Append(HtmlAssets.ReviewCss).Append("</style>\n</head>\n<body data-review-key=\"").Append(ReviewKey(run)).Append("\">\n");
+        w.Append("<header><h1>").Append(Words.Get(zh, "html.government-information-disclosure-annual")).Append("</h1></header>\n<main>\n");
         ReviewBar(w, zh);
         Summary(w, run, zh);
         var jurisdictionOf = JurisdictionOf(run);
@@ -57,23 +57,23 @@ public sealed partial class HtmlRenderer : IRunRenderer
         var errors = run.Count(Severity.Error);
         var warnings = run.Count(Severity.Warning);
         var infos = run.Count(Severity.Info);
-        w.Append("<section id=\"summary\">\n<h2>").Append(zh ? "概要" : "Summary").Append("</h2>\n<div class=\"cards\">\n");
-        Card(w, "reports", zh ? "已检查报告" : "Reports checked", run.Results.Count);
-        Card(w, "sev-error", zh ? "错误" : "Errors", errors);
-        Card(w, "sev-warning", zh ? "警告" : "Warnings", warnings);
-        Card(w, "sev-info", zh ? "提示" : "Info", infos);
-        Card(w, "input", zh ? "无法读取的文件" : "Input errors", run.InputErrors.Count);
-        w.Append("</div>\n<div class=\"charts\">\n<figure class=\"chart\">\n<figcaption>").Append(zh ? "按严重程度" : "By severity").Append("</figcaption>\n");
+        w.Append("<section id=\"summary\">\n<h2>").Append(Words.Get(zh, "html.summary")).Append("</h2>\n<div class=\"cards\">\n");
+        Card(w, "reports", Words.Get(zh, "html.reports-checked"), run.Results.Count);
+        Card(w, "sev-error", Words.Get(zh, "html.errors"), errors);
+        Card(w, "sev-warning", Words.Get(zh, "html.warnings"), warnings);
+        Card(w, "sev-info", Words.Get(zh, "html.info"), infos);
+        Card(w, "input", Words.Get(zh, "html.input-errors"), run.InputErrors.Count);
+        w.Append("</div>\n<div class=\"charts\">\n<figure class=\"chart\">\n<figcaption>").Append(Words.Get(zh, "html.by-severity")).Append("</figcaption>\n");
         SeverityChart(w, errors, warnings, infos, zh);
         w.Append("</figure>\n");
-        BarChart(w, zh ? "按规则" : "By rule", ByRule(run), code: true);
-        BarChart(w, zh ? "按机关" : "By agency", ByAgency(run), code: false);
+        BarChart(w, Words.Get(zh, "html.by-rule"), ByRule(run), code: true);
+        BarChart(w, Words.Get(zh, "html.by-agency"), ByAgency(run), code: false);
         w.Append("</div>\n");
 
-        w.Append("<table class=\"toc\">\n<thead><tr><th>").Append(zh ? "报告" : "Report").Append("</th><th>").Append(zh ? "机关" : "Agency")
-            .Append("</th><th>").Append(zh ? "年度" : "Year").Append("</th><th>").Append(zh ? "格式" : "Schema")
-            .Append("</th><th class=\"num\">").Append(zh ? "错误" : "Errors").Append("</th><th class=\"num\">").Append(zh ? "警告" : "Warnings")
-            .Append("</th><th class=\"num\">").Append(zh ? "提示" : "Info").Append("</th></tr></thead>\n<tbody>\n");
+        w.Append("<table class=\"toc\">\n<thead><tr><th>").Append(Words.Get(zh, "html.report")).Append("</th><th>").Append(Words.Get(zh, "html.agency"))
+            .Append("</th><th>").Append(Words.Get(zh, "html.year")).Append("</th><th>").Append(Words.Get(zh, "html.schema"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.warnings"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
         var n = 0;
         foreach (var result in run.Results)
         {
@@ -99,7 +99,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
         const int height = 120;
         var max = Math.Max(1, Math.Max(errors, Math.Max(warnings, infos)));
         w.Append("<svg class=\"severity-chart\" role=\"img\" viewBox=\"0 0 240 175\" width=\"240\" height=\"175\" xmlns=\"http://www.w3.org/2000/svg\">\n");
-        var bars = new[] { ("sev-error", zh ? "错误" : "errors", errors), ("sev-warning", zh ? "警告" : "warnings", warnings), ("sev-info", zh ? "提示" : "info", infos) };
+        var bars = new[] { ("sev-error", Words.Get(zh, "html.errors-lower"), errors), ("sev-warning", Words.Get(zh, "html.warnings-lower"), warnings), ("sev-info", Words.Get(zh, "html.info-lower"), infos) };
         for (var i = 0; i < bars.Length; i++)
         {
             var (css, label, value) = bars[i];
@@ -164,10 +164,10 @@ public sealed partial class HtmlRenderer : IRunRenderer
         w.Append("<section class=\"report\" id=\"report-").Append(Int(n)).Append('"');
         ReportData(w, review, r);
         w.Append(">\n<h2>").Append(E(r.Agency.Name)).Append(" · ").Append(YearText(r.Year, zh)).Append("</h2>\n");
-        w.Append("<p class=\"meta\"><code>").Append(E(Source(result))).Append("</code> · ").Append(zh ? "格式 " : "schema ").Append(r.Schema.ToToken())
-            .Append(" (").Append(E(schema.Title.In(options.Language))).Append(") · <span class=\"sev-error-text\">").Append(Int(result.Count(Severity.Error))).Append(zh ? " 个错误" : " error(s)")
-            .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(result.Count(Severity.Warning))).Append(zh ? " 个警告" : " warning(s)")
-            .Append("</span> · <span class=\"sev-info-text\">").Append(Int(result.Count(Severity.Info))).Append(zh ? " 个提示" : " info").Append("</span></p>\n");
+        w.Append("<p class=\"meta\"><code>").Append(E(Source(result))).Append("</code> · ").Append(Words.Get(zh, "html.schema-prefix")).Append(r.Schema.ToToken())
+            .Append(" (").Append(E(schema.Title.In(options.Language))).Append(") · <span class=\"sev-error-text\">").Append(Int(result.Count(Severity.Error))).Append(Words.Get(zh, "html.error-s"))
+            .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(result.Count(Severity.Warning))).Append(Words.Get(zh, "html.warning-s"))
+            .Append("</span> · <span class=\"sev-info-text\">").Append(Int(result.Count(Severity.Info))).Append(Words.Get(zh, "html.info-count")).Append("</span></p>\n");
 
         // cell id → the findings (numbers) that name it
         var flagged = new Dictionary<string, List<(int Number, Finding Finding)>>(StringComparer.Ordinal);
@@ -213,14 +213,14 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
         if (missing.Count > 0)
         {
-            w.Append("<p class=\"absent-tables\">").Append(zh ? "报告中未出现的表格：" : "Tables not in the report: ")
-                .Append(string.Join(zh ? "、" : ", ", missing.Select(t => E(t.Title.In(options.Language))))).Append("</p>\n");
+            w.Append("<p class=\"absent-tables\">").Append(Words.Get(zh, "html.tables-not-in-the-report"))
+                .Append(string.Join(Words.Get(zh, "html.list-separator"), missing.Select(t => E(t.Title.In(options.Language))))).Append("</p>\n");
         }
 
-        w.Append("</div>\n<aside class=\"findings\">\n<h3>").Append(zh ? "发现" : "Findings").Append("</h3>\n");
+        w.Append("</div>\n<aside class=\"findings\">\n<h3>").Append(Words.Get(zh, "html.findings")).Append("</h3>\n");
         if (result.Findings.Count == 0)
         {
-            w.Append("<p class=\"clean\">").Append(zh ? "未发现问题。" : "No findings.").Append("</p>\n");
+            w.Append("<p class=\"clean\">").Append(Words.Get(zh, "html.no-findings")).Append("</p>\n");
         }
         else
         {
@@ -249,10 +249,10 @@ public sealed partial class HtmlRenderer : IRunRenderer
             w.Append(" <span class=\"caption-note\">").Append(E(caption)).Append("</span>");
         }
 
-        w.Append("</caption>\n<thead><tr><th class=\"label\">").Append(zh ? "项目" : "Item").Append("</th>");
+        w.Append("</caption>\n<thead><tr><th class=\"label\">").Append(Words.Get(zh, "html.item")).Append("</th>");
         if (hasUnits)
         {
-            w.Append("<th>").Append(zh ? "单位" : "Unit").Append("</th>");
+            w.Append("<th>").Append(Words.Get(zh, "html.unit")).Append("</th>");
         }
 
         if (hasColumns)
@@ -264,7 +264,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
         }
         else
         {
-            w.Append("<th>").Append(zh ? "数值" : "Value").Append("</th>");
+            w.Append("<th>").Append(Words.Get(zh, "html.value")).Append("</th>");
         }
 
         w.Append("</tr></thead>\n<tbody>\n");
@@ -393,7 +393,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
             .Append(SeverityWord(f.Severity, zh)).Append("</span> <code class=\"rule\">").Append(E(f.RuleId)).Append("</code>");
         if (f.Line is { } line)
         {
-            w.Append(" <span class=\"line\">").Append(zh ? $"第{Int(line)}行" : $"line {Int(line)}").Append("</span>");
+            w.Append(" <span class=\"line\">").Append(Words.Get(zh, "line.n", ("line", Int(line)))).Append("</span>");
         }
 
         if (baselineMark is { } mark)
@@ -405,7 +405,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
         more?.Invoke(w);
         if (FormulaText(f, options) is { } formula)
         {
-            w.Append("<p class=\"formula\"><span>").Append(zh ? "算式" : "formula").Append("</span> <code>").Append(E(formula)).Append("</code></p>\n");
+            w.Append("<p class=\"formula\"><span>").Append(Words.Get(zh, "html.formula")).Append("</span> <code>").Append(E(formula)).Append("</code></p>\n");
         }
 
         if (ReconstructedCells(f, options) is { } reconstructed)
@@ -415,10 +415,10 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
         if (f.Expected is not null || f.Actual is not null)
         {
-            w.Append("<p class=\"numbers\">").Append(zh ? "应为 " : "expected ").Append(Num(f.Expected)).Append(zh ? "，实为 " : ", actual ").Append(Num(f.Actual));
+            w.Append("<p class=\"numbers\">").Append(Words.Get(zh, "html.expected")).Append(Num(f.Expected)).Append(Words.Get(zh, "html.actual")).Append(Num(f.Actual));
             if (f.Difference is { } d)
             {
-                w.Append(zh ? "，差 " : ", difference ").Append(Num(d));
+                w.Append(Words.Get(zh, "html.difference")).Append(Num(d));
             }
 
             w.Append("</p>\n");
@@ -426,7 +426,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
         if (f.Suspect is { } s)
         {
-            w.Append("<p class=\"suspect\">").Append(zh ? "可能出错：" : "Likely wrong: ").Append("<code>").Append(E(SuspectName(f, s, options))).Append("</code>");
+            w.Append("<p class=\"suspect\">").Append(Words.Get(zh, "html.likely-wrong")).Append("<code>").Append(E(SuspectName(f, s, options))).Append("</code>");
             if (s.CorrectedValue is { } cv)
             {
                 w.Append(" → ").Append(Num(cv));
@@ -434,7 +434,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
             foreach (var alternative in s.Alternatives)
             {
-                w.Append(zh ? " 或 " : " or ").Append("<code>").Append(E(alternative.Cell.Value)).Append("</code>");
+                w.Append(Words.Get(zh, "html.or")).Append("<code>").Append(E(alternative.Cell.Value)).Append("</code>");
                 if (alternative.CorrectedValue is { } acv)
                 {
                     w.Append(" → ").Append(Num(acv));
@@ -461,7 +461,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
     {
         if (run.Skipped.Count > 0)
         {
-            w.Append("<section id=\"skipped\">\n<h2>").Append(zh ? "已跳过的文件（不是年度报告）" : "Skipped files (not reports)").Append("</h2>\n<ul>\n");
+            w.Append("<section id=\"skipped\">\n<h2>").Append(Words.Get(zh, "html.skipped-files-not-reports")).Append("</h2>\n<ul>\n");
             foreach (var e in run.Skipped)
             {
                 w.Append("<li class=\"skipped\"><code>").Append(E(e.Source)).Append("</code>: ").Append(E(e.Message)).Append("</li>\n");
@@ -475,10 +475,10 @@ public sealed partial class HtmlRenderer : IRunRenderer
             return;
         }
 
-        w.Append("<section id=\"input-errors\">\n<h2>").Append(zh ? "无法读取的文件" : "Input errors").Append("</h2>\n<ul>\n");
+        w.Append("<section id=\"input-errors\">\n<h2>").Append(Words.Get(zh, "html.input-errors")).Append("</h2>\n<ul>\n");
         foreach (var e in run.InputErrors)
         {
-            w.Append("<li class=\"input-error\"><code>").Append(E(e.Source)).Append("</code>").Append(e.Line is { } l ? $" ({(zh ? "第" : "line ")}{Int(l)}{(zh ? "行" : "")})" : "")
+            w.Append("<li class=\"input-error\"><code>").Append(E(e.Source)).Append("</code>").Append(e.Line is { } l ? $" ({Messages.MessageCatalog.Get(zh ? Messages.MessageCatalog.Chinese : Messages.MessageCatalog.English, "line.n", ("line", Int(l)))})" : "")
                 .Append(": ").Append(E(e.Message)).Append("</li>\n");
         }
 
@@ -492,19 +492,19 @@ public sealed partial class HtmlRenderer : IRunRenderer
             return;
         }
 
-        w.Append("<section id=\"baseline\">\n<h2>").Append(zh ? "基线" : "Baseline").Append(" (").Append(Date(b.Today)).Append(")</h2>\n<p>")
+        w.Append("<section id=\"baseline\">\n<h2>").Append(Words.Get(zh, "html.baseline")).Append(" (").Append(Date(b.Today)).Append(")</h2>\n<p>")
             .Append(zh
                 ? $"已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个。"
                 : $"{Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale.")
             .Append("</p>\n<ul>\n");
         foreach (var e in b.Expired)
         {
-            w.Append("<li class=\"expired\">").Append(zh ? "已过期：" : "expired: ").Append(E(EntryText(e, zh))).Append("</li>\n");
+            w.Append("<li class=\"expired\">").Append(Words.Get(zh, "html.expired")).Append(E(EntryText(e, zh))).Append("</li>\n");
         }
 
         foreach (var e in b.Stale)
         {
-            w.Append("<li class=\"stale\">").Append(zh ? "已失效：" : "stale: ").Append(E(EntryText(e, zh))).Append("</li>\n");
+            w.Append("<li class=\"stale\">").Append(Words.Get(zh, "html.stale")).Append(E(EntryText(e, zh))).Append("</li>\n");
         }
 
         w.Append("</ul>\n</section>\n");

@@ -217,7 +217,7 @@ public sealed class JUnitRenderer : IRunRenderer
 
             if (f.Line is { } l)
             {
-                sb.Append(options.Zh ? $" 第{Int(l)}行" : $" line {Int(l)}");
+                sb.Append(' ').Append(Words.Get(options.Zh, "line.n", ("line", Int(l))));
             }
 
             sb.Append(": ").Append(f.Message.In(options.Language)).Append('\n');

@@ -22,9 +22,9 @@ public sealed class MarkdownRenderer : IRunRenderer
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(options);
         var zh = options.Zh;
-        writer.WriteLine(zh ? "## govstats 检查结果" : "## govstats check results");
+        writer.WriteLine("## " + Words.Get(zh, "md.check-results"));
         writer.WriteLine();
-        writer.WriteLine(zh ? "| 报告 | 错误 | 警告 | 提示 | 无法读取 |" : "| Reports | Errors | Warnings | Info | Input errors |");
+        writer.WriteLine(Row(Words.Get(zh, "md.reports"), Words.Get(zh, "md.errors"), Words.Get(zh, "md.warnings"), Words.Get(zh, "md.info"), Words.Get(zh, "md.input-errors")));
         writer.WriteLine("|---:|---:|---:|---:|---:|");
         writer.WriteLine($"| {Int(run.Results.Count)} | {Int(run.Count(Severity.Error))} | {Int(run.Count(Severity.Warning))} | {Int(run.Count(Severity.Info))} | {Int(run.InputErrors.Count)} |");
         writer.WriteLine();
@@ -39,9 +39,9 @@ public sealed class MarkdownRenderer : IRunRenderer
         var byRule = ByRule(run);
         if (byRule.Count > 0)
         {
-            writer.WriteLine(zh ? "<details><summary>按规则统计</summary>" : "<details><summary>Findings by rule</summary>");
+            writer.WriteLine("<details><summary>" + Words.Get(zh, "md.findings-by-rule") + "</summary>");
             writer.WriteLine();
-            writer.WriteLine(zh ? "| 规则 | 错误 | 警告 | 提示 |" : "| Rule | Errors | Warnings | Info |");
+            writer.WriteLine(Row(Words.Get(zh, "md.rule"), Words.Get(zh, "md.errors"), Words.Get(zh, "md.warnings"), Words.Get(zh, "md.info")));
             writer.WriteLine("|---|---:|---:|---:|");
             foreach (var c in byRule)
             {
@@ -58,14 +58,14 @@ public sealed class MarkdownRenderer : IRunRenderer
             var r = result.Report;
             writer.WriteLine($"### {Cell(Source(result))}");
             writer.WriteLine();
-            writer.WriteLine($"{Cell(r.Agency.Name)} · {YearText(r.Year, zh)} · {(zh ? "格式" : "schema")} `{r.Schema.ToToken()}{(r.Variant is { } variant ? "/" + variant : "")}` · " +
+            writer.WriteLine($"{Cell(r.Agency.Name)} · {YearText(r.Year, zh)} · {Words.Get(zh, "md.schema")} `{r.Schema.ToToken()}{(r.Variant is { } variant ? "/" + variant : "")}` · " +
                 (zh
                     ? $"{Int(result.Count(Severity.Error))} 个错误，{Int(result.Count(Severity.Warning))} 个警告，{Int(result.Count(Severity.Info))} 个提示"
                     : $"{Int(result.Count(Severity.Error))} error(s), {Int(result.Count(Severity.Warning))} warning(s), {Int(result.Count(Severity.Info))} info"));
             writer.WriteLine();
             if (result.Findings.Count == 0)
             {
-                writer.WriteLine(zh ? "未发现问题。" : "No findings.");
+                writer.WriteLine(Words.Get(zh, "md.no-findings"));
                 writer.WriteLine();
                 continue;
             }
@@ -89,7 +89,7 @@ public sealed class MarkdownRenderer : IRunRenderer
 
         if (run.Skipped.Count > 0)
         {
-            writer.WriteLine(zh ? "### 已跳过的文件（不是年度报告）" : "### Skipped files (not reports)");
+            writer.WriteLine("### " + Words.Get(zh, "md.skipped-files"));
             writer.WriteLine();
             foreach (var e in run.Skipped)
             {
@@ -101,11 +101,11 @@ public sealed class MarkdownRenderer : IRunRenderer
 
         if (run.InputErrors.Count > 0)
         {
-            writer.WriteLine(zh ? "### 无法读取的文件" : "### Input errors");
+            writer.WriteLine("### " + Words.Get(zh, "md.input-errors-heading"));
             writer.WriteLine();
             foreach (var e in run.InputErrors)
             {
-                writer.WriteLine($"- {Escaping.MarkdownCode(e.Source)}{(e.Line is { } l ? $" ({(zh ? "第" : "line ")}{Int(l)}{(zh ? "行" : "")})" : "")}: {Cell(e.Message)}");
+                writer.WriteLine($"- {Escaping.MarkdownCode(e.Source)}{(e.Line is { } l ? $" ({Words.Get(zh, "line.n", ("line", Int(l)))})" : "")}: {Cell(e.Message)}");
             }
 
             writer.WriteLine();
@@ -113,7 +113,7 @@ public sealed class MarkdownRenderer : IRunRenderer
 
         if (run.Baseline is { } b)
         {
-            writer.WriteLine(zh ? $"### 基线（{Date(b.Today)}）" : $"### Baseline ({Date(b.Today)})");
+            writer.WriteLine("### " + Words.Get(zh, "run.baseline-heading", ("date", Date(b.Today))));
             writer.WriteLine();
             writer.WriteLine(zh
                 ? $"已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个。"
@@ -121,12 +121,12 @@ public sealed class MarkdownRenderer : IRunRenderer
             writer.WriteLine();
             foreach (var e in b.Expired)
             {
-                writer.WriteLine($"- {(zh ? "已过期" : "expired")}: {Cell(EntryText(e, zh))}");
+                writer.WriteLine($"- {Words.Get(zh, "md.expired")}: {Cell(EntryText(e, zh))}");
             }
 
             foreach (var e in b.Stale)
             {
-                writer.WriteLine($"- {(zh ? "已失效" : "stale")}: {Cell(EntryText(e, zh))}");
+                writer.WriteLine($"- {Words.Get(zh, "md.stale")}: {Cell(EntryText(e, zh))}");
             }
 
             if (b.Expired.Count + b.Stale.Count > 0)
@@ -141,13 +141,13 @@ public sealed class MarkdownRenderer : IRunRenderer
     {
         foreach (var group in CrossGroups.Of(run))
         {
-            writer.WriteLine($"### {(zh ? "跨报告检查" : "Cross-report checks")} · {Cell(group.Jurisdiction)}");
+            writer.WriteLine($"### {Words.Get(zh, "md.cross-report-checks")} · {Cell(group.Jurisdiction)}");
             writer.WriteLine();
-            writer.WriteLine($"{(zh ? "报告：" : "Reports: ")}{string.Join(zh ? "；" : "; ", group.Reports.Select(r => r.Result is null ? Escaping.MarkdownCode(r.Source) : $"{Cell(r.Title)} ({Escaping.MarkdownCode(r.Source)})"))}");
+            writer.WriteLine($"{Words.Get(zh, "md.reports-list")}{string.Join(Words.Get(zh, "md.list-separator"), group.Reports.Select(r => r.Result is null ? Escaping.MarkdownCode(r.Source) : $"{Cell(r.Title)} ({Escaping.MarkdownCode(r.Source)})"))}");
             writer.WriteLine();
             if (group.Entries.Count == 0)
             {
-                writer.WriteLine(zh ? "未发现问题。" : "No findings.");
+                writer.WriteLine(Words.Get(zh, "md.no-findings"));
                 writer.WriteLine();
                 continue;
             }
@@ -160,7 +160,7 @@ public sealed class MarkdownRenderer : IRunRenderer
             foreach (var entry in group.Entries)
             {
                 var f = entry.Finding;
-                var about = $"{Cell(entry.Agency)} {YearText(entry.Year, zh)}{(f.Line is { } l ? (zh ? $"，第{Int(l)}行" : $", line {Int(l)}") : "")}";
+                var about = $"{Cell(entry.Agency)} {YearText(entry.Year, zh)}{(f.Line is { } l ? Words.Get(zh, "line.after", ("line", Int(l))) : "")}";
                 var involved = string.Join("<br>", entry.Sources.Select(Escaping.MarkdownCode));
                 var mark = BaselineMark(run, entry.Agency, entry.Year, f, zh) is { } m ? $" {m} |" : "";
                 writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | {Escaping.MarkdownCode(f.RuleId)} | {about} | {Message(f, options)} | {Formula(f, options)} | {involved} |{mark}");
@@ -176,10 +176,10 @@ public sealed class MarkdownRenderer : IRunRenderer
         var message = new StringBuilder(Cell(f.Message.In(options.Language)));
         if (f.Suspect is { } s)
         {
-            message.Append(options.Zh ? "<br>可能出错：" : "<br>likely wrong: ").Append(Escaping.MarkdownCode(SuspectName(f, s, options)));
+            message.Append("<br>").Append(Words.Get(options.Zh, "md.likely-wrong")).Append(Escaping.MarkdownCode(SuspectName(f, s, options)));
             foreach (var alternative in s.Alternatives)
             {
-                message.Append(options.Zh ? " 或 " : " or ").Append(Escaping.MarkdownCode(options.Zh && f.Cells.FirstOrDefault(c => c.Id == alternative.Cell) is { } cell ? cell.Label : alternative.Cell.Value));
+                message.Append(Words.Get(options.Zh, "md.or")).Append(Escaping.MarkdownCode(options.Zh && f.Cells.FirstOrDefault(c => c.Id == alternative.Cell) is { } cell ? cell.Label : alternative.Cell.Value));
             }
         }
 
@@ -218,4 +218,8 @@ public sealed class MarkdownRenderer : IRunRenderer
 
     /// <summary>Escapes text for a table cell (<see cref="Escaping.Markdown"/>).</summary>
     internal static string Cell(string text) => Escaping.Markdown(text);
+
+    /// <summary>A markdown table header row and its separator line.</summary>
+    private static string Row(params string[] heads) =>
+        "| " + string.Join(" | ", heads) + " |";
 }

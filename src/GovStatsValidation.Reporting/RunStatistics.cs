@@ -118,7 +118,7 @@ internal static class RunStatistics
         }
 
         var text = who.Length > 0 && comment.Length > 0 ? $"{who}{Words.Get(zh, "stats.colon")}{comment}" : who + comment;
-        return zh ? $"（{text}）" : $" ({text})";
+        return Words.Get(zh, "stats.note", ("text", text));
     }
 
     public static string Source(ReportCheckResult result) => result.Report.Source ?? $"{result.Report.Agency.Name} {result.Report.Year}";

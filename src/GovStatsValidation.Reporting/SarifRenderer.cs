@@ -232,8 +232,8 @@ public sealed class SarifRenderer : IRunRenderer
             location["message"] = new JObject
             {
                 ["text"] = source == subject
-                    ? options.Zh ? $"{title}（发现所针对的报告）" : $"{title} (the report the finding is about)"
-                    : options.Zh ? $"{title}（涉及的报告）" : $"{title} (report involved)",
+                    ? Words.Get(options.Zh, "sarif.subject-report", ("title", title))
+                    : Words.Get(options.Zh, "sarif.involved-report", ("title", title)),
             };
             related.Add(location);
         }

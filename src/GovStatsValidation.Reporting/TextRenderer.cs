@@ -34,11 +34,11 @@ public sealed class TextRenderer : IRunRenderer
         {
             var r = result.Report;
             terminal.Line($"{Paint(options, Bold, Source(result))}");
-            terminal.Line($"  {r.Agency.Name} · {YearText(r.Year, zh)} · {(zh ? "格式" : "schema")} {r.Schema.ToToken()}{(r.Variant is { } variant ? "/" + variant : "")} · " +
-                $"{Int(result.Count(Severity.Error))} {(zh ? "错误" : "error(s)")}, {Int(result.Count(Severity.Warning))} {(zh ? "警告" : "warning(s)")}, {Int(result.Count(Severity.Info))} {(zh ? "提示" : "info")}");
+            terminal.Line($"  {r.Agency.Name} · {YearText(r.Year, zh)} · {Words.Get(zh, "text.schema")} {r.Schema.ToToken()}{(r.Variant is { } variant ? "/" + variant : "")} · " +
+                $"{Int(result.Count(Severity.Error))} {Words.Get(zh, "text.error-s")}, {Int(result.Count(Severity.Warning))} {Words.Get(zh, "text.warning-s")}, {Int(result.Count(Severity.Info))} {Words.Get(zh, "text.info")}");
             if (result.Findings.Count == 0)
             {
-                terminal.Line($"{Paint(options, Green, zh ? "  未发现问题" : "  no findings")}");
+                terminal.Line($"{Paint(options, Green, Words.Get(zh, "text.no-findings"))}");
             }
 
             foreach (var f in result.Findings)
@@ -58,12 +58,12 @@ public sealed class TextRenderer : IRunRenderer
 
         foreach (var e in run.InputErrors)
         {
-            terminal.Line($"{Paint(options, Red, $"{(zh ? "无法读取" : "cannot read")} {e.Source}{(e.Line is { } l ? $"({Int(l)})" : "")}: {e.Message}")}");
+            terminal.Line($"{Paint(options, Red, $"{Words.Get(zh, "text.cannot-read")} {e.Source}{(e.Line is { } l ? $"({Int(l)})" : "")}: {e.Message}")}");
         }
 
         foreach (var e in run.Skipped)
         {
-            terminal.Line($"{Paint(options, Yellow, $"{(zh ? "已跳过（不是年度报告）" : "skipped (not a report)")} {e.Source}: {e.Message}")}");
+            terminal.Line($"{Paint(options, Yellow, $"{Words.Get(zh, "text.skipped-not-a-report")} {e.Source}: {e.Message}")}");
         }
 
         if (run.InputErrors.Count + run.Skipped.Count > 0)
@@ -80,18 +80,18 @@ public sealed class TextRenderer : IRunRenderer
     {
         foreach (var group in CrossGroups.Of(run))
         {
-            writer.Line($"{Paint(options, Bold, $"{(zh ? "跨报告检查" : "Cross-report checks")} · {group.Jurisdiction}")}");
-            writer.Line($"  {(zh ? "报告" : "reports")}: {string.Join(", ", group.Reports.Select(r => r.Result is null ? r.Source : $"{r.Title} ({r.Source})"))}");
+            writer.Line($"{Paint(options, Bold, $"{Words.Get(zh, "text.cross-report-checks")} · {group.Jurisdiction}")}");
+            writer.Line($"  {Words.Get(zh, "text.reports")}: {string.Join(", ", group.Reports.Select(r => r.Result is null ? r.Source : $"{r.Title} ({r.Source})"))}");
             if (group.Entries.Count == 0)
             {
-                writer.Line($"{Paint(options, Green, zh ? "  未发现问题" : "  no findings")}");
+                writer.Line($"{Paint(options, Green, Words.Get(zh, "text.no-findings"))}");
             }
 
             foreach (var entry in group.Entries)
             {
                 WriteFinding(writer, entry.Finding, BaselineMark(run, entry.Agency, entry.Year, entry.Finding, zh), options, zh);
-                writer.Line($"      {(zh ? "关于" : "about")}: {entry.Agency} {YearText(entry.Year, zh)}{(entry.Subject is { } subject ? $" ({subject})" : "")}");
-                writer.Line($"      {(zh ? "涉及报告" : "reports involved")}: {string.Join(", ", entry.Sources)}");
+                writer.Line($"      {Words.Get(zh, "text.about")}: {entry.Agency} {YearText(entry.Year, zh)}{(entry.Subject is { } subject ? $" ({subject})" : "")}");
+                writer.Line($"      {Words.Get(zh, "text.reports-involved")}: {string.Join(", ", entry.Sources)}");
             }
 
             if (AnyReconstructed(group.Entries.Select(e => e.Finding)))
@@ -111,33 +111,33 @@ public sealed class TextRenderer : IRunRenderer
             Severity.Warning => Yellow,
             _ => Cyan,
         };
-        var line = f.Line is { } l ? (zh ? $" 第{Int(l)}行" : $" line {Int(l)}") : "";
+        var line = f.Line is { } l ? " " + Words.Get(zh, "line.n", ("line", Int(l))) : "";
         var mark = baselineMark is { } m ? $" [{m}]" : "";
         writer.Line($"  {Paint(options, code, SeverityWord(f.Severity, zh))} {Paint(options, Bold, f.RuleId)}{line}{mark}: {f.Message.In(options.Language)}");
         if (FormulaText(f, options) is { } formula)
         {
-            writer.Line($"{Paint(options, Dim, $"      {(zh ? "算式" : "formula")}: {formula}")}");
+            writer.Line($"{Paint(options, Dim, $"      {Words.Get(zh, "text.formula")}: {formula}")}");
         }
 
         if (f.Expected is not null || f.Actual is not null)
         {
-            writer.Line($"      {(zh ? "应为" : "expected")} {Num(f.Expected)}, {(zh ? "实为" : "actual")} {Num(f.Actual)}{(f.Difference is { } d ? $", {(zh ? "差" : "difference")} {Num(d)}" : "")}");
+            writer.Line($"      {Words.Get(zh, "text.expected")} {Num(f.Expected)}, {Words.Get(zh, "text.actual")} {Num(f.Actual)}{(f.Difference is { } d ? $", {Words.Get(zh, "text.difference")} {Num(d)}" : "")}");
         }
 
         if (f.Cells.Count > 0)
         {
             var shown = f.Cells.Take(8).Select(c => $"{CellName(c, options)}={CellValueText(c, options)}{(c.Line is { } cl ? $"@{(c.Page is { } cp ? $"p{Int(cp)}:" : "")}{Int(cl)}" : "")}");
-            writer.Line($"{Paint(options, Dim, $"      {(zh ? "单元格" : "cells")}: {string.Join(", ", shown)}{(f.Cells.Count > 8 ? $", … (+{Int(f.Cells.Count - 8)})" : "")}")}");
+            writer.Line($"{Paint(options, Dim, $"      {Words.Get(zh, "text.cells")}: {string.Join(", ", shown)}{(f.Cells.Count > 8 ? $", … (+{Int(f.Cells.Count - 8)})" : "")}")}");
         }
 
         if (f.Suspect is { } s)
         {
-            writer.Line($"      {(zh ? "可能出错" : "likely wrong")}: {SuspectName(f, s, options)}{(s.CorrectedValue is { } cv ? $" (→ {Num(cv)})" : "")} — {s.Reason.In(options.Language)}");
+            writer.Line($"      {Words.Get(zh, "text.likely-wrong")}: {SuspectName(f, s, options)}{(s.CorrectedValue is { } cv ? $" (→ {Num(cv)})" : "")} — {s.Reason.In(options.Language)}");
         }
 
         if (f.Quote is { } q)
         {
-            writer.Line($"      {(zh ? "原文" : "quote")}: “{q}”");
+            writer.Line($"      {Words.Get(zh, "text.quote")}: “{q}”");
         }
     }
 
@@ -148,18 +148,18 @@ public sealed class TextRenderer : IRunRenderer
             return;
         }
 
-        writer.Line($"{Paint(options, Bold, zh ? $"基线（{Date(b.Today)}）" : $"Baseline ({Date(b.Today)})")}");
+        writer.Line($"{Paint(options, Bold, Words.Get(zh, "run.baseline-heading", ("date", Date(b.Today))))}");
         writer.Line($"{(zh
             ? $"  已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个，未检查的报告的条目 {Int(b.NotChecked)} 个{(b.NotComparable > 0 ? $"，本次未比较的条目 {Int(b.NotComparable)} 个（规则已停用或低于 --min-severity）" : "")}"
             : $"  {Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale, {Int(b.NotChecked)} for reports not checked{(b.NotComparable > 0 ? $", {Int(b.NotComparable)} not compared (rule switched off or below --min-severity)" : "")}")}");
         foreach (var e in b.Expired)
         {
-            writer.Line($"{Paint(options, Yellow, $"  {(zh ? "已过期" : "expired")}: {EntryText(e, zh)}")}");
+            writer.Line($"{Paint(options, Yellow, $"  {Words.Get(zh, "text.expired")}: {EntryText(e, zh)}")}");
         }
 
         foreach (var e in b.Stale)
         {
-            writer.Line($"{Paint(options, Yellow, $"  {(zh ? "已失效（不再匹配）" : "stale (no longer matches)")}: {EntryText(e, zh)}")}");
+            writer.Line($"{Paint(options, Yellow, $"  {Words.Get(zh, "text.stale-no-longer-matches")}: {EntryText(e, zh)}")}");
         }
 
         writer.Line();
@@ -173,7 +173,7 @@ public sealed class TextRenderer : IRunRenderer
         var byRule = ByRule(run);
         if (byRule.Count > 0)
         {
-            writer.Line($"{Paint(options, Bold, zh ? "按规则" : "By rule")}");
+            writer.Line($"{Paint(options, Bold, Words.Get(zh, "text.by-rule"))}");
             foreach (var c in byRule)
             {
                 writer.Line($"  {Int(c.Total),4}  {c.Key}  ({Int(c.Error)}/{Int(c.Warning)}/{Int(c.Info)})");
@@ -183,7 +183,7 @@ public sealed class TextRenderer : IRunRenderer
         }
 
         var cross = run.CrossReport is { } crossEntries
-            ? zh ? $"（其中跨报告 {Int(crossEntries.Count)} 个）" : $" ({Int(crossEntries.Count)} cross-report)"
+            ? Words.Get(zh, "text.cross-count", ("count", Int(crossEntries.Count)))
             : "";
         var summary = zh
             ? $"共检查 {Int(run.Results.Count)} 份报告：{Int(errors)} 个错误，{Int(warnings)} 个警告，{Int(infos)} 个提示{cross}；{Int(run.InputErrors.Count)} 个文件无法读取"

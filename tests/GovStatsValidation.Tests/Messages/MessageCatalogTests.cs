@@ -39,8 +39,8 @@ public class MessageCatalogTests
         {
             foreach (var key in zh.Keys)
             {
-                // Placeholders and the option name a user types (check --agencies, units, scope) are not words of the text.
-                var text = System.Text.RegularExpressions.Regex.Replace(zh.Template(key), @"\{[^}]*\}|check --agencies|units|scope", "");
+                // Placeholders, the tool's name and the option name a user types (check --agencies, units, scope) are not words of the text.
+                var text = System.Text.RegularExpressions.Regex.Replace(zh.Template(key), @"\{[^}]*\}|govstats|check --agencies|units|scope", "");
                 Assert.That(text, Does.Not.Match("[A-Za-z]{2,}"), $"zh '{key}'");
             }
 
