@@ -91,9 +91,12 @@ public sealed partial class NarrativeReader
         var text = p.Text;
         var tokens = NumberReader.Tokens(text);
         var sentences = Sentences(text);
+        // Figures of the previous sentence, each the whole its share-parts in this one belong to (see IsShare).
+        var previousWholes = new List<(string Concept, decimal Value)>();
         for (var si = 0; si < sentences.Count; si++)
         {
             var s = sentences[si];
+            var currentWholes = new List<(string Concept, decimal Value)>();
             var inSentence = tokens.Where(t => t.NumberStart >= s.Start && t.NumberStart < s.End).ToList();
             // Quoted as printed (full-width punctuation kept), not in the folded form the matching uses.
             var sentenceText = p.Original(s.Start, s.End);
@@ -160,11 +163,25 @@ public sealed partial class NarrativeReader
                     continue;
                 }
 
-                if (!IsShare(text, t, s.End) && MatchConcept(text, s, t, p, ctx, isPart: false) is { } m)
+                if (MatchConcept(text, s, t, p, ctx, isPart: false) is { } m)
                 {
+                    // 主动公开政府信息2543条。其中，区直各部门主动公开政府信息1687条，占66%。各乡镇…856条，占34%: a figure
+                    // given with its share of a larger figure of the same concept just stated is a part of that whole, not it.
+                    var whole = IsShare(text, t, s.End)
+                        ? previousWholes.Concat(currentWholes).FirstOrDefault(w => w.Concept == m.Concept.Id && w.Value > t.Value)
+                        : default;
+                    if (whole.Concept is not null)
+                    {
+                        currentWholes.Add(whole);
+                        continue;
+                    }
+
                     claims.Add(FigureClaim(p, ctx, t, m, m.PhraseStart, sentenceText, null));
+                    currentWholes.Add((m.Concept.Id, t.Value));
                 }
             }
+
+            previousWholes = currentWholes;
 
             Percentages(p, s, si > 0 ? sentences[si - 1] : null, tokens, inSentence, partTokens, sentenceText, claims);
             Changes(p, ctx, s, inSentence, sentenceText, claims);
@@ -174,7 +191,7 @@ public sealed partial class NarrativeReader
         Blanks(p, sentences, tokens, claims);
     }
 
-    /// <summary>A figure followed by its share (…1687条，占66%): a part of a whole stated elsewhere, never the whole itself.</summary>
+    /// <summary>A figure followed by its share (…1687条，占66%): a part of some whole.</summary>
     private static bool IsShare(string text, NumberToken t, int end)
     {
         var i = t.End;

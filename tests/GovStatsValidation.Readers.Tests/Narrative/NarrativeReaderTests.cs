@@ -28,6 +28,23 @@ public class NarrativeReaderTests
     }
 
     [Test]
+    public void Read_PartsGivenWithTheirShareOfTheFigureJustStated_OnlyTheWholeIsAFigure()
+    {
+        var claims = Read("二、主动公开政府信息情况\n2014年主动公开政府信息2543条。其中，区直各部门主动公开政府信息1687条，占66%。各乡镇主动公开政府信息856条，占34%。");
+
+        Assert.That(claims.Where(c => c.Kind == ClaimKind.Figure && c.Concept == "active.total").Select(c => c.Value), Is.EqualTo(new decimal?[] { 2543 }));
+    }
+
+    [Test]
+    public void Read_FigureGivenWithItsShareOfAnotherConcept_StillItsOwnFigure()
+    {
+        // 42 is 51.85% of the 81 requests handled, and is itself the count of requests granted.
+        var claims = Read("三、依申请公开情况\n全年共收到政府信息公开申请81件。予以公开42件，占51.85%。", SchemaVersion.Format2021, 2023);
+
+        Assert.That(claims.Where(c => c.Kind == ClaimKind.Figure).Select(c => c.Value), Does.Contain(42m).And.Contain(81m));
+    }
+
+    [Test]
     public void Read_ChineseNumeral_IsRead()
     {
         var figure = Read("三、依申请公开情况\n全年共收到政府信息公开申请三十八件。").Single(c => c.Kind == ClaimKind.Figure);

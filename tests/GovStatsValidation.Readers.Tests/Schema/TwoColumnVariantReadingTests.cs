@@ -21,8 +21,11 @@ public sealed class TwoColumnVariantReadingTests
     private static readonly ReportChecker Checker = new();
 
     /// <summary>Printed label, unit, cell id, 本年度, 历年累计 (every sum of the table holds in both columns).</summary>
-    private static readonly (string Label, string Unit, string Id, int Current, int Cumulative)[] Rows =
-    [
+    /// <summary>One printed row: label, unit, cell id, 本年度, 历年累计.</summary>
+    internal sealed record Row(string Label, string Unit, string Id, int Current, int Cumulative);
+
+    private static readonly Row[] Rows = new (string Label, string Unit, string Id, int Current, int Cumulative)[]
+    {
         ("主动公开政府信息数", "条", "active.total", 320, 4120),
         ("其中：1、政府公报公开数", "条", "active.channels.gazette", 20, 300),
         ("2、政府网站公开数", "条", "active.channels.website", 300, 3820),
@@ -38,66 +41,68 @@ public sealed class TwoColumnVariantReadingTests
         ("行政复议数", "件", "review.total", 1, 5),
         ("行政诉讼数", "件", "litigation.total", 0, 2),
         ("政府信息公开收费减免金额", "元", "fees.waived", 0, 150),
-    ];
+    }.Select(r => new Row(r.Label, r.Unit, r.Id, r.Current, r.Cumulative)).ToArray();
 
     private const string Title = "示例综合实验区管委会2014年度政府信息公开工作年度报告";
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string CellPerLine()
+    private static string CellPerLine(Row[] rows, bool units)
     {
-        var sb = new StringBuilder(Title + "\n\n六、政府信息公开情况统计表\n\n统计指标\n单位\n本年度\n历年累计\n");
-        foreach (var r in Rows)
+        var sb = new StringBuilder(Title + "\n\n六、政府信息公开情况统计表\n\n统计指标\n" + (units ? "单位\n" : "") + "本年度\n历年累计\n");
+        foreach (var r in rows)
         {
-            sb.Append(r.Label).Append('\n').Append(r.Unit).Append('\n').Append(Number(r.Current)).Append('\n').Append(Number(r.Cumulative)).Append('\n');
+            sb.Append(r.Label).Append('\n').Append(units ? r.Unit + "\n" : "").Append(Number(r.Current)).Append('\n').Append(Number(r.Cumulative)).Append('\n');
         }
 
         return sb.ToString();
     }
 
     /// <summary>A crawled page: the whole text on one line, cells separated by single spaces.</summary>
-    private static string OneLine() =>
-        Title + "\n" + "一、概述 本年度我区继续推进政府信息公开工作。 六、政府信息公开情况统计表 指标名称 计量单位 2014年度 历年累计 "
-        + string.Join(" ", Rows.Select(r => $"{r.Label} {r.Unit} {Number(r.Current)} {Number(r.Cumulative)}")) + " 附件下载\n";
+    private static string OneLine() => OneLine(Rows, units: true);
+
+    private static string OneLine(Row[] rows, bool units) =>
+        Title + "\n" + $"一、概述 本年度我区继续推进政府信息公开工作。 六、政府信息公开情况统计表 指标名称{(units ? " 计量单位" : "")} 2014年度 历年累计 "
+        + string.Join(" ", rows.Select(r => $"{r.Label}{(units ? " " + r.Unit : "")} {Number(r.Current)} {Number(r.Cumulative)}")) + " 附件下载\n";
 
     /// <summary><c>pdftotext -layout</c>: columns aligned by runs of spaces.</summary>
-    private static string Aligned()
+    private static string Aligned(Row[] rows, bool units)
     {
         var sb = new StringBuilder(Title + "\n\n六、政府信息公开情况统计表\n\n");
-        sb.Append("    指标名称                              计量单位        本年度        历年累计\n");
-        foreach (var r in Rows)
+        sb.Append("    指标名称                              " + (units ? "计量单位" : "        ") + "        本年度        历年累计\n");
+        foreach (var r in rows)
         {
-            sb.Append("    ").Append(r.Label.PadRight(28, '\u3000')).Append("     ").Append(r.Unit).Append("             ")
+            sb.Append("    ").Append(r.Label.PadRight(28, '\u3000')).Append("     ").Append(units ? r.Unit : "\u3000").Append("             ")
                 .Append(Number(r.Current).PadLeft(6)).Append("        ").Append(Number(r.Cumulative).PadLeft(6)).Append('\n');
         }
 
         return sb.ToString();
     }
 
-    private static string Markdown()
+    private static string Markdown(Row[] rows, bool units)
     {
-        var sb = new StringBuilder(Title + "\n\n六、政府信息公开情况统计表\n\n| 指标名称 | 计量单位 | 本年度 | 历年累计 |\n|---|---|---|---|\n");
-        foreach (var r in Rows)
+        var sb = new StringBuilder(Title + "\n\n六、政府信息公开情况统计表\n\n" + (units ? "| 指标名称 | 计量单位 | 本年度 | 历年累计 |\n|---|---|---|---|\n" : "| 指标名称 | 本年度 | 历年累计 |\n|---|---|---|\n"));
+        foreach (var r in rows)
         {
-            sb.Append($"| {r.Label} | {r.Unit} | {Number(r.Current)} | {Number(r.Cumulative)} |\n");
+            sb.Append($"| {r.Label} |{(units ? $" {r.Unit} |" : "")} {Number(r.Current)} | {Number(r.Cumulative)} |\n");
         }
 
         return sb.ToString();
     }
 
-    private static string Tabs()
+    private static string Tabs(Row[] rows, bool units)
     {
-        var sb = new StringBuilder(Title + "\n\n六、政府信息公开情况统计表\n\n指标名称\t计量单位\t本年度\t历年累计\n");
-        foreach (var r in Rows)
+        var sb = new StringBuilder(Title + "\n\n六、政府信息公开情况统计表\n\n指标名称\t" + (units ? "计量单位\t" : "") + "本年度\t历年累计\n");
+        foreach (var r in rows)
         {
-            sb.Append($"{r.Label}\t{r.Unit}\t{Number(r.Current)}\t{Number(r.Cumulative)}\n");
+            sb.Append($"{r.Label}\t{(units ? r.Unit + "\t" : "")}{Number(r.Current)}\t{Number(r.Cumulative)}\n");
         }
 
         return sb.ToString();
     }
 
     /// <summary>A Word-generated page: a number split across inline elements (78<span>967</span>).</summary>
-    private static string Html()
+    private static string Html(Row[] rows, bool units)
     {
         static string Split(int n)
         {
@@ -106,25 +111,25 @@ public sealed class TwoColumnVariantReadingTests
         }
 
         var sb = new StringBuilder($"<html><head><meta charset=\"utf-8\"><title>{Title}</title></head><body><h1>{Title}</h1>"
-            + "<p>六、政府信息公开情况统计表</p><table><tr><td>指标名称</td><td>计量单位</td><td>2014年度</td><td>历年累计</td></tr>");
-        foreach (var r in Rows)
+            + $"<p>六、政府信息公开情况统计表</p><table><tr><td>指标名称</td>{(units ? "<td>计量单位</td>" : "")}<td>2014年度</td><td>历年累计</td></tr>");
+        foreach (var r in rows)
         {
-            sb.Append($"<tr><td><p>{r.Label}</p></td><td>{r.Unit}</td><td><p>{Split(r.Current)}</p></td><td><p>{Split(r.Cumulative)}</p></td></tr>");
+            sb.Append($"<tr><td><p>{r.Label}</p></td>{(units ? $"<td>{r.Unit}</td>" : "")}<td><p>{Split(r.Current)}</p></td><td><p>{Split(r.Cumulative)}</p></td></tr>");
         }
 
         return sb.Append("</table></body></html>").ToString();
     }
 
-    private static byte[] Word()
+    private static byte[] Word(Row[] rows, bool units)
     {
         static TableCell Cell(string text) => new(new Paragraph(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve })));
         static TableRow Row(params string[] cells) => new(cells.Select(Cell));
         var body = new Body(new Paragraph(new Run(new Text(Title))), new Paragraph(new Run(new Text("六、政府信息公开情况统计表"))));
-        var table = new Table(new TableGrid(Enumerable.Range(0, 4).Select(_ => new GridColumn { Width = "2000" })));
-        table.Append(Row("指标名称", "计量单位", "本年度", "历年累计"));
-        foreach (var r in Rows)
+        var table = new Table(new TableGrid(Enumerable.Range(0, units ? 4 : 3).Select(_ => new GridColumn { Width = "2000" })));
+        table.Append(units ? Row("指标名称", "计量单位", "本年度", "历年累计") : Row("指标名称", "本年度", "历年累计"));
+        foreach (var r in rows)
         {
-            table.Append(Row(r.Label, r.Unit, Number(r.Current), Number(r.Cumulative)));
+            table.Append(units ? Row(r.Label, r.Unit, Number(r.Current), Number(r.Cumulative)) : Row(r.Label, Number(r.Current), Number(r.Cumulative)));
         }
 
         body.Append(table);
@@ -137,21 +142,25 @@ public sealed class TwoColumnVariantReadingTests
         return ms.ToArray();
     }
 
-    private static readonly Dictionary<string, Func<byte[]>> Layouts = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<Row[], bool, byte[]>> Renderers = new(StringComparer.Ordinal)
     {
-        ["cell-per-line"] = () => Encoding.UTF8.GetBytes(CellPerLine()),
-        ["one-line"] = () => Encoding.UTF8.GetBytes(OneLine()),
-        ["aligned"] = () => Encoding.UTF8.GetBytes(Aligned()),
-        ["markdown"] = () => Encoding.UTF8.GetBytes(Markdown()),
-        ["tabs"] = () => Encoding.UTF8.GetBytes(Tabs()),
-        ["html"] = () => Encoding.UTF8.GetBytes(Html()),
+        ["cell-per-line"] = (rows, units) => Encoding.UTF8.GetBytes(CellPerLine(rows, units)),
+        ["one-line"] = (rows, units) => Encoding.UTF8.GetBytes(OneLine(rows, units)),
+        ["aligned"] = (rows, units) => Encoding.UTF8.GetBytes(Aligned(rows, units)),
+        ["markdown"] = (rows, units) => Encoding.UTF8.GetBytes(Markdown(rows, units)),
+        ["tabs"] = (rows, units) => Encoding.UTF8.GetBytes(Tabs(rows, units)),
+        ["html"] = (rows, units) => Encoding.UTF8.GetBytes(Html(rows, units)),
         ["word"] = Word,
     };
 
+    private static readonly Dictionary<string, Func<byte[]>> Layouts = Renderers.ToDictionary(l => l.Key, l => (Func<byte[]>)(() => l.Value(Rows, true)), StringComparer.Ordinal);
+
     private static IEnumerable<string> LayoutNames => Layouts.Keys;
 
-    private static Dictionary<string, string> Expected() =>
-        Rows.SelectMany(r => new[] { (r.Id, Number(r.Current)), ($"{r.Id}[cumulative]", Number(r.Cumulative)) }).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+    private static Dictionary<string, string> Expected() => Expected(Rows);
+
+    private static Dictionary<string, string> Expected(Row[] rows) =>
+        rows.SelectMany(r => new[] { (r.Id, Number(r.Current)), ($"{r.Id}[cumulative]", Number(r.Cumulative)) }).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
 
     private static AnnualReport Read(byte[] content, string name) => new PublishedReportReader().Read(content, name);
 
@@ -167,6 +176,54 @@ public sealed class TwoColumnVariantReadingTests
             Assert.That(report.Variant, Is.EqualTo("two-column"), string.Join("\n", report.Input!.Notes));
             Assert.That(read, Is.EquivalentTo(Expected()), string.Join("\n", report.Input!.Notes));
             Assert.That(report.Cells.Any(c => c.Value.Reconstructed), Is.False);
+        });
+    }
+
+    /// <summary>
+    /// A drawn table (seeded, so the run is deterministic): every sum holding in both columns, 历年累计 = 本年度 + an
+    /// earlier total, zeros often, the unit column printed or not, the rows of each group in a drawn order.
+    /// </summary>
+    private static Row[] Draw(int seed)
+    {
+        var random = new Random(seed);
+        int Value(int max) => random.Next(4) == 0 ? 0 : random.Next(1, max);
+        Row Make(string label, string unit, string id, int current) => new(label, unit, id, current, current + Value(100_000));
+        Row Sum(string label, string unit, string id, IReadOnlyList<Row> parts) =>
+            new(label, unit, id, parts.Sum(p => p.Current), parts.Sum(p => p.Cumulative));
+        List<Row> Order(List<Row> rows) => random.Next(2) == 0 ? rows : [.. rows.OrderBy(_ => random.Next())];
+
+        var channels = new List<Row> { Make("政府公报公开政府信息数", "条", "active.channels.gazette", Value(500)), Make("政府网站公开政府信息数", "条", "active.channels.website", Value(5000)) };
+        var received = new List<Row> { Make("当面申请数", "件", "requests.received.in_person", Value(50)), Make("网络申请数", "件", "requests.received.online", Value(300)), Make("信函、传真申请数", "件", "requests.received.letter_fax", Value(50)) };
+        var replies = new List<Row> { Make("同意公开答复数", "件", "requests.replies.granted", Value(200)), Make("同意部分公开答复数", "件", "requests.replies.partial", Value(50)), Make("不同意公开答复数", "件", "requests.replies.refused", Value(20)), Make("其他类型答复数", "件", "requests.replies.other_kinds", Value(80)) };
+        var tail = new List<Row> { Make("行政复议数量", "件", "review.total", Value(10)), Make("行政诉讼数量", "件", "litigation.total", Value(10)), Make("举报投诉数量", "件", "complaints.total", Value(10)), Make("政府信息公开收费减免金额", "元", "fees.waived", Value(1000)) };
+        return
+        [
+            Sum("主动公开政府信息数", "条", "active.total", channels), .. Order(channels),
+            Sum("收到申请数", "件", "requests.received", received), .. Order(received),
+            Sum("申请答复数", "件", "requests.replies", replies), .. Order(replies),
+            .. Order(tail),
+        ];
+    }
+
+    private static IEnumerable<TestCaseData> DrawnCases() =>
+        from seed in Enumerable.Range(1, 12)
+        from layout in Renderers.Keys
+        select new TestCaseData(seed, layout).SetName($"Read_DrawnTwoColumnTable_ReadsBackTheSameCells(seed {seed}, {layout})");
+
+    [TestCaseSource(nameof(DrawnCases))]
+    public void Read_DrawnTwoColumnTable_ReadsBackTheSameCells(int seed, string layout)
+    {
+        var rows = Draw(seed);
+        var units = seed % 3 != 0;
+
+        var report = Read(Renderers[layout](rows, units), layout);
+
+        var read = report.Cells.Where(c => c.Value.Raw is not null).ToDictionary(c => c.Key.Value, c => c.Value.Raw!, StringComparer.Ordinal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Variant, Is.EqualTo("two-column"), string.Join("\n", report.Input!.Notes));
+            Assert.That(read, Is.EquivalentTo(Expected(rows)), string.Join("\n", report.Input!.Notes));
+            Assert.That(Checker.Check(report).Findings.Where(f => f.Severity >= Severity.Warning).Select(f => $"{f.RuleId} {f.Message.En}"), Is.Empty);
         });
     }
 
