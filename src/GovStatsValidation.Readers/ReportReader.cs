@@ -96,35 +96,41 @@ public sealed class ReportReader
     }
 
     /// <summary>
-    /// The one format whose years cover the report year, when no format's column labels are printed (a report cut to its
-    /// application and review tables names none) but the text prints that format's own row labels: at least
-    /// <see cref="RowLabelEvidence"/> distinct long ones (a prose sentence does not repeat a table's labels word for word).
+    /// The format whose own row labels are printed, when no format's column labels are (a report cut to its application
+    /// and review tables names none): at least <see cref="RowLabelEvidence"/> of its distinct long row labels, which prose
+    /// does not repeat word for word. With a report year, only the one format of that year is considered; without one,
+    /// the format with strictly the most such labels (the 2021 form's own rows, e.g. 逾期未按收费通知要求缴纳费用, tell it
+    /// from the 2019 form; a tie is no answer).
     /// </summary>
-    private Detected<string>? SchemaOfYear(Detected<int>? year, SourceText text)
+    private Detected<string>? SchemaOfRowLabels(Detected<int>? year, SourceText text)
     {
-        if (year is null)
+        var candidates = year is null
+            ? _schemas.ToList()
+            : _schemas.Where(s => s.YearFrom > 0 && year.Value >= s.YearFrom && year.Value <= s.YearTo).ToList();
+        if (candidates.Count == 0 || (year is not null && candidates.Count != 1))
         {
             return null;
         }
 
-        var covering = _schemas.Where(s => s.YearFrom > 0 && year.Value >= s.YearFrom && year.Value <= s.YearTo).ToList();
-        if (covering.Count != 1)
-        {
-            return null;
-        }
-
-        var schema = covering[0];
         var all = string.Concat(text.NormalizedLines.Select(TextNormalizer.NormalizeCompact));
-        var printed = schema.AllRows.Where(r => r.HasValue)
-            .Select(r => TextNormalizer.NormalizeCompact(r.Labels[0]))
-            .Where(l => l.Length >= 10)
-            .Distinct(StringComparer.Ordinal)
-            .Where(l => all.Contains(l, StringComparison.Ordinal))
-            .Take(RowLabelEvidence)
+        var evidence = candidates.Select(schema => (Schema: schema, Printed: schema.AllRows.Where(r => r.HasValue)
+                .Select(r => TextNormalizer.NormalizeCompact(r.Labels[0]))
+                .Where(l => l.Length >= 10)
+                .Distinct(StringComparer.Ordinal)
+                .Where(l => all.Contains(l, StringComparison.Ordinal))
+                .ToList()))
+            .OrderByDescending(e => e.Printed.Count)
             .ToList();
-        return printed.Count < RowLabelEvidence
-            ? null
-            : new Detected<string>(schema.Id, $"no format's column labels printed; the format of the report year, whose row labels are printed ({string.Join("、", printed)})", year.Line);
+        var best = evidence[0];
+        if (best.Printed.Count < RowLabelEvidence || (evidence.Count > 1 && evidence[1].Printed.Count == best.Printed.Count))
+        {
+            return null;
+        }
+
+        var shown = string.Join("、", best.Printed.Take(RowLabelEvidence));
+        return year is null
+            ? new Detected<string>(best.Schema.Id, $"no format's column labels printed; {best.Printed.Count} row labels of this format, more than of any other ({shown} …)", null)
+            : new Detected<string>(best.Schema.Id, $"no format's column labels printed; the format of the report year, whose row labels are printed ({shown} …)", year.Line);
     }
 
     /// <summary>How many distinct long row labels of the year's format must be printed to read the tables by that format.</summary>
@@ -164,7 +170,7 @@ public sealed class ReportReader
 
         result.Schema = _options.SchemaId is { } forced
             ? new Detected<string>(forced, "schema named by the caller", null)
-            : TitleDetector.DetectSchema(schemaText, _schemas) ?? SchemaOfYear(year, schemaText);
+            : TitleDetector.DetectSchema(schemaText, _schemas);
 
         var schema = result.Schema is { } s ? _schemas.FirstOrDefault(x => x.Id == s.Value) : null;
         DetectedVariant? variant = null;
@@ -180,6 +186,12 @@ public sealed class ReportReader
                     result.Schema = new Detected<string>(candidate.Id, $"variant {hit.Schema.Variant} of schema {candidate.Id}: {hit.Reason}", hit.Line);
                     break;
                 }
+            }
+
+            if (result.Schema is null && SchemaOfRowLabels(year, schemaText) is { } byRows)
+            {
+                result.Schema = byRows;
+                schema = _schemas.First(x => x.Id == byRows.Value);
             }
         }
         else if (schema is not null)
