@@ -96,18 +96,20 @@ public sealed class ReportReader
     }
 
     /// <summary>
-    /// The format whose own row labels are printed, when no format's column labels are (a report cut to its application
-    /// and review tables names none): at least <see cref="RowLabelEvidence"/> of its distinct long row labels, which prose
-    /// does not repeat word for word. With a report year, only the one format of that year is considered; without one,
-    /// the format with strictly the most such labels (the 2021 form's own rows, e.g. 逾期未按收费通知要求缴纳费用, tell it
-    /// from the 2019 form; a tie is no answer).
+    /// The format of the report year, when no format's column labels are printed (a report cut to its application and
+    /// review tables names none) but at least <see cref="RowLabelEvidence"/> of that format's distinct long row labels are,
+    /// which prose does not repeat word for word.
     /// </summary>
     private Detected<string>? SchemaOfRowLabels(Detected<int>? year, SourceText text)
     {
-        var candidates = year is null
-            ? _schemas.ToList()
-            : _schemas.Where(s => s.YearFrom > 0 && year.Value >= s.YearFrom && year.Value <= s.YearTo).ToList();
-        if (candidates.Count == 0 || (year is not null && candidates.Count != 1))
+        // Without a year nothing is taken: texts that are no report (a JSON file listing the labels) print row labels too.
+        if (year is null)
+        {
+            return null;
+        }
+
+        var candidates = _schemas.Where(s => s.YearFrom > 0 && year.Value >= s.YearFrom && year.Value <= s.YearTo).ToList();
+        if (candidates.Count != 1)
         {
             return null;
         }
@@ -128,9 +130,7 @@ public sealed class ReportReader
         }
 
         var shown = string.Join("、", best.Printed.Take(RowLabelEvidence));
-        return year is null
-            ? new Detected<string>(best.Schema.Id, $"no format's column labels printed; {best.Printed.Count} row labels of this format, more than of any other ({shown} …)", null)
-            : new Detected<string>(best.Schema.Id, $"no format's column labels printed; the format of the report year, whose row labels are printed ({shown} …)", year.Line);
+        return new Detected<string>(best.Schema.Id, $"no format's column labels printed; the format of the report year, whose row labels are printed ({shown} …)", year.Line);
     }
 
     /// <summary>How many distinct long row labels of the year's format must be printed to read the tables by that format.</summary>
