@@ -9,7 +9,7 @@ internal sealed class InputRules : IFindingSource
 {
     private static readonly AnnualReportInputValidator Validator = new();
 
-    private static readonly LocalizedText UnreadTitle = new("表格未能读取", "Table cells could not be read");
+    internal static readonly LocalizedText UnreadTitle = new("表格未能读取", "Table cells could not be read");
 
     public string Name => "input";
 
