@@ -93,7 +93,7 @@ internal sealed class CoreRuleDescriptions(RuleCatalog catalog) : IRuleDescripti
         new("input.agency", RuleKind.Input, Severity.Error, new("报告未注明机关名称", "The report names no agency"), Package),
         new("input.year", RuleKind.Input, Severity.Error, new("报告年度缺失或超出范围", "The report year is missing or out of range"), Package),
         new("input.schema-year", RuleKind.Input, Severity.Warning, new("报告格式与年度不符", "The report's format does not match its year"), Package),
-        new("input.table.unread", RuleKind.Input, Severity.Warning, InputRules.UnreadTitle, Package),
+        new("input.table.unread", RuleKind.Input, Severity.Warning, Messages.MessageCatalog.Text("input.table-unread.title"), Package),
         new("input.unknown-cell", RuleKind.Input, Severity.Error, TableRules.UnknownCellTitle, Package),
         new("input.unrepresentable", RuleKind.Input, Severity.Error, TableRules.UnrepresentableTitle, Package),
         new("input.precision", RuleKind.Input, Severity.Info, TableRules.PrecisionTitle, Package),
