@@ -9,7 +9,6 @@ internal sealed class InputRules : IFindingSource
 {
     private static readonly AnnualReportInputValidator Validator = new();
 
-    private static readonly LocalizedText UnreadTitle = new("表格未能读取", "Table cells could not be read");
 
     public string Name => "input";
 
@@ -26,15 +25,19 @@ internal sealed class InputRules : IFindingSource
 
             // Not read is not missing: the table is there, the reader could not read these cells.
             var definition = report.SchemaDefinition.Tables.FirstOrDefault(t => t.Id == table.TableId);
-            var label = definition?.Caption ?? definition?.Title.Zh ?? table.TableId;
+            // The reader's account of why (candidate arrangements, row ids) is in English: the Chinese message points to it.
+            var zh = Messages.MessageCatalog.Chinese;
+            var en = Messages.MessageCatalog.English;
             findings.Add(new Finding
             {
                 RuleId = "input.table.unread",
                 Severity = Rules.Severity.Warning,
-                Title = UnreadTitle,
+                Title = Messages.MessageCatalog.Text("input.table-unread.title"),
                 Message = new LocalizedText(
-                    $"表格“{label}”（第 {table.Line} 行起）有 {table.UnreadCells} 个单元格印在文中但未能可靠读取，依赖这些单元格的核对无法进行：{why}",
-                    $"table “{label}” (from line {table.Line}): {table.UnreadCells} cell(s) are printed but could not be read reliably, so the checks that need them are not assessable: {why}"),
+                    Messages.MessageCatalog.Get(zh, "input.table-unread.message", ("table", definition?.Caption ?? definition?.Title.Zh ?? table.TableId),
+                        ("line", table.Line), ("count", table.UnreadCells), ("why", Messages.MessageCatalog.Get(zh, "input.table-unread.why-in-english"))),
+                    Messages.MessageCatalog.Get(en, "input.table-unread.message", ("table", definition?.Title.En ?? table.TableId),
+                        ("line", table.Line), ("count", table.UnreadCells), ("why", why))),
                 Line = table.Line,
             });
         }
@@ -62,7 +65,7 @@ internal sealed class InputRules : IFindingSource
                     FluentValidation.Severity.Warning => Rules.Severity.Warning,
                     _ => Rules.Severity.Info,
                 },
-                Title = new LocalizedText("报告基本信息", "Report metadata"),
+                Title = Messages.MessageCatalog.Text("input.metadata.title"),
                 Message = new LocalizedText(parts[0], parts.Length > 1 ? parts[1] : parts[0]),
             });
         }
