@@ -206,6 +206,10 @@ public sealed partial class HtmlRenderer : IRunRenderer
         }
 
         Corrections(w, r, zh);
+        if (r.Cells.Any(c => c.Value.Reconstructed))
+        {
+            w.Append("<p class=\"reconstructed-legend\">").Append(E(ReconstructedLegend(options))).Append("</p>\n");
+        }
 
         if (missing.Count > 0)
         {
@@ -266,14 +270,14 @@ public sealed partial class HtmlRenderer : IRunRenderer
         w.Append("</tr></thead>\n<tbody>\n");
         foreach (var top in table.Rows)
         {
-            Row(w, report, top, 0, hasUnits, valueColumns, flagged, suspects, prefix);
+            Row(w, report, top, 0, hasUnits, valueColumns, flagged, suspects, prefix, options);
         }
 
         w.Append("</tbody>\n</table>\n");
     }
 
     private static void Row(StringBuilder w, AnnualReport report, SchemaRow row, int depth, bool hasUnits, int valueColumns,
-        Dictionary<string, List<(int Number, Finding Finding)>> flagged, HashSet<string> suspects, string prefix)
+        Dictionary<string, List<(int Number, Finding Finding)>> flagged, HashSet<string> suspects, string prefix, RenderOptions options)
     {
         var css = row.Kind switch
         {
@@ -316,6 +320,11 @@ public sealed partial class HtmlRenderer : IRunRenderer
                 classes.Add("cell-corrected");
             }
 
+            if (value.Reconstructed)
+            {
+                classes.Add("cell-reconstructed");
+            }
+
             w.Append("<td class=\"").Append(string.Join(' ', classes)).Append("\" data-cell=\"").Append(E(cell.Id.Value)).Append('"')
                 .Append(" data-label=\"").Append(E(cell.Label)).Append("\" data-printed=\"").Append(E(CellCorrection.Printed(value))).Append('"');
             if (correction is not null)
@@ -336,6 +345,11 @@ public sealed partial class HtmlRenderer : IRunRenderer
             }
 
             w.Append(E(Display(value)));
+            if (value.Reconstructed)
+            {
+                w.Append("<span class=\"reconstructed-mark\">").Append(E(Messages.MessageCatalog.Get(options.Culture, "report.reconstructed.mark"))).Append("</span>");
+            }
+
             if (findings is not null)
             {
                 w.Append("<sup class=\"markers\">");
@@ -353,7 +367,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
         w.Append("</tr>\n");
         foreach (var child in row.Children)
         {
-            Row(w, report, child, depth + 1, hasUnits, valueColumns, flagged, suspects, prefix);
+            Row(w, report, child, depth + 1, hasUnits, valueColumns, flagged, suspects, prefix, options);
         }
     }
 
@@ -392,6 +406,11 @@ public sealed partial class HtmlRenderer : IRunRenderer
         if (FormulaText(f, options) is { } formula)
         {
             w.Append("<p class=\"formula\"><span>").Append(Words.Get(zh, "html.formula")).Append("</span> <code>").Append(E(formula)).Append("</code></p>\n");
+        }
+
+        if (ReconstructedCells(f, options) is { } reconstructed)
+        {
+            w.Append("<p class=\"reconstructed\" title=\"").Append(E(ReconstructedLegend(options))).Append("\">").Append(E(reconstructed)).Append("</p>\n");
         }
 
         if (f.Expected is not null || f.Actual is not null)

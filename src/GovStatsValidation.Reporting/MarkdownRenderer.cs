@@ -82,6 +82,7 @@ public sealed class MarkdownRenderer : IRunRenderer
             }
 
             writer.WriteLine();
+            Legend(writer, result.Findings, options);
         }
 
         CrossReport(writer, run, options, zh);
@@ -166,6 +167,7 @@ public sealed class MarkdownRenderer : IRunRenderer
             }
 
             writer.WriteLine();
+            Legend(writer, group.Entries.Select(e => e.Finding), options);
         }
     }
 
@@ -181,12 +183,27 @@ public sealed class MarkdownRenderer : IRunRenderer
             }
         }
 
+        if (ReconstructedCells(f, options) is { } reconstructed)
+        {
+            message.Append("<br>").Append(Cell(reconstructed));
+        }
+
         if (f.Quote is { } q)
         {
             message.Append("<br>> ").Append(Cell(q));
         }
 
         return message.ToString();
+    }
+
+    /// <summary>The legend of the reconstructed mark under a findings table that lists a reconstructed cell.</summary>
+    private static void Legend(TextWriter writer, IEnumerable<Findings.Finding> findings, RenderOptions options)
+    {
+        if (AnyReconstructed(findings))
+        {
+            writer.WriteLine(Cell(ReconstructedLegend(options)));
+            writer.WriteLine();
+        }
     }
 
     private static string Formula(Findings.Finding f, RenderOptions options) =>

@@ -59,6 +59,25 @@ internal static class RunStatistics
     /// <summary>A cell as named in the rendering's language: its label in Chinese, its id in English.</summary>
     public static string CellName(FindingCell c, RenderOptions options) => c.NameIn(options.Culture);
 
+    /// <summary>A cell's value as a finding shows it, followed by the reconstructed mark (<c>2543*</c>) when it was split from digits that ran together in the source.</summary>
+    public static string CellValueText(FindingCell c, RenderOptions options) =>
+        c.Reconstructed ? c.DisplayIn(options.Culture) + Messages.MessageCatalog.Get(options.Culture, "report.reconstructed.mark") : c.DisplayIn(options.Culture);
+
+    /// <summary>The cells of a finding whose values were split from digits that ran together, as <c>name=value*</c>; <see langword="null"/> when there are none.</summary>
+    public static string? ReconstructedCells(Finding f, RenderOptions options)
+    {
+        var cells = f.Cells.Where(c => c.Reconstructed).Select(c => $"{CellName(c, options)}={CellValueText(c, options)}").ToList();
+        return cells.Count == 0
+            ? null
+            : $"{Messages.MessageCatalog.Get(options.Culture, "report.reconstructed.cells")}{(options.Zh ? "：" : ": ")}{string.Join(options.Zh ? "、" : ", ", cells)}";
+    }
+
+    /// <summary>Whether any of the findings lists a reconstructed cell (then the legend of the mark is shown).</summary>
+    public static bool AnyReconstructed(IEnumerable<Finding> findings) => findings.Any(f => f.Cells.Any(c => c.Reconstructed));
+
+    /// <summary>The legend of the reconstructed mark in the rendering's language.</summary>
+    public static string ReconstructedLegend(RenderOptions options) => Messages.MessageCatalog.Get(options.Culture, "report.reconstructed.legend");
+
     /// <summary>The suspected cell of a finding as named in the rendering's language (its label in Chinese when the finding lists the cell).</summary>
     public static string SuspectName(Finding f, Suspect s, RenderOptions options) =>
         options.Zh && f.Cells.FirstOrDefault(c => c.Id == s.Cell) is { } cell ? cell.Label : s.Cell.Value;

@@ -46,6 +46,11 @@ public sealed class TextRenderer : IRunRenderer
                 WriteFinding(terminal, f, BaselineMark(run, result, f, zh), options, zh);
             }
 
+            if (AnyReconstructed(result.Findings))
+            {
+                terminal.Line($"{Paint(options, Dim, $"  {ReconstructedLegend(options)}")}");
+            }
+
             terminal.Line();
         }
 
@@ -89,6 +94,11 @@ public sealed class TextRenderer : IRunRenderer
                 writer.Line($"      {Words.Get(zh, "text.reports-involved")}: {string.Join(", ", entry.Sources)}");
             }
 
+            if (AnyReconstructed(group.Entries.Select(e => e.Finding)))
+            {
+                writer.Line($"{Paint(options, Dim, $"  {ReconstructedLegend(options)}")}");
+            }
+
             writer.Line();
         }
     }
@@ -116,7 +126,7 @@ public sealed class TextRenderer : IRunRenderer
 
         if (f.Cells.Count > 0)
         {
-            var shown = f.Cells.Take(8).Select(c => $"{CellName(c, options)}={c.DisplayIn(options.Culture)}{(c.Line is { } cl ? $"@{(c.Page is { } cp ? $"p{Int(cp)}:" : "")}{Int(cl)}" : "")}");
+            var shown = f.Cells.Take(8).Select(c => $"{CellName(c, options)}={CellValueText(c, options)}{(c.Line is { } cl ? $"@{(c.Page is { } cp ? $"p{Int(cp)}:" : "")}{Int(cl)}" : "")}");
             writer.Line($"{Paint(options, Dim, $"      {Words.Get(zh, "text.cells")}: {string.Join(", ", shown)}{(f.Cells.Count > 8 ? $", … (+{Int(f.Cells.Count - 8)})" : "")}")}");
         }
 

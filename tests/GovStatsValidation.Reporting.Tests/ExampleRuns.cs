@@ -62,6 +62,26 @@ internal static class ExampleRuns
         return new CheckRun([new ReportCheckResult(report, [finding])], []);
     }
 
+    /// <summary>
+    /// The clean 2021 example with its 行政复议 row read from digits that ran together (1|0|1|0|3, every cell marked
+    /// reconstructed, as the glued-digit reader marks them) and its total one too high: checked with the built-in rules, so
+    /// the finding lists reconstructed cells as the checker reports them.
+    /// </summary>
+    public static CheckRun WithReconstructed()
+    {
+        var builder = ReportBuilder.Clean2021();
+        string[] columns = ["upheld", "corrected", "other", "pending", "total"];
+        decimal[] values = [1, 0, 1, 0, 3];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            builder.Set(new CellId($"review[{columns[i]}]"), CellValue.Of(values[i]) with { Reconstructed = true, Location = new SourceLocation(42) });
+        }
+
+        var report = builder.Build();
+        report.Source = "synthetic/glued-review.txt";
+        return new CheckRun([new ReportChecker().Check(report)], []);
+    }
+
     private static readonly Lazy<CheckRun> CrossCached = new(BuildCross);
 
     /// <summary>
