@@ -7,7 +7,7 @@ namespace GovStatsValidation.Readers;
 /// <summary>Options of <see cref="ReportReader"/>.</summary>
 public sealed class ReportReaderOptions
 {
-    /// <summary>Directory holding <c>*.table.json</c> schemas.</summary>
+    /// <summary>Directory holding <c>*.table.json</c> schemas, read by the core's loader (<see cref="Schemas.SchemaCatalog.LoadDirectory"/>), variants included.</summary>
     /// <value>Default: null, meaning the descriptions embedded in the core library.</value>
     public string? SchemaDirectory { get; init; }
 
@@ -27,6 +27,7 @@ public sealed class ReportReader
     /// <summary>Creates a reader, loading the table schemas.</summary>
     /// <param name="options">Options; null for defaults.</param>
     /// <exception cref="DirectoryNotFoundException">A schema directory was named but does not exist.</exception>
+    /// <exception cref="InvalidOperationException">A description in the schema directory is not valid (the message names the file).</exception>
     public ReportReader(ReportReaderOptions? options = null)
     {
         _options = options ?? new ReportReaderOptions();

@@ -43,6 +43,23 @@ public sealed class ExtractCommandTests
         });
     }
 
+    [TestCase("pingtan_zone_2014.txt")]
+    [TestCase("pingtan_zone_2014.html")]
+    public void Extract_TwoColumnTable_NamesTheVariantAndBothColumns(string file)
+    {
+        var (code, output, _) = Cli.Run("extract", TestPaths.RequireShared("corpus", "pingtan", file));
+
+        Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+        var json = JObject.Parse(output);
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)json["schema"], Is.EqualTo("pre2019"));
+            Assert.That((string?)json["variant"], Is.EqualTo("two-column"));
+            Assert.That((decimal?)json["cells"]!["active.total"]!["value"], Is.EqualTo(2543m));
+            Assert.That((decimal?)json["cells"]!["active.total[cumulative]"]!["value"], Is.EqualTo(78967m));
+        });
+    }
+
     [Test]
     public void Extract_Pdf_CellsCarryPageAndCoordinates()
     {

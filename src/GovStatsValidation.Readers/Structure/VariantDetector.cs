@@ -26,6 +26,9 @@ internal static class VariantDetector
 
     private const int MinLabel = 4;
 
+    /// <summary>Compact characters before an extra column's header within which the current column's header must stand.</summary>
+    private const int CurrentHeaderReach = 12;
+
     public static DetectedVariant? Detect(SourceText text, TableSchema schema)
     {
         if (schema.Variants.Count == 0)
@@ -56,10 +59,24 @@ internal static class VariantDetector
             return null;
         }
 
-        foreach (var word in variant.VariantDetect.Select(LabelMatcher.NormalizeLabel).Where(w => w.Length > 0))
+        // The variant's own header words (历年累计), and the other printed headers of its extra columns (累计数), these only
+        // beside a header of the current column (本年数 累计数): a short word alone is not taken for a header.
+        var tables = variant.Tables.Where(t => t.Columns.Any(c => c.KeepsRowId)).ToList();
+        var detect = variant.VariantDetect.Select(LabelMatcher.NormalizeLabel).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var currentHeaders = tables.SelectMany(t => t.Columns.Where(c => c.KeepsRowId)).SelectMany(c => c.Labels).Select(LabelMatcher.NormalizeLabel).Where(w => w.Length > 0).Distinct().ToList();
+        var words = detect.Select(w => (Word: w, NeedsCurrent: false))
+            .Concat(tables.SelectMany(t => t.Columns.Where(c => !c.KeepsRowId)).SelectMany(c => c.Labels).Select(LabelMatcher.NormalizeLabel)
+                .Where(w => w.Length > 0 && !detect.Contains(w)).Distinct().Select(w => (Word: w, NeedsCurrent: true)))
+            .ToList();
+        foreach (var (word, needsCurrent) in words)
         {
             for (var at = all.IndexOf(word, StringComparison.Ordinal); at >= 0; at = all.IndexOf(word, at + word.Length, StringComparison.Ordinal))
             {
+                if (needsCurrent && !NamesCurrentColumn(all[Math.Max(0, at - CurrentHeaderReach)..at], currentHeaders))
+                {
+                    continue;
+                }
+
                 var from = at + word.Length;
                 var region = all.Substring(from, Math.Min(HeaderReach + RowsReach, all.Length - from));
                 var hits = keys.Select(k => (k.Row, k.Key, At: region.IndexOf(k.Key, StringComparison.Ordinal))).Where(h => h.At >= 0).OrderBy(h => h.At).ToList();
@@ -83,6 +100,27 @@ internal static class VariantDetector
         }
 
         return null;
+    }
+
+    /// <summary>A current column's header in the text before an extra column's header: one of its labels of three or more
+    /// characters (本年度, 本年数), or a year's (2014年度); a shorter label (年度) may be any word's part (年度报告).</summary>
+    private static bool NamesCurrentColumn(string before, IReadOnlyList<string> currentHeaders)
+    {
+        if (currentHeaders.Any(h => h.Length >= 3 && before.Contains(h, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 5 < before.Length; i++)
+        {
+            if (char.IsAsciiDigit(before[i]) && char.IsAsciiDigit(before[i + 1]) && char.IsAsciiDigit(before[i + 2]) && char.IsAsciiDigit(before[i + 3])
+                && before[i + 4] == '年' && before[i + 5] == '度' && (i == 0 || !char.IsAsciiDigit(before[i - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Text between a header word and the first row that is a sentence, not headers.</summary>

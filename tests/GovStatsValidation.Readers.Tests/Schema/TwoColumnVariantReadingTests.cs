@@ -288,6 +288,34 @@ public sealed class TwoColumnVariantReadingTests
     }
 
     [Test]
+    public void Read_HeaderNamesTheColumnsOtherwise_StillTheVariant()
+    {
+        // 本年数 | 累计数: the columns' other printed headers, side by side over the rows.
+        var report = Read(Encoding.UTF8.GetBytes(CellPerLine(Rows, units: true).Replace("本年度\n历年累计\n", "本年数\n累计数\n", StringComparison.Ordinal)), "other-headers");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Variant, Is.EqualTo("two-column"));
+            Assert.That(report.Cells.Where(c => c.Value.Raw is not null).ToDictionary(c => c.Key.Value, c => c.Value.Raw!), Is.EquivalentTo(Expected()));
+        });
+    }
+
+    [Test]
+    public void Read_AccumulatedFigureInTheNarrativeRightBeforeANationalTable_NationalForm()
+    {
+        // 累计 alone, with no header of the current column beside it, is not a column header.
+        var text = Title + "\n统计表（累计）\n统计指标\n单位\n统计数\n主动公开政府信息数\n条\n320\n政府公报公开政府信息数\n条\n20\n政府网站公开政府信息数\n条\n300\n";
+
+        var report = Read(Encoding.UTF8.GetBytes(text), "national");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Variant, Is.Null);
+            Assert.That(report.Cells["active.total"].Raw, Is.EqualTo("320"));
+        });
+    }
+
+    [Test]
     public void Read_HistoricalTotalInTheNarrativeOnly_NationalForm()
     {
         // 历年累计 in a sentence before a national table is no header: the table is read in the national form.
