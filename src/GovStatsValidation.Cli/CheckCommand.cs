@@ -29,6 +29,11 @@ internal static class CheckCommand
         pipeline.AddTo(command);
         command.SetAction(parse =>
         {
+            if (!pipeline.DisabledRulesKnown(parse, context))
+            {
+                return CliApp.ExitUnusable;
+            }
+
             var accepted = parse.GetValue(baseline) is { } baselinePath ? Baseline.Load(baselinePath) : null;
             var corrections = parse.GetValue(correctionsFile) is { } correctionsPath ? Readers.Corrections.CorrectionSet.Load(correctionsPath) : null;
             var agencyMap = parse.GetValue(agencies) is { } agenciesPath ? CrossReport.Agencies.AgencyMap.Load(agenciesPath) : null;

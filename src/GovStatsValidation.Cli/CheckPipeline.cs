@@ -117,6 +117,32 @@ internal sealed class CheckPipeline
         return services.BuildServiceProvider();
     }
 
+    /// <summary>
+    /// Whether every <c>--disable</c> id names a rule of the catalogue (table rules of the rule folders in force, input,
+    /// narrative, structure and cross-report rules); writes each unknown id, with near ids, and returns <see langword="false"/>
+    /// when one does not, so a mistyped id is a usage error before any report is read rather than a rule silently left on.
+    /// </summary>
+    public bool DisabledRulesKnown(ParseResult parse, CliContext context)
+    {
+        var ids = parse.GetValue(Disable) ?? [];
+        if (ids.Length == 0)
+        {
+            return true;
+        }
+
+        using var services = Services(parse, threads: false);
+        var catalog = services.GetRequiredService<IRuleCatalog>();
+        var known = true;
+        foreach (var id in ids.Distinct(StringComparer.Ordinal).Where(id => catalog.Find(id) is null))
+        {
+            var near = catalog.Rules.Select(r => r.Id).Where(x => x.Contains(id, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
+            context.Error.WriteLine($"--disable: no rule '{id}' (see govstats rules list){(near.Count > 0 ? $"; did you mean: {string.Join(", ", near)}" : "")}");
+            known = false;
+        }
+
+        return known;
+    }
+
     /// <summary>Reads and checks every file with the options of a parse (and the reports against each other); shows a progress bar for long runs on a terminal.</summary>
     public CheckRun Check(ParseResult parse, CliContext context, ReportInputs inputs, bool allowProgress = true, CorrectionSet? corrections = null, AgencyMap? agencies = null)
     {

@@ -21,6 +21,11 @@ internal static class ExplainCommand
         pipeline.AddTo(command, threads: false);
         command.SetAction(parse =>
         {
+            if (!pipeline.DisabledRulesKnown(parse, context))
+            {
+                return CliApp.ExitUnusable;
+            }
+
             var path = parse.GetValue(file)!;
             if (!File.Exists(path))
             {

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using GovStatsValidation.Checking;
+using GovStatsValidation.CrossReport;
+using GovStatsValidation.Readers;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovStatsValidation.Cli;
 
@@ -49,7 +52,18 @@ internal static class RulesCommand
                 }
             }
 
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{catalog.Rules.Count(r => only is null || r.Schemas.Contains(only.Value))} rule(s)"));
+            // The other kinds (input, narrative, structure, cross-report) apply to every format the package reads.
+            var others = Descriptions(parse.GetValue(rules)).Rules.Where(r => r.Kind != RuleKind.Table).ToList();
+            foreach (var kind in others.GroupBy(r => r.Kind))
+            {
+                context.Out.WriteLine($"{Kind(kind.Key)}  {KindTitle(kind.Key, lang)}");
+                foreach (var rule in kind)
+                {
+                    context.Out.WriteLine($"  {rule.Id,-52} {Severity(rule.Severity),-7} {"all",-18} {rule.Title.In(lang)}");
+                }
+            }
+
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{catalog.Rules.Count(r => only is null || r.Schemas.Contains(only.Value)) + others.Count} rule(s)"));
             return CliApp.ExitOk;
         });
         return command;
@@ -67,9 +81,21 @@ internal static class RulesCommand
             var catalog = Catalog(parse.GetValue(rules));
             var ruleId = parse.GetValue(id)!;
             var rule = catalog.Rules.FirstOrDefault(r => r.Id == ruleId);
+            var descriptions = Descriptions(parse.GetValue(rules));
+            if (rule is null && descriptions.Find(ruleId) is { } other)
+            {
+                // Input, narrative, structure and cross-report rules are implemented in code: their id, kind, severity, title and origin.
+                context.Out.WriteLine(other.Id);
+                context.Out.WriteLine($"  title      {other.Title.Zh} / {other.Title.En}");
+                context.Out.WriteLine($"  kind       {Kind(other.Kind)}");
+                context.Out.WriteLine($"  severity   {Severity(other.Severity)}");
+                context.Out.WriteLine($"  defined in {other.Source}");
+                return CliApp.ExitOk;
+            }
+
             if (rule is null)
             {
-                var near = catalog.Rules.Select(r => r.Id).Where(x => x.Contains(ruleId, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
+                var near = descriptions.Rules.Select(r => r.Id).Where(x => x.Contains(ruleId, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
                 context.Error.WriteLine($"no rule '{ruleId}'{(near.Count > 0 ? $"; did you mean: {string.Join(", ", near)}" : "")}");
                 return CliApp.ExitUnusable;
             }
@@ -254,6 +280,36 @@ internal static class RulesCommand
         option.AcceptOnlyFromAmong("zh", "en");
         return option;
     }
+
+    /// <summary>The catalogue of every rule of every kind, with the table rules of the given folders.</summary>
+    private static IRuleCatalog Descriptions(string[]? folders)
+    {
+        using var services = new ServiceCollection()
+            .AddGovStatsValidation(o =>
+            {
+                foreach (var folder in folders ?? [])
+                {
+                    o.RuleFolders.Add(folder);
+                }
+            })
+            .AddReaders()
+            .AddCrossReport()
+            .BuildServiceProvider();
+        var catalog = services.GetRequiredService<IRuleCatalog>();
+        _ = catalog.Rules;
+        return catalog;
+    }
+
+    private static string Kind(RuleKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string KindTitle(RuleKind kind, string lang) => (kind switch
+    {
+        RuleKind.Input => new LocalizedText("输入检查", "Input checks"),
+        RuleKind.Narrative => new LocalizedText("正文与统计表比对", "Narrative against the tables"),
+        RuleKind.Structure => new LocalizedText("章节结构", "Section structure"),
+        RuleKind.Cross => new LocalizedText("跨报告比对", "Across reports"),
+        _ => new LocalizedText("表格规则", "Table rules"),
+    }).In(lang);
 
     private static RuleCatalog Catalog(string[]? folders)
     {

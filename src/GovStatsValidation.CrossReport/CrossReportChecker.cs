@@ -166,7 +166,7 @@ public sealed class CrossReportChecker
             {
                 RuleId = DuplicateRule,
                 Severity = Severity.Info,
-                Title = new LocalizedText("重复的报告", "Duplicate report"),
+                Title = DuplicateTitle,
                 Message = new LocalizedText(
                     $"{first.Identity.Name} {first.Report.Year} 年度报告在集合中有 {others.Count + 1} 份内容相同的副本，跨报告检查只用第一份（{first.Report.Source}）",
                     $"{others.Count + 1} copies of the {first.Report.Year} report of {first.Identity.Name} with the same figures are in the set; cross-report checks use the first ({first.Report.Source}) only"),
@@ -406,7 +406,9 @@ public sealed class CrossReportChecker
         };
     }
 
-    private static readonly LocalizedText MissingTitle = Messages.MessageCatalog.Text("cross.missing.title");
+    internal static readonly LocalizedText DuplicateTitle = new("重复的报告", "Duplicate report");
+
+    internal static readonly LocalizedText MissingTitle = Messages.MessageCatalog.Text("cross.missing.title");
 
     /// <summary>
     /// One line per year of the jurisdiction for every counterpart that is absent (last year's reports, the government's

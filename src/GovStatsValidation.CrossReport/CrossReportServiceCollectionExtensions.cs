@@ -38,6 +38,7 @@ public static class CrossReportServiceCollectionExtensions
 
             return new CrossReportChecker(cross);
         });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleDescriptionSource, CrossRuleDescriptions>());
         return services;
     }
 }

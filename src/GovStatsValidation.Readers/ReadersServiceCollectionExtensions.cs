@@ -3,6 +3,7 @@ using GovStatsValidation.CrossReport;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Readers.Narrative;
 using GovStatsValidation.Readers.Pipeline;
+using GovStatsValidation.Rules;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public static class ReadersServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFindingSource, NarrativeFindingSource>(_ => new NarrativeFindingSource()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFindingSource, StructureFindingSource>(_ => new StructureFindingSource()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleDescriptionSource, NarrativeRuleDescriptions>());
         services.TryAddSingleton<IReportLoader>(sp => new ReportLoader(sp.GetRequiredService<IOptions<ReportReadingOptions>>()));
         services.TryAddSingleton<IReportPipeline>(sp => new ReportPipeline(
             sp.GetRequiredService<IReportChecker>(), sp.GetRequiredService<IReportLoader>(),

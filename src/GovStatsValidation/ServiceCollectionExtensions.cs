@@ -2,6 +2,7 @@ using FluentValidation;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
+using GovStatsValidation.Rules;
 using GovStatsValidation.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,8 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="GovStatsValidationOptions"/> (through Microsoft.Extensions.Options: <c>IOptions&lt;GovStatsValidationOptions&gt;</c>,
     /// so <c>services.Configure&lt;GovStatsValidationOptions&gt;(…)</c> and configuration binding work too), the <see cref="RuleCatalog"/> (rules compiled at first use),
-    /// <see cref="IReportChecker"/> and an <see cref="IValidator{T}"/> of <see cref="AnnualReport"/>. Repeated calls are
+    /// <see cref="IReportChecker"/>, an <see cref="IValidator{T}"/> of <see cref="AnnualReport"/> and the <see cref="IRuleCatalog"/> of every
+    /// rule of every kind (the packages added after this one contribute theirs). Repeated calls are
     /// harmless: the first registration wins, later <paramref name="configure"/> delegates still apply to the options.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -36,6 +38,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IReportChecker>(sp => new ReportChecker(
             sp.GetRequiredService<RuleCatalog>(), sp.GetRequiredService<GovStatsValidationOptions>(), sp.GetServices<IFindingSource>()));
         services.TryAddSingleton<IValidator<AnnualReport>>(sp => new ReportRulesValidator(sp.GetRequiredService<IReportChecker>(), sp.GetRequiredService<GovStatsValidationOptions>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleDescriptionSource, CoreRuleDescriptions>(sp => new CoreRuleDescriptions(sp.GetRequiredService<RuleCatalog>())));
+        services.TryAddSingleton<IRuleCatalog>(sp => new RuleDescriptionCatalog(sp.GetServices<IRuleDescriptionSource>()));
         return services;
     }
 

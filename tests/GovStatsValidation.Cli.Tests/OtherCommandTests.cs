@@ -1,6 +1,10 @@
 using GovStatsValidation.Checking;
+using GovStatsValidation.CrossReport;
+using GovStatsValidation.Readers;
+using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 using GovStatsValidation.TestUtils;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 
 namespace GovStatsValidation.Cli.Tests;
@@ -49,7 +53,8 @@ public sealed class RulesCommandTests
     public void RulesList_BuiltIn_ListsEveryRule()
     {
         var (code, output, _) = Cli.Run("rules", "list");
-        var ids = RuleCatalog.BuiltIn.Rules.Select(r => r.Id).ToList();
+        using var services = new ServiceCollection().AddGovStatsValidation().AddReaders().AddCrossReport().BuildServiceProvider();
+        var ids = services.GetRequiredService<IRuleCatalog>().Rules.Select(r => r.Id).ToList();
 
         Assert.That(code, Is.EqualTo(CliApp.ExitOk));
         foreach (var id in ids)

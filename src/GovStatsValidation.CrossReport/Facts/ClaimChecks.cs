@@ -17,6 +17,8 @@ internal static class ClaimChecks
 {
     public const string RuleId = "cross.claims.earlier-year";
 
+    internal static readonly LocalizedText RuleTitle = new("正文中的往年数字与往年报告比对", "A figure about an earlier year against that year's report");
+
     public static IEnumerable<(Finding Finding, IEnumerable<ReportEntry> Involved)> Check(ReportEntry entry, JurisdictionGroup group, ConceptMap concepts)
     {
         var report = entry.Report;
@@ -70,7 +72,7 @@ internal static class ClaimChecks
             {
                 RuleId = RuleId,
                 Severity = agrees ? Severity.Info : Severity.Warning,
-                Title = new LocalizedText("正文中的往年数字与往年报告比对", "A figure about an earlier year against that year's report"),
+                Title = RuleTitle,
                 Message = agrees
                     ? new LocalizedText($"正文称 {year} 年{concept.Title.Zh} {Num(statedValue)}，与 {year} 年度报告一致（{Num(table)}）",
                         $"the text's {year} figure for {concept.Title.En}, {Num(statedValue)}, agrees with the {year} report ({Num(table)})")
@@ -94,7 +96,7 @@ internal static class ClaimChecks
     {
         RuleId = RuleId,
         Severity = Severity.Info,
-        Title = new LocalizedText("正文中的往年数字与往年报告比对", "A figure about an earlier year against that year's report"),
+        Title = RuleTitle,
         Message = message,
         Line = claim.Location.Line,
         Quote = claim.Text,

@@ -12,6 +12,8 @@ internal static class RepeatedText
 {
     public const string RuleId = "cross.section.repeated-text";
 
+    internal static readonly LocalizedText RuleTitle = new("章节文字与上一年度报告完全相同", "A section repeats last year's text word for word");
+
     /// <summary>Shorter texts (无, 暂无, one short sentence) repeat naturally and are not compared.</summary>
     public const int MinimumLength = 40;
 
@@ -42,7 +44,7 @@ internal static class RepeatedText
             {
                 RuleId = RuleId,
                 Severity = section.SectionId == "problems" ? Severity.Warning : Severity.Info,
-                Title = new LocalizedText("章节文字与上一年度报告完全相同", "A section repeats last year's text word for word"),
+                Title = RuleTitle,
                 Message = new LocalizedText(
                     $"“{heading}”一节的文字（{text.Length} 字）与 {year} 年度报告逐字相同，疑似沿用上年内容",
                     $"the section “{heading}” ({text.Length} characters) is word for word the {year} report's: last year's text was probably reused"),

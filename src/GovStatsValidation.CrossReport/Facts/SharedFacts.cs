@@ -23,6 +23,8 @@ public static class SharedFacts
     /// <summary>The rule id of shared-fact findings.</summary>
     public const string RuleId = "cross.shared-facts";
 
+    internal static readonly LocalizedText RuleTitle = new("两份报告陈述的同一事实数字不一致", "Two reports state the same fact with different figures");
+
     /// <summary>Pairs the facts two reports state about the same thing.</summary>
     public static IReadOnlyList<SharedFact> Pair(IReadOnlyList<StatedFact> first, IReadOnlyList<StatedFact> second)
     {
@@ -111,7 +113,7 @@ public static class SharedFacts
                     {
                         RuleId = RuleId,
                         Severity = Severity.Warning,
-                        Title = new LocalizedText("两份报告陈述的同一事实数字不一致", "Two reports state the same fact with different figures"),
+                        Title = RuleTitle,
                         Message = new LocalizedText(
                             $"“{p.First.Label}”：本报告 {Num(p.First.Value)}{p.First.Unit}，{other.Identity.Name} {Num(p.Second.Value)}{p.Second.Unit}",
                             $"'{p.First.Label}': this report states {Num(p.First.Value)}{p.First.Unit}, {other.Identity.Name} states {Num(p.Second.Value)}{p.Second.Unit}"),

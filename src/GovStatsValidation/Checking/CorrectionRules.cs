@@ -17,6 +17,10 @@ internal sealed class CorrectionRules : IFindingSource
     /// <summary>A correction that was not applied because its report or cell changed (warning).</summary>
     public const string NotAppliedRule = "input.correction.not-applied";
 
+    internal static readonly LocalizedText CorrectedTitle = new("审核人更正的数值", "Value corrected by a reviewer");
+
+    internal static readonly LocalizedText NotAppliedTitle = new("更正与报告不再相符", "Correction no longer matches the report");
+
     public string Name => "corrections";
 
     /// <summary>Whether a finding reports a correction (and must therefore always be shown).</summary>
@@ -45,7 +49,7 @@ internal sealed class CorrectionRules : IFindingSource
                 {
                     RuleId = CorrectedRule,
                     Severity = Severity.Info,
-                    Title = new LocalizedText("审核人更正的数值", "Value corrected by a reviewer"),
+                    Title = CorrectedTitle,
                     Message = new LocalizedText(
                         $"“{label}”已更正：公布值 {was}，检查所用值 {now}；理由：{c.Reason}；更正人：{c.By}",
                         $"'{label}' corrected: published {wasEn}, checked as {nowEn}; reason: {c.Reason}; by: {c.By}"),
@@ -76,7 +80,7 @@ internal sealed class CorrectionRules : IFindingSource
             {
                 RuleId = NotAppliedRule,
                 Severity = Severity.Warning,
-                Title = new LocalizedText("更正与报告不再相符", "Correction no longer matches the report"),
+                Title = NotAppliedTitle,
                 Message = new LocalizedText(
                     $"对“{label}”的更正（{was} → {now}，{c.By}：{c.Reason}）：{zh}",
                     $"Correction of '{label}' ({wasEn} → {nowEn}, {c.By}: {c.Reason}): {en}"),

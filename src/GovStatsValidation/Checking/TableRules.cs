@@ -9,9 +9,9 @@ namespace GovStatsValidation.Checking;
 /// <summary>The compiled table rules as a finding source.</summary>
 internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions options) : IFindingSource
 {
-    private static readonly LocalizedText UnknownCellTitle = new("未知单元格", "Unknown cell id");
-    private static readonly LocalizedText UnrepresentableTitle = new("数值超出可核对范围", "Number beyond what the rules can check exactly");
-    private static readonly LocalizedText PrecisionTitle = new("小数位数超出可核对精度", "More decimals than the rules hold");
+    internal static readonly LocalizedText UnknownCellTitle = new("未知单元格", "Unknown cell id");
+    internal static readonly LocalizedText UnrepresentableTitle = new("数值超出可核对范围", "Number beyond what the rules can check exactly");
+    internal static readonly LocalizedText PrecisionTitle = new("小数位数超出可核对精度", "More decimals than the rules hold");
 
     [ThreadStatic]
     private static Dictionary<ReportSchemaKey, ReportFrame>? _frames;
