@@ -38,12 +38,24 @@ internal sealed class ReportFrame
     {
         _snapshotSlots = null;
         _snapshotCells = null;
-        Array.Clear(Values);
-        Array.Clear(States); // 0 == CellState.Absent
         UnknownCells.Clear();
         UnrepresentableCells.Clear();
         Year = report.Year;
         Report = report;
+        var cells = report.Cells;
+        if (cells.FrameCache is LoadedCells loaded && ReferenceEquals(loaded.Schema, Schema) && loaded.Version == cells.Version)
+        {
+            // The same cells loaded before for this schema and not edited since: a copy of two small arrays.
+            loaded.Values.AsSpan().CopyTo(Values);
+            loaded.States.AsSpan().CopyTo(States);
+            UnknownCells.AddRange(loaded.Unknown);
+            UnrepresentableCells.AddRange(loaded.Unrepresentable);
+            return;
+        }
+
+        Array.Clear(Values);
+        Array.Clear(States); // 0 == CellState.Absent
+        var version = cells.Version;
         // Unordered: no allocation; the findings these lists lead to are sorted later.
         foreach (var (id, value) in report.Cells.Unordered)
         {
@@ -68,7 +80,16 @@ internal sealed class ReportFrame
 
             Set(cell.Slot, CellState.Number, scaled);
         }
+
+        // Kept with the cells for the next check of the same unchanged report (the frame of a report is made once, not per check).
+        if (cells.Version == version)
+        {
+            cells.FrameCache = new LoadedCells(Schema, version, (long[])Values.Clone(), (byte[])States.Clone(), [.. UnknownCells], [.. UnrepresentableCells]);
+        }
     }
+
+    /// <summary>A report's cells as loaded into a frame of <paramref name="Schema"/> at <paramref name="Version"/> of its <see cref="ReportCells"/>.</summary>
+    private sealed record LoadedCells(ReportSchema Schema, int Version, long[] Values, byte[] States, CellId[] Unknown, CellId[] Unrepresentable);
 
     /// <summary>
     /// <see cref="Fixed.TryFromDecimal"/>, with a fast path for the usual cell: a whole number within range (read from the

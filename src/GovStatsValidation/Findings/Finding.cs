@@ -254,17 +254,23 @@ public sealed record Finding
     public override string ToString() => $"{Severity.ToString().ToLowerInvariant()} {RuleId}{(Line is { } l ? $" (line {l})" : "")}: {Message.En}";
 }
 
-/// <summary>Fills message templates.</summary>
-internal static class FindingMessage
+/// <summary>Fills the message templates of rules and checks (<c>{name}</c> placeholders), for packages that word their own findings.</summary>
+public static class FindingMessage
 {
-    public static readonly HashSet<string> KnownPlaceholders =
+    internal static readonly HashSet<string> KnownPlaceholders =
     [
         "actual", "expected", "difference", "absDifference", "formula", "col", "colLabel", "row", "rowLabel", "cell", "cellLabel",
         "value", "claim", "suspect", "quote", "year", "agency", "other", "detail",
     ];
 
+    /// <summary>Replaces each <c>{name}</c> of <paramref name="template"/> by its argument; a placeholder without an argument is kept as <c>{name}</c>.</summary>
+    /// <param name="template">The template.</param>
+    /// <param name="arguments">The values by placeholder name.</param>
+    /// <returns>The filled text.</returns>
     public static string Fill(string template, IReadOnlyDictionary<string, string> arguments)
     {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(arguments);
         var sb = new StringBuilder(template.Length + 32);
         var i = 0;
         while (i < template.Length)

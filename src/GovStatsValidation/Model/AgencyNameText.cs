@@ -7,11 +7,14 @@ namespace GovStatsValidation.Model;
 /// list markers, HTML tags and entities), a field label before a colon (<c>标题:</c>, <c>发布机构：</c> — a name never
 /// holds a colon), and quotation marks around it. What is left is the name as printed.
 /// </summary>
-internal static class AgencyNameText
+public static class AgencyNameText
 {
     /// <summary>The longest text before a colon taken for a field label (标题, 发布机构, 信息来源, Title …).</summary>
     private const int MaxLabelLength = 8;
 
+    /// <summary>The name without the debris of its source (markup, a field label before a colon, quotation marks).</summary>
+    /// <param name="name">The name as found.</param>
+    /// <returns>The name as printed.</returns>
     public static string StripDebris(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -145,7 +145,7 @@ public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>
         set
         {
             _cells[id] = value;
-            _sorted = null;
+            Changed();
         }
     }
 
@@ -158,7 +158,7 @@ public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>
     /// <summary>Removes a cell, making it absent.</summary>
     public bool Remove(CellId id)
     {
-        _sorted = null;
+        Changed();
         return _cells.Remove(id);
     }
 
@@ -166,7 +166,24 @@ public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>
     public void Add(CellId id, CellValue value)
     {
         _cells.Add(id, value);
+        Changed();
+    }
+
+    /// <summary>Counts every edit: what was derived from the cells (the sorted view, the checker's frame) is valid only for the version it was made from.</summary>
+    internal int Version { get; private set; }
+
+    /// <summary>
+    /// The checker's frame of these cells for one schema (fixed-point values and states in the schema's slot order), made at
+    /// <see cref="Version"/>; any edit makes it stale, and the checker then loads the cells again. Written as one reference,
+    /// so concurrent checks of the same unchanged report see either no frame or a complete one.
+    /// </summary>
+    internal object? FrameCache { get; set; }
+
+    private void Changed()
+    {
         _sorted = null;
+        FrameCache = null;
+        Version++;
     }
 
     /// <summary>The cells in no particular order, without allocating (the checker's frame load).</summary>

@@ -59,4 +59,53 @@ public sealed class PublicPathTests
         cells.Remove(new CellId("a"));
         Assert.That(cells.Select(c => c.Key.Value), Is.EqualTo(new[] { "Z", "b" }));
     }
+
+    public static IEnumerable<SchemaVersion> Formats => SchemaVersions.All;
+
+    [TestCaseSource(nameof(Formats))]
+    public void FrameLoad_SecondLoadOfUnchangedCells_SameFrameAsAFreshLoad(SchemaVersion schema)
+    {
+        var report = TestUtils.ReportBuilder.Clean(schema).Build();
+        report.Cells[new CellId("no.such.cell")] = CellValue.Of(7m);
+        report.Cells[report.SchemaDefinition.Cells[0].Id] = CellValue.Of(20_000_000_000m);
+        var first = new ReportFrame(report.SchemaDefinition);
+        first.Load(report);
+        var again = new ReportFrame(report.SchemaDefinition);
+        again.Load(report); // from the cells' kept frame
+
+        var fresh = new ReportFrame(report.SchemaDefinition);
+        fresh.Load(TestUtils.ReportBuilder.From(report).Build()); // a copy of the cells: nothing kept yet
+
+        Assert.That(report.Cells.FrameCache, Is.Not.Null, "the first load keeps the frame with the cells");
+        Assert.That(again.Values, Is.EqualTo(fresh.Values));
+        Assert.That(again.States, Is.EqualTo(fresh.States));
+        Assert.That(again.UnknownCells, Is.EqualTo(fresh.UnknownCells).And.Not.Empty);
+        Assert.That(again.UnrepresentableCells, Is.EqualTo(fresh.UnrepresentableCells).And.Not.Empty);
+    }
+
+    [TestCaseSource(nameof(Formats))]
+    public void Check_CellEditedAfterACheck_NextCheckSeesTheEditAndTheEarlierFindingsStay(SchemaVersion schema)
+    {
+        var report = TestUtils.ReportBuilder.Clean(schema).Build();
+        var checker = new ReportChecker(new GovStatsValidationOptions { MinimumSeverity = GovStatsValidation.Rules.Severity.Warning });
+        Assert.That(checker.Check(report).Findings, Is.Empty);
+        Assert.That(checker.Check(report).Findings, Is.Empty, "checked again from the kept frame");
+
+        // Each kind of edit: set, remove, add.
+        var target = report.SchemaDefinition.Cells.First(c => report.Cells[c.Id].State == CellState.Number).Id;
+        report.Cells[target] = CellValue.Of(-1m);
+        var afterSet = checker.Check(report);
+        Assert.That(afterSet.Findings.Select(f => f.RuleId), Does.Contain("common.count.non-negative"));
+
+        report.Cells.Remove(target);
+        var afterRemove = checker.Check(report);
+        Assert.That(afterRemove.Findings.Select(f => f.RuleId), Does.Not.Contain("common.count.non-negative"));
+
+        report.Cells.Add(new CellId("no.such.cell"), CellValue.Of(1m));
+        Assert.That(checker.Check(report).Findings.Select(f => f.RuleId), Does.Contain("input.unknown-cell"));
+
+        // What was returned before the edits describes the report as it was then.
+        var negative = afterSet.Findings.First(f => f.RuleId == "common.count.non-negative");
+        Assert.That(negative.Cells.Single(c => c.Id == target).Value, Is.EqualTo(-1m));
+    }
 }
