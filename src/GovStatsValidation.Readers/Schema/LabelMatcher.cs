@@ -192,17 +192,11 @@ internal sealed class LabelMatcher
         return null;
     }
 
-    /// <summary>Normalises a label for matching: width, quotes, no white space, leading numbering (一、 （一） 1. 1、 其中：) removed.</summary>
-    public static string NormalizeLabel(string label)
+    /// <summary>Maps the brackets and colon of a compact text to the forms labels are matched in (〔［ → (, 〕］ → ), ： → :).</summary>
+    internal static string MatchPunctuation(string compact)
     {
-        var s = TextNormalizer.NormalizeCompact(label);
-        if (s.Length == 0)
-        {
-            return s;
-        }
-
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+        var sb = new StringBuilder(compact.Length);
+        foreach (var c in compact)
         {
             sb.Append(c switch
             {
@@ -213,7 +207,19 @@ internal sealed class LabelMatcher
             });
         }
 
-        s = sb.ToString();
+        return sb.ToString();
+    }
+
+    /// <summary>Normalises a label for matching: width, quotes, no white space, leading numbering (一、 （一） 1. 1、 其中：) removed.</summary>
+    public static string NormalizeLabel(string label)
+    {
+        var s = TextNormalizer.NormalizeCompact(label);
+        if (s.Length == 0)
+        {
+            return s;
+        }
+
+        s = MatchPunctuation(s);
         var changed = true;
         while (changed && s.Length > 0)
         {

@@ -141,23 +141,7 @@ internal static class VariantDetector
     }
 
     /// <summary>A line in the compact form the labels are matched in (white space removed, full-width colon and brackets mapped).</summary>
-    private static string Compact(string line)
-    {
-        var s = TextNormalizer.NormalizeCompact(line);
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            sb.Append(c switch
-            {
-                '〔' or '［' => '(',
-                '〕' or '］' => ')',
-                '：' => ':',
-                _ => c,
-            });
-        }
-
-        return sb.ToString();
-    }
+    private static string Compact(string line) => LabelMatcher.MatchPunctuation(TextNormalizer.NormalizeCompact(line));
 
     private static int LineOf(List<(int Offset, int Line)> lines, int offset)
     {
