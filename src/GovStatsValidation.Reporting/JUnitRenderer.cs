@@ -44,13 +44,7 @@ public sealed class JUnitRenderer : IRunRenderer
             foreach (var (result, cases) in suites)
             {
                 var r = result.Report;
-                xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", Clean(Source(result)));
-                xml.WriteAttributeString("tests", Int(cases.Count));
-                xml.WriteAttributeString("failures", Int(cases.Count(c => Failing(c.Findings))));
-                xml.WriteAttributeString("errors", "0");
-                xml.WriteAttributeString("skipped", "0");
-                xml.WriteAttributeString("time", "0");
+                StartSuite(xml, Clean(Source(result)), cases.Count, cases.Count(c => Failing(c.Findings)), 0, 0);
                 xml.WriteStartElement("properties");
                 Property(xml, "agency", r.Agency.Name);
                 Property(xml, "year", Int(r.Year));
@@ -66,13 +60,7 @@ public sealed class JUnitRenderer : IRunRenderer
 
             foreach (var (group, cases) in crossSuites)
             {
-                xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", Clean($"cross-report: {group.Jurisdiction}"));
-                xml.WriteAttributeString("tests", Int(cases.Count));
-                xml.WriteAttributeString("failures", Int(cases.Count(c => Failing(c.Entries.Select(e => e.Finding)))));
-                xml.WriteAttributeString("errors", "0");
-                xml.WriteAttributeString("skipped", "0");
-                xml.WriteAttributeString("time", "0");
+                StartSuite(xml, Clean($"cross-report: {group.Jurisdiction}"), cases.Count, cases.Count(c => Failing(c.Entries.Select(e => e.Finding))), 0, 0);
                 xml.WriteStartElement("properties");
                 Property(xml, "jurisdiction", group.Jurisdiction);
                 foreach (var report in group.Reports)
@@ -91,13 +79,7 @@ public sealed class JUnitRenderer : IRunRenderer
 
             if (run.InputErrors.Count > 0)
             {
-                xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", "input");
-                xml.WriteAttributeString("tests", Int(run.InputErrors.Count));
-                xml.WriteAttributeString("failures", "0");
-                xml.WriteAttributeString("errors", Int(run.InputErrors.Count));
-                xml.WriteAttributeString("skipped", "0");
-                xml.WriteAttributeString("time", "0");
+                StartSuite(xml, "input", run.InputErrors.Count, 0, run.InputErrors.Count, 0);
                 foreach (var e in run.InputErrors)
                 {
                     xml.WriteStartElement("testcase");
@@ -118,13 +100,7 @@ public sealed class JUnitRenderer : IRunRenderer
             if (run.Skipped.Count > 0)
             {
                 // Files that are not reports: listed so a CI dashboard shows them, neither passed nor failed.
-                xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", "skipped");
-                xml.WriteAttributeString("tests", Int(run.Skipped.Count));
-                xml.WriteAttributeString("failures", "0");
-                xml.WriteAttributeString("errors", "0");
-                xml.WriteAttributeString("skipped", Int(run.Skipped.Count));
-                xml.WriteAttributeString("time", "0");
+                StartSuite(xml, "skipped", run.Skipped.Count, 0, 0, run.Skipped.Count);
                 foreach (var e in run.Skipped)
                 {
                     xml.WriteStartElement("testcase");
@@ -238,6 +214,18 @@ public sealed class JUnitRenderer : IRunRenderer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Opens a <c>testsuite</c> with its name and counts (time is not measured: always 0).</summary>
+    private static void StartSuite(XmlWriter xml, string name, int tests, int failures, int errors, int skipped)
+    {
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("tests", Int(tests));
+        xml.WriteAttributeString("failures", Int(failures));
+        xml.WriteAttributeString("errors", Int(errors));
+        xml.WriteAttributeString("skipped", Int(skipped));
+        xml.WriteAttributeString("time", "0");
     }
 
     private static void Property(XmlWriter xml, string name, string value)
