@@ -47,13 +47,12 @@ internal static class ExplainCommand
                 _ => null,
             };
             var culture = Messages.MessageCatalog.Culture(parse.GetValue(pipeline.Language));
-            var zh = Messages.MessageCatalog.IsChinese(culture);
             var year = report.Year > 0 ? report.Year.ToString(CultureInfo.InvariantCulture) : Messages.MessageCatalog.Get(culture, "year.unknown");
             Write(context.Out, report.Source, Messages.MessageCatalog.Get(culture, "explain.header", ("agency", report.Agency.Name), ("year", year), ("schema", report.Schema.ToToken())),
                 evaluations, filter, culture);
             if (checker.Check(report).Localization is { } localization)
             {
-                WriteLocalization(context.Out, localization, zh);
+                WriteLocalization(context.Out, localization, culture);
             }
 
             return CliApp.ExitOk;
@@ -62,29 +61,29 @@ internal static class ExplainCommand
     }
 
     /// <summary>The localization's reasoning: per located error the cells, their corrections, each piece of evidence with its weight, ties and confidence.</summary>
-    internal static void WriteLocalization(TextWriter w, ReportLocalization localization, bool zh)
+    internal static void WriteLocalization(TextWriter w, ReportLocalization localization, CultureInfo culture)
     {
-        w.WriteLine(Words.Get(zh, "explain.localization-which-cell-is-wrong"));
+        w.WriteLine(Messages.MessageCatalog.Get(culture, "explain.localization-which-cell-is-wrong"));
         foreach (var error in localization.Errors)
         {
-            w.WriteLine($"  {Words.Get(zh, "explain.rules")}: {string.Join(", ", error.Rules)}");
-            WriteSet(Words.Get(zh, "explain.best"), error.Cells);
+            w.WriteLine($"  {Messages.MessageCatalog.Get(culture, "explain.rules")}: {string.Join(", ", error.Rules)}");
+            WriteSet(Messages.MessageCatalog.Get(culture, "explain.best"), error.Cells);
             foreach (var tie in error.TiedWith)
             {
-                WriteSet(Words.Get(zh, "explain.tied"), tie);
+                WriteSet(Messages.MessageCatalog.Get(culture, "explain.tied"), tie);
             }
 
             if (error.RunnerUp is { } next)
             {
-                WriteSet(Words.Get(zh, "explain.next"), next);
+                WriteSet(Messages.MessageCatalog.Get(culture, "explain.next"), next);
             }
 
-            w.WriteLine($"    {Words.Get(zh, "explain.confidence")}: {error.Confidence.ToString().ToLowerInvariant()} — {(zh ? error.Why.Zh : error.Why.En)}");
+            w.WriteLine($"    {Messages.MessageCatalog.Get(culture, "explain.confidence")}: {error.Confidence.ToString().ToLowerInvariant()} — {error.Why.In(culture)}");
         }
 
         foreach (var rule in localization.Unresolved)
         {
-            w.WriteLine($"  {Words.Get(zh, "explain.not-localized")}: {rule}");
+            w.WriteLine($"  {Messages.MessageCatalog.Get(culture, "explain.not-localized")}: {rule}");
         }
 
         void WriteSet(string title, IReadOnlyList<CellCorrection> cells)
@@ -92,10 +91,10 @@ internal static class ExplainCommand
             foreach (var c in cells)
             {
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    {title}: {c.Cell} ({c.Role.ToString().ToLowerInvariant()}) {c.Current:0.####} → {c.Proposed:0.####}, {Words.Get(zh, "explain.weight")} {c.Weight:0.00}"));
+                    $"    {title}: {c.Cell} ({c.Role.ToString().ToLowerInvariant()}) {c.Current:0.####} → {c.Proposed:0.####}, {Messages.MessageCatalog.Get(culture, "explain.weight")} {c.Weight:0.00}"));
                 foreach (var e in c.Evidence)
                 {
-                    w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"        {e.Weight,6:0.00}  {e.Kind}: {(zh ? e.Text.Zh : e.Text.En)}"));
+                    w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"        {e.Weight,6:0.00}  {e.Kind}: {e.Text.In(culture)}"));
                 }
             }
         }

@@ -211,14 +211,11 @@ internal static partial class RuleExamples
 
     internal static string Describe(RuleExample example, string language)
     {
-        var zh = language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var year = example.Year.ToString(CultureInfo.InvariantCulture);
-        var start = zh
-            ? $"格式 {example.Schema.ToToken()}、{year} 年的报告，所有单元格为 0"
-            : $"a {year} report in format {example.Schema.ToToken()} with every cell 0";
+        var culture = Messages.MessageCatalog.Culture(language);
+        var start = Messages.MessageCatalog.Get(culture, "explain.example", ("schema", example.Schema.ToToken()), ("year", example.Year));
         var change = example.Change is { } c
-            ? Words.Get(zh, "explain.changed", ("changes", c))
-            : Words.Get(zh, "explain.unchanged");
+            ? Messages.MessageCatalog.Get(culture, "explain.changed", ("changes", c))
+            : Messages.MessageCatalog.Get(culture, "explain.unchanged");
         return start + change;
     }
 
