@@ -91,7 +91,7 @@ internal static class ExplainCommand
             foreach (var c in cells)
             {
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    {title}: {c.Cell} ({c.Role.ToString().ToLowerInvariant()}) {c.Current:0.####} → {c.Proposed:0.####}, {Messages.MessageCatalog.Get(culture, "explain.weight")} {c.Weight:0.00}"));
+                    $"    {title}: {c.Cell} ({c.Role.ToString().ToLowerInvariant()}) {Model.CellValue.Format(c.Current)} → {Model.CellValue.Format(c.Proposed)}, {Messages.MessageCatalog.Get(culture, "explain.weight")} {c.Weight:0.00}"));
                 foreach (var e in c.Evidence)
                 {
                     w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"        {e.Weight,6:0.00}  {e.Kind}: {e.Text.In(culture)}"));
