@@ -223,13 +223,13 @@ internal static class RulesCommand
     }
 
     /// <summary>Every problem of a rule folder: loading (JSON, properties, placeholders) and compiling for every format, de-duplicated.</summary>
-    internal static IReadOnlyList<RuleProblem> Problems(string folder, out IReadOnlyList<RuleSet> sets)
+    internal static IReadOnlyList<DataFileProblem> Problems(string folder, out IReadOnlyList<RuleSet> sets)
     {
         // Each file on its own, so that one broken file does not hide the compile problems of the others.
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         var loaded = new List<RuleSet>();
         var tree = IO.FileTree.Under(folder, name => name.EndsWith(".rules.json", StringComparison.Ordinal));
-        problems.AddRange(tree.Skipped.Select(s => new RuleProblem(s.Path, null, null, null, s.Message)));
+        problems.AddRange(tree.Skipped.Select(s => new DataFileProblem(s.Path, null, null, null, s.Message)));
         foreach (var path in tree.Files)
         {
             try
@@ -242,7 +242,7 @@ internal static class RulesCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add(new RuleProblem(path, null, null, null, e.Message));
+                problems.Add(new DataFileProblem(path, null, null, null, e.Message));
             }
         }
 
@@ -266,10 +266,10 @@ internal static class RulesCommand
     }
 
     /// <summary>A problem as compilers print them: <c>file:line:column: error: [rule] message</c>.</summary>
-    internal static string Format(RuleProblem p)
+    internal static string Format(DataFileProblem p)
     {
         var location = p.Line is { } l ? $":{l.ToString(CultureInfo.InvariantCulture)}:{(p.Column ?? 1).ToString(CultureInfo.InvariantCulture)}" : "";
-        return $"{p.File}{location}: error: {(p.RuleId is null ? "" : $"[{p.RuleId}] ")}{p.Message}";
+        return $"{p.File}{location}: error: {(p.Item is null ? "" : $"[{p.Item}] ")}{p.Message}";
     }
 
     private static Option<string[]> RulesOption() => new("--rules") { Description = "Folder of *.rules.json that adds to or overrides the built-in rule sets (repeatable)" };

@@ -51,10 +51,10 @@ internal sealed class CompiledCrossRule
 /// <param name="NotApplicable">Why it does not apply, when it does not.</param>
 internal sealed record CrossRuleInstance(CompiledCrossRule? Rule, string Instance, LocalizedText? NotApplicable);
 
-/// <summary>Expands and compiles cross-report rules per pair of schemas; every defect of a rule is a <see cref="RuleProblem"/>.</summary>
+/// <summary>Expands and compiles cross-report rules per pair of schemas; every defect of a rule is a <see cref="DataFileProblem"/>.</summary>
 internal static class CrossRuleCompiler
 {
-    public static IReadOnlyList<CrossRuleInstance> Compile(CrossRuleDefinition rule, ReportSchema self, ReportSchema? other, ConceptMap concepts, string file, List<RuleProblem> problems)
+    public static IReadOnlyList<CrossRuleInstance> Compile(CrossRuleDefinition rule, ReportSchema self, ReportSchema? other, ConceptMap concepts, string file, List<DataFileProblem> problems)
     {
         var otherVersion = other?.Version ?? self.Version;
         var applies = rule.Relation == CrossRelation.Children ? rule.Schemas.Contains(self.Version) : rule.Covers(self.Version, otherVersion);
@@ -75,7 +75,7 @@ internal static class CrossRuleCompiler
         return result;
     }
 
-    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(CrossRuleDefinition rule, ReportSchema schema, ConceptMap concepts, string file, List<RuleProblem> problems)
+    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(CrossRuleDefinition rule, ReportSchema schema, ConceptMap concepts, string file, List<DataFileProblem> problems)
     {
         IEnumerable<Dictionary<string, string>> combos = [new Dictionary<string, string>(StringComparer.Ordinal)];
         foreach (var (name, values) in rule.ForEach)
@@ -102,7 +102,7 @@ internal static class CrossRuleCompiler
                 };
                 if (set is null)
                 {
-                    problems.Add(new RuleProblem(file, null, null, rule.Id, $"forEach '{name}': unknown set '{value}' for schema {schema.Version.ToToken()} (known: @columns:TABLE, @parts:TABLE, @rows:TABLE, @concepts:all, @concepts:additive)"));
+                    problems.Add(new DataFileProblem(file, null, null, rule.Id, $"forEach '{name}': unknown set '{value}' for schema {schema.Version.ToToken()} (known: @columns:TABLE, @parts:TABLE, @rows:TABLE, @concepts:all, @concepts:additive)"));
                     yield break;
                 }
 
@@ -120,7 +120,7 @@ internal static class CrossRuleCompiler
     }
 
     private static CrossRuleInstance CompileInstance(CrossRuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema self, ReportSchema? other,
-        ConceptMap concepts, string file, List<RuleProblem> problems)
+        ConceptMap concepts, string file, List<DataFileProblem> problems)
     {
         var instance = bindings.Count == 0 ? "" : string.Join(",", bindings.Select(b => $"{b.Key}={b.Value}"));
         var binder = new CrossBinder(rule.Relation, self, other, concepts);
@@ -147,7 +147,7 @@ internal static class CrossRuleCompiler
             catch (Exception e) when (e is ExpressionSyntaxException or BindException)
             {
                 var position = e is ExpressionSyntaxException se ? se.Position : ((BindException)e).Position;
-                problems.Add(new RuleProblem(file, null, null, rule.Id,
+                problems.Add(new DataFileProblem(file, null, null, rule.Id,
                     $"{what}{(instance.Length > 0 ? $" [{instance}]" : "")} for {self.Version.ToToken()}→{other?.Version.ToToken() ?? "children"}: {e.Message} (at character {position + 1} of \"{substituted}\")"));
                 ok = false;
                 return null;

@@ -25,7 +25,7 @@ public static class CrossRuleLoader
     /// <exception cref="RuleLoadException">An embedded file is broken.</exception>
     public static IReadOnlyList<CrossRuleSet> LoadEmbedded()
     {
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         var sets = EmbeddedRules.List("rules/cross/").Where(n => n.EndsWith(".cross.json", StringComparison.Ordinal))
             .Select(n => Parse(EmbeddedRules.ReadText(n), n, problems)).OfType<CrossRuleSet>().ToList();
         ThrowIfAny(problems);
@@ -36,9 +36,9 @@ public static class CrossRuleLoader
     /// <exception cref="RuleLoadException">Any file has a problem; all are listed.</exception>
     public static IReadOnlyList<CrossRuleSet> LoadFolder(string folder)
     {
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         var tree = IO.FileTree.Under(folder, name => name.EndsWith(".cross.json", StringComparison.Ordinal));
-        problems.AddRange(tree.Skipped.Select(s => new RuleProblem(s.Path, null, null, null, s.Message)));
+        problems.AddRange(tree.Skipped.Select(s => new DataFileProblem(s.Path, null, null, null, s.Message)));
         var sets = new List<CrossRuleSet>();
         foreach (var path in tree.Files)
         {
@@ -51,7 +51,7 @@ public static class CrossRuleLoader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add(new RuleProblem(path, null, null, null, e.Message));
+                problems.Add(new DataFileProblem(path, null, null, null, e.Message));
             }
         }
 
@@ -63,13 +63,13 @@ public static class CrossRuleLoader
     /// <exception cref="RuleLoadException">The file has problems; all are listed.</exception>
     public static CrossRuleSet Parse(string json, string fileName)
     {
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         var set = Parse(json, fileName, problems);
         ThrowIfAny(problems);
         return set!;
     }
 
-    internal static void ThrowIfAny(List<RuleProblem> problems)
+    internal static void ThrowIfAny(List<DataFileProblem> problems)
     {
         if (problems.Count > 0)
         {
@@ -77,7 +77,7 @@ public static class CrossRuleLoader
         }
     }
 
-    private static CrossRuleSet? Parse(string json, string file, List<RuleProblem> problems)
+    private static CrossRuleSet? Parse(string json, string file, List<DataFileProblem> problems)
     {
         JObject root;
         try
@@ -86,7 +86,7 @@ public static class CrossRuleLoader
         }
         catch (JsonReaderException e)
         {
-            problems.Add(new RuleProblem(file, e.LineNumber, e.LinePosition, null, $"not valid JSON: {e.Message}"));
+            problems.Add(new DataFileProblem(file, e.LineNumber, e.LinePosition, null, $"not valid JSON: {e.Message}"));
             return null;
         }
 
@@ -209,7 +209,7 @@ public static class CrossRuleLoader
         return problems.Count > before ? null : new CrossRuleSet(setId, setTitle, file, rules);
     }
 
-    private static MissingPolicy Missing(JToken? token, string file, string id, List<RuleProblem> problems)
+    private static MissingPolicy Missing(JToken? token, string file, string id, List<DataFileProblem> problems)
     {
         var policy = MissingPolicy.Default;
         if (token is not JObject o)
@@ -239,7 +239,7 @@ public static class CrossRuleLoader
         return policy;
     }
 
-    private static IReadOnlyList<SchemaVersion> Schemas(JToken? token, string file, string id, List<RuleProblem> problems)
+    private static IReadOnlyList<SchemaVersion> Schemas(JToken? token, string file, string id, List<DataFileProblem> problems)
     {
         if (token is null)
         {
@@ -267,7 +267,7 @@ public static class CrossRuleLoader
         return result;
     }
 
-    private static LocalizedText? Text(JToken? token, string file, string? id, string what, List<RuleProblem> problems)
+    private static LocalizedText? Text(JToken? token, string file, string? id, string what, List<DataFileProblem> problems)
     {
         if (token is JObject o && o["zh"]?.Type == JTokenType.String && o["en"]?.Type == JTokenType.String)
         {
@@ -278,9 +278,9 @@ public static class CrossRuleLoader
         return null;
     }
 
-    private static RuleProblem At(string file, JToken token, string? id, string message)
+    private static DataFileProblem At(string file, JToken token, string? id, string message)
     {
         var info = (IJsonLineInfo)token;
-        return new RuleProblem(file, info.HasLineInfo() ? info.LineNumber : null, info.HasLineInfo() ? info.LinePosition : null, id, message);
+        return new DataFileProblem(file, info.HasLineInfo() ? info.LineNumber : null, info.HasLineInfo() ? info.LinePosition : null, id, message);
     }
 }

@@ -46,9 +46,9 @@ public sealed class CrossRuleLoaderTests
 
         var e = Assert.Throws<RuleLoadException>(() => new CrossReportChecker(Options(set)));
 
-        Assert.That(e!.Problems.Select(p => p.RuleId), Is.EquivalentTo(new[] { "t.typo", "t.prefix" }));
-        Assert.That(e.Problems.Single(p => p.RuleId == "t.typo").Message, Does.Contain("did you mean 'requests.carry_forward"));
-        Assert.That(e.Problems.Single(p => p.RuleId == "t.prefix").Message, Does.Contain("'parent.' is not available"));
+        Assert.That(e!.Problems.Select(p => p.Item), Is.EquivalentTo(new[] { "t.typo", "t.prefix" }));
+        Assert.That(e.Problems.Single(p => p.Item == "t.typo").Message, Does.Contain("did you mean 'requests.carry_forward"));
+        Assert.That(e.Problems.Single(p => p.Item == "t.prefix").Message, Does.Contain("'parent.' is not available"));
     }
 
     [Test]
