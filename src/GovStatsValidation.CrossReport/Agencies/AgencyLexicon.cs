@@ -1,3 +1,4 @@
+using GovStatsValidation.Json;
 using GovStatsValidation.Model;
 using Newtonsoft.Json.Linq;
 
@@ -33,36 +34,108 @@ internal sealed class AgencyLexicon
     /// <summary>Groups of characters OCR confuses (沭/沐): each character → its group's first character.</summary>
     public IReadOnlyDictionary<char, char> OcrConfusions { get; init; } = new Dictionary<char, char>();
 
+    private const string LexiconName = "rules/agencies/lexicon.json";
+    private const string AliasesName = "rules/agencies/aliases.json";
+
     private static readonly Lazy<AgencyLexicon> BuiltInLexicon = new(() => Parse(
-        EmbeddedRules.ReadText("rules/agencies/lexicon.json"), EmbeddedRules.ReadText("rules/agencies/aliases.json")));
+        DataFile.ReadEmbedded(typeof(AgencyLexicon).Assembly, LexiconName), DataFile.ReadEmbedded(typeof(AgencyLexicon).Assembly, AliasesName)));
 
     public static AgencyLexicon BuiltIn => BuiltInLexicon.Value;
 
-    public static AgencyLexicon Parse(string lexiconJson, string aliasesJson)
+    /// <exception cref="DataFileLoadException">Either file has problems; every problem of both is listed.</exception>
+    public static AgencyLexicon Parse(string lexiconJson, string aliasesJson) =>
+        Parse(DataFile.Parse(lexiconJson, LexiconName), DataFile.Parse(aliasesJson, AliasesName));
+
+    private static AgencyLexicon Parse(DataFile lexicon, DataFile aliasesFile)
     {
-        var root = JObject.Parse(lexiconJson);
-        static IReadOnlyList<string> Strings(JToken? t) => t is JArray a ? a.Select(x => (string)x!).ToList() : [];
-        static IReadOnlyList<(string, AgencyLevel)> Levels(JToken? t) => t is JArray a
-            ? a.Select(x => ((string)x["suffix"]!, Enum.Parse<AgencyLevel>((string)x["level"]!, ignoreCase: true)))
-                .OrderByDescending(x => x.Item1.Length).ToList()
-            : [];
-        var guards = root["placeGuards"];
-        var aliases = JObject.Parse(aliasesJson)["aliases"] as JObject ?? [];
-        return new AgencyLexicon
+        var root = lexicon.Root ?? [];
+        lexicon.CheckProperties(root, null, "placeLevels", "minPlaceNameLength", "bareLevelPrefixes", "governmentBodies", "governmentOfficeBodies",
+            "bodySuffixes", "shortForms", "ignoredWords", "jurisdictionWidePhrases", "compilesAllPhrases", "ocrConfusions", "placeGuards");
+        IReadOnlyList<(string, AgencyLevel)> Levels(string name)
         {
-            PlaceLevels = Levels(root["placeLevels"]),
-            MinPlaceNameLength = (int?)root["minPlaceNameLength"] ?? 2,
-            MaxPlaceNameLength = (int?)guards?["maxPlaceNameLength"] ?? 8,
-            NotInPlaceName = Strings(guards?["notInPlaceName"]),
-            BareLevelPrefixes = Strings(root["bareLevelPrefixes"]),
-            GovernmentBodies = Strings(root["governmentBodies"]),
-            BodySuffixes = Levels(root["bodySuffixes"]),
-            ShortForms = (root["shortForms"] as JArray ?? []).ToDictionary(x => (string)x["short"]!, x => (string)x["full"]!, StringComparer.Ordinal),
-            IgnoredWords = Strings(root["ignoredWords"]),
-            JurisdictionWidePhrases = Strings(root["jurisdictionWidePhrases"]),
-            CompilesAllPhrases = Strings(root["compilesAllPhrases"]),
-            Aliases = aliases.Properties().ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.Ordinal),
-            OcrConfusions = Strings(root["ocrConfusions"]?["groups"]).SelectMany(g => g.Select(c => (c, g[0]))).DistinctBy(x => x.c).ToDictionary(x => x.c, x => x.Item2),
+            var result = new List<(string, AgencyLevel)>();
+            foreach (var o in lexicon.Objects(root, name, null))
+            {
+                var suffix = lexicon.String(o, "suffix", null, required: true);
+                lexicon.CheckProperties(o, suffix, "suffix", "level");
+                var levelText = lexicon.String(o, "level", suffix, required: true);
+                if (levelText is not null && !Enum.TryParse<AgencyLevel>(levelText, ignoreCase: true, out var level))
+                {
+                    lexicon.Report(o["level"], suffix, $"unknown level '{levelText}' ({string.Join(", ", Enum.GetNames<AgencyLevel>().Select(n => n.ToLowerInvariant()))})");
+                }
+                else if (suffix is not null && levelText is not null)
+                {
+                    result.Add((suffix, Enum.Parse<AgencyLevel>(levelText, ignoreCase: true)));
+                }
+            }
+
+            return result.OrderByDescending(x => x.Item1.Length).ToList();
+        }
+
+        var guards = lexicon.Object(root, "placeGuards", null);
+        if (guards is not null)
+        {
+            lexicon.CheckProperties(guards, null, "notInPlaceName", "maxPlaceNameLength");
+        }
+
+        var shortForms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var o in lexicon.Objects(root, "shortForms", null))
+        {
+            var shortForm = lexicon.String(o, "short", null, required: true);
+            lexicon.CheckProperties(o, shortForm, "short", "full");
+            var full = lexicon.String(o, "full", shortForm, required: true);
+            if (shortForm is not null && full is not null && !shortForms.TryAdd(shortForm, full))
+            {
+                lexicon.Report(o["short"], shortForm, $"short form '{shortForm}' is listed twice");
+            }
+        }
+
+        var ocr = lexicon.Object(root, "ocrConfusions", null);
+        if (ocr is not null)
+        {
+            lexicon.CheckProperties(ocr, null, "groups");
+        }
+
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (aliasesFile.Root is { } aliasesRoot)
+        {
+            aliasesFile.CheckProperties(aliasesRoot, null, "aliases");
+            foreach (var (name, value) in aliasesFile.Object(aliasesRoot, "aliases", null) ?? [])
+            {
+                if (value?.Type == JTokenType.String)
+                {
+                    aliases[name] = (string)value!;
+                }
+                else
+                {
+                    aliasesFile.Report(value, name, $"the alias '{name}' must name the current name as a string");
+                }
+            }
+        }
+
+        var result = new AgencyLexicon
+        {
+            PlaceLevels = Levels("placeLevels"),
+            MinPlaceNameLength = lexicon.Integer(root, "minPlaceNameLength", null) ?? 2,
+            MaxPlaceNameLength = guards is null ? 8 : lexicon.Integer(guards, "maxPlaceNameLength", null) ?? 8,
+            NotInPlaceName = guards is null ? [] : lexicon.Strings(guards, "notInPlaceName", null),
+            BareLevelPrefixes = lexicon.Strings(root, "bareLevelPrefixes", null),
+            GovernmentBodies = lexicon.Strings(root, "governmentBodies", null),
+            BodySuffixes = Levels("bodySuffixes"),
+            ShortForms = shortForms,
+            IgnoredWords = lexicon.Strings(root, "ignoredWords", null),
+            JurisdictionWidePhrases = lexicon.Strings(root, "jurisdictionWidePhrases", null),
+            CompilesAllPhrases = lexicon.Strings(root, "compilesAllPhrases", null),
+            Aliases = aliases,
+            OcrConfusions = (ocr is null ? [] : lexicon.Strings(ocr, "groups", null)).Where(g => g.Length > 0)
+                .SelectMany(g => g.Select(c => (c, g[0]))).DistinctBy(x => x.c).ToDictionary(x => x.c, x => x.Item2),
         };
+        _ = lexicon.Strings(root, "governmentOfficeBodies", null);
+        if (lexicon.HasProblems || aliasesFile.HasProblems)
+        {
+            throw new DataFileLoadException([.. lexicon.Problems, .. aliasesFile.Problems]);
+        }
+
+        return result;
     }
 }
