@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GovStatsValidation.Cli;
 
-/// <summary><c>govstats rules list</c>, <c>rules show ID</c>, <c>rules lint DIR</c>.</summary>
+/// <summary><c>govstats rules list</c>, <c>rules show ID</c>, <c>rules lint DIR</c> (every data file of a folder).</summary>
 internal static class RulesCommand
 {
     public static Command Create(CliContext context)
@@ -190,8 +190,8 @@ internal static class RulesCommand
 
     private static Command Lint(CliContext context)
     {
-        var dir = new Argument<string>("DIR") { Description = "A folder of *.rules.json files" };
-        var command = new Command("lint", "Load and compile a rule folder against every format without running it; list every problem (exit 2 when there are any)") { dir };
+        var dir = new Argument<string>("DIR") { Description = "A folder of data files: rule sets (*.rules.json) and any other data file under rules/ (table descriptions, lexicons, concept maps, check sets, agency files)" };
+        var command = new Command("lint", "Load every data file of a folder with the loader that reads it, and compile its rule sets against every format without running them; list every problem (exit 2 when there are any)") { dir };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(dir)!;
@@ -201,22 +201,40 @@ internal static class RulesCommand
                 return CliApp.ExitUnusable;
             }
 
-            var problems = Problems(folder, out var sets);
+            var problems = Problems(folder, out var sets).ToList();
+            var data = DataFileLint.Check(folder);
+            problems.AddRange(data.SelectMany(d => d.Problems));
             foreach (var p in problems)
             {
                 context.Out.WriteLine(Format(p));
             }
 
-            var files = IO.FileTree.Under(folder, name => name.EndsWith(".rules.json", StringComparison.Ordinal)).Files.Count;
+            foreach (var unknown in data.Where(d => d.Kind is null && d.Problems.Count == 0))
+            {
+                context.Out.WriteLine($"{unknown.Path}: note: not a kind of data file govstats loads (its \"$schema\" names none of rules/schema); not checked");
+            }
+
+            var ruleFiles = IO.FileTree.Under(folder, DataFileLint.IsRuleFile).Files.Count;
+            var dataFiles = data.Count(d => d.Kind is not null);
             if (problems.Count > 0)
             {
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problems.Count} problem(s) in {files} file(s)"));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problems.Count} problem(s) in {ruleFiles + dataFiles} file(s)"));
                 return CliApp.ExitUnusable;
             }
 
-            var rules = sets.Sum(s => s.Rules.Count);
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{files} file(s), {sets.Count} rule set(s), {rules} rule(s): no problems; compiled for {string.Join(", ", SchemaVersions.All.Select(v => v.ToToken()))}"));
+            if (dataFiles > 0)
+            {
+                var kinds = data.Where(d => d.Kind is not null).GroupBy(d => d.Kind!.Name).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}"));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{dataFiles} data file(s) ({string.Join(", ", kinds)}): no problems"));
+            }
+
+            if (ruleFiles > 0 || dataFiles == 0)
+            {
+                var rules = sets.Sum(s => s.Rules.Count);
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{ruleFiles} file(s), {sets.Count} rule set(s), {rules} rule(s): no problems; compiled for {string.Join(", ", SchemaVersions.All.Select(v => v.ToToken()))}"));
+            }
+
             return CliApp.ExitOk;
         });
         return command;

@@ -46,7 +46,9 @@ internal sealed class AgencyLexicon
     public static AgencyLexicon Parse(string lexiconJson, string aliasesJson) =>
         Parse(DataFile.Parse(lexiconJson, LexiconName), DataFile.Parse(aliasesJson, AliasesName));
 
-    private static AgencyLexicon Parse(DataFile lexicon, DataFile aliasesFile)
+    /// <summary>Reads the lexicon and its aliases (an agency file, read by <see cref="AgencyMap"/>; none when <see langword="null"/>).</summary>
+    /// <exception cref="DataFileLoadException">Either file has problems; every problem of both is listed.</exception>
+    internal static AgencyLexicon Parse(DataFile lexicon, DataFile? aliasesFile)
     {
         var root = lexicon.Root ?? [];
         lexicon.CheckProperties(root, null, "placeLevels", "minPlaceNameLength", "bareLevelPrefixes", "governmentBodies", "governmentOfficeBodies",
@@ -96,23 +98,9 @@ internal sealed class AgencyLexicon
             lexicon.CheckProperties(ocr, null, "groups");
         }
 
-        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (aliasesFile.Root is { } aliasesRoot)
-        {
-            aliasesFile.CheckProperties(aliasesRoot, null, "aliases");
-            foreach (var (name, value) in aliasesFile.Object(aliasesRoot, "aliases", null) ?? [])
-            {
-                if (value?.Type == JTokenType.String)
-                {
-                    aliases[name] = (string)value!;
-                }
-                else
-                {
-                    aliasesFile.Report(value, name, $"the alias '{name}' must name the current name as a string");
-                }
-            }
-        }
-
+        // The aliases are an agency file (agency-map.schema.json), read by the one loader of that format.
+        var aliases = aliasesFile is null ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : new Dictionary<string, string>(AgencyMap.Read(aliasesFile).Aliases, StringComparer.Ordinal);
         var result = new AgencyLexicon
         {
             PlaceLevels = Levels("placeLevels"),
@@ -131,9 +119,9 @@ internal sealed class AgencyLexicon
                 .SelectMany(g => g.Select(c => (c, g[0]))).DistinctBy(x => x.c).ToDictionary(x => x.c, x => x.Item2),
         };
         _ = lexicon.Strings(root, "governmentOfficeBodies", null);
-        if (lexicon.HasProblems || aliasesFile.HasProblems)
+        if (lexicon.HasProblems || aliasesFile?.HasProblems == true)
         {
-            throw new DataFileLoadException([.. lexicon.Problems, .. aliasesFile.Problems]);
+            throw new DataFileLoadException([.. lexicon.Problems, .. aliasesFile?.Problems ?? []]);
         }
 
         return result;

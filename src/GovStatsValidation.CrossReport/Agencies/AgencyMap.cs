@@ -56,7 +56,7 @@ public sealed class AgencyMap
     public static AgencyMap Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Read(DataFile.Read(path));
+        return ReadOrThrow(DataFile.Read(path));
     }
 
     /// <summary>Parses mapping JSON.</summary>
@@ -68,15 +68,22 @@ public sealed class AgencyMap
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(fileName);
-        return Read(DataFile.Parse(json, fileName));
+        return ReadOrThrow(DataFile.Parse(json, fileName));
     }
 
-    private static AgencyMap Read(DataFile file)
+    private static AgencyMap ReadOrThrow(DataFile file)
+    {
+        var map = Read(file);
+        file.ThrowIfAny();
+        return map;
+    }
+
+    /// <summary>Reads an agency file (the user's <c>--agencies</c> file, or <c>rules/agencies/aliases.json</c>); its problems are left in <paramref name="file"/>.</summary>
+    internal static AgencyMap Read(DataFile file)
     {
         var map = new AgencyMap();
         if (file.Root is not { } root)
         {
-            file.ThrowIfAny();
             return map;
         }
 
@@ -164,7 +171,6 @@ public sealed class AgencyMap
             }
         }
 
-        file.ThrowIfAny();
         return map;
     }
 
