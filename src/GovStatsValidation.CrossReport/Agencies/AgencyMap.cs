@@ -201,7 +201,7 @@ public sealed class AgencyMap
                 }
                 else
                 {
-                    file.Report(y, jurisdiction, $"'{y}' is not a year");
+                    file.Report(y, jurisdiction, $"'years': '{y}' is not a year");
                 }
             }
         }
@@ -221,7 +221,7 @@ public sealed class AgencyMap
                 }
                 else
                 {
-                    file.Report(b, jurisdiction, $"'{b}' is not a body's name");
+                    file.Report(b, jurisdiction, $"'bodies': '{b}' is not a body's name");
                 }
             }
         }
