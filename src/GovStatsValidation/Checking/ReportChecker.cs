@@ -303,7 +303,7 @@ public sealed class FindingOrder : IComparer<Finding>
 
         if (c == 0)
         {
-            c = string.CompareOrdinal(x.Cells.FirstOrDefault()?.Id.Value, y.Cells.FirstOrDefault()?.Id.Value);
+            c = string.CompareOrdinal(x.Cells.Count > 0 ? x.Cells[0].Id.Value : null, y.Cells.Count > 0 ? y.Cells[0].Id.Value : null);
         }
 
         if (c == 0)
