@@ -1,6 +1,5 @@
 using GovStatsValidation.Json;
 using GovStatsValidation.Model;
-using Newtonsoft.Json.Linq;
 
 namespace GovStatsValidation.CrossReport.Agencies;
 
@@ -56,11 +55,11 @@ internal sealed class AgencyLexicon
         IReadOnlyList<(string, AgencyLevel)> Levels(string name)
         {
             var result = new List<(string, AgencyLevel)>();
-            foreach (var o in lexicon.Objects(root, name, null))
+            foreach (var o in lexicon.GetObjects(root, name, null))
             {
-                var suffix = lexicon.String(o, "suffix", null, required: true);
+                var suffix = lexicon.GetString(o, "suffix", null, required: true);
                 lexicon.CheckProperties(o, suffix, "suffix", "level");
-                var levelText = lexicon.String(o, "level", suffix, required: true);
+                var levelText = lexicon.GetString(o, "level", suffix, required: true);
                 if (levelText is not null && !Enum.TryParse<AgencyLevel>(levelText, ignoreCase: true, out var level))
                 {
                     lexicon.Report(o["level"], suffix, $"unknown level '{levelText}' ({string.Join(", ", Enum.GetNames<AgencyLevel>().Select(n => n.ToLowerInvariant()))})");
@@ -74,25 +73,25 @@ internal sealed class AgencyLexicon
             return result.OrderByDescending(x => x.Item1.Length).ToList();
         }
 
-        var guards = lexicon.Object(root, "placeGuards", null);
+        var guards = lexicon.GetObject(root, "placeGuards", null);
         if (guards is not null)
         {
             lexicon.CheckProperties(guards, null, "notInPlaceName", "maxPlaceNameLength");
         }
 
         var shortForms = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var o in lexicon.Objects(root, "shortForms", null))
+        foreach (var o in lexicon.GetObjects(root, "shortForms", null))
         {
-            var shortForm = lexicon.String(o, "short", null, required: true);
+            var shortForm = lexicon.GetString(o, "short", null, required: true);
             lexicon.CheckProperties(o, shortForm, "short", "full");
-            var full = lexicon.String(o, "full", shortForm, required: true);
+            var full = lexicon.GetString(o, "full", shortForm, required: true);
             if (shortForm is not null && full is not null && !shortForms.TryAdd(shortForm, full))
             {
                 lexicon.Report(o["short"], shortForm, $"short form '{shortForm}' is listed twice");
             }
         }
 
-        var ocr = lexicon.Object(root, "ocrConfusions", null);
+        var ocr = lexicon.GetObject(root, "ocrConfusions", null);
         if (ocr is not null)
         {
             lexicon.CheckProperties(ocr, null, "groups");
@@ -104,21 +103,21 @@ internal sealed class AgencyLexicon
         var result = new AgencyLexicon
         {
             PlaceLevels = Levels("placeLevels"),
-            MinPlaceNameLength = lexicon.Integer(root, "minPlaceNameLength", null) ?? 2,
-            MaxPlaceNameLength = guards is null ? 8 : lexicon.Integer(guards, "maxPlaceNameLength", null) ?? 8,
-            NotInPlaceName = guards is null ? [] : lexicon.Strings(guards, "notInPlaceName", null),
-            BareLevelPrefixes = lexicon.Strings(root, "bareLevelPrefixes", null),
-            GovernmentBodies = lexicon.Strings(root, "governmentBodies", null),
+            MinPlaceNameLength = lexicon.GetInteger(root, "minPlaceNameLength", null) ?? 2,
+            MaxPlaceNameLength = guards is null ? 8 : lexicon.GetInteger(guards, "maxPlaceNameLength", null) ?? 8,
+            NotInPlaceName = guards is null ? [] : lexicon.GetStrings(guards, "notInPlaceName", null),
+            BareLevelPrefixes = lexicon.GetStrings(root, "bareLevelPrefixes", null),
+            GovernmentBodies = lexicon.GetStrings(root, "governmentBodies", null),
             BodySuffixes = Levels("bodySuffixes"),
             ShortForms = shortForms,
-            IgnoredWords = lexicon.Strings(root, "ignoredWords", null),
-            JurisdictionWidePhrases = lexicon.Strings(root, "jurisdictionWidePhrases", null),
-            CompilesAllPhrases = lexicon.Strings(root, "compilesAllPhrases", null),
+            IgnoredWords = lexicon.GetStrings(root, "ignoredWords", null),
+            JurisdictionWidePhrases = lexicon.GetStrings(root, "jurisdictionWidePhrases", null),
+            CompilesAllPhrases = lexicon.GetStrings(root, "compilesAllPhrases", null),
             Aliases = aliases,
-            OcrConfusions = (ocr is null ? [] : lexicon.Strings(ocr, "groups", null)).Where(g => g.Length > 0)
+            OcrConfusions = (ocr is null ? [] : lexicon.GetStrings(ocr, "groups", null)).Where(g => g.Length > 0)
                 .SelectMany(g => g.Select(c => (c, g[0]))).DistinctBy(x => x.c).ToDictionary(x => x.c, x => x.Item2),
         };
-        _ = lexicon.Strings(root, "governmentOfficeBodies", null);
+        _ = lexicon.GetStrings(root, "governmentOfficeBodies", null);
         if (lexicon.HasProblems || aliasesFile?.HasProblems == true)
         {
             throw new DataFileLoadException([.. lexicon.Problems, .. aliasesFile?.Problems ?? []]);

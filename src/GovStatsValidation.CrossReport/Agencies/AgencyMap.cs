@@ -88,7 +88,7 @@ public sealed class AgencyMap
         }
 
         file.CheckProperties(root, null, "aliases", "agencies", "expected");
-        foreach (var (name, value) in file.Object(root, "aliases", null) ?? [])
+        foreach (var (name, value) in file.GetObject(root, "aliases", null) ?? [])
         {
             if (value?.Type == JTokenType.String)
             {
@@ -100,7 +100,7 @@ public sealed class AgencyMap
             }
         }
 
-        foreach (var (name, value) in file.Object(root, "agencies", null) ?? [])
+        foreach (var (name, value) in file.GetObject(root, "agencies", null) ?? [])
         {
             if (value is not JObject o)
             {
@@ -110,7 +110,7 @@ public sealed class AgencyMap
 
             file.CheckProperties(o, name, "jurisdiction", "level", "scope", "compilesAll", "units");
             AgencyLevel? level = null;
-            if (file.String(o, "level", name) is { } l)
+            if (file.GetString(o, "level", name) is { } l)
             {
                 if (Enum.TryParse<AgencyLevel>(l, ignoreCase: true, out var parsed) && !int.TryParse(l, out _))
                 {
@@ -123,12 +123,12 @@ public sealed class AgencyMap
             }
 
             var scope = ReportScope.Unknown;
-            if (file.String(o, "scope", name) is { } s && (!Enum.TryParse(s, ignoreCase: true, out scope) || int.TryParse(s, out _)))
+            if (file.GetString(o, "scope", name) is { } s && (!Enum.TryParse(s, ignoreCase: true, out scope) || int.TryParse(s, out _)))
             {
                 file.Report(o["scope"], name, $"unknown scope '{s}' (own, jurisdiction)");
             }
 
-            var units = file.Integer(o, "units", name);
+            var units = file.GetInteger(o, "units", name);
             if (units is < 0)
             {
                 file.Report(o["units"], name, "'units' must not be negative");
@@ -136,10 +136,10 @@ public sealed class AgencyMap
 
             map.Agencies[name] = new AgencyMapEntry
             {
-                Jurisdiction = file.String(o, "jurisdiction", name),
+                Jurisdiction = file.GetString(o, "jurisdiction", name),
                 Level = level,
                 Scope = scope,
-                CompilesAll = file.Boolean(o, "compilesAll", name) ?? false,
+                CompilesAll = file.GetBoolean(o, "compilesAll", name) ?? false,
                 Units = units,
             };
         }
@@ -183,7 +183,7 @@ public sealed class AgencyMap
         }
 
         var count = file.Problems.Count;
-        var jurisdiction = file.String(o, "jurisdiction", null, required: true)?.Trim();
+        var jurisdiction = file.GetString(o, "jurisdiction", null, required: true)?.Trim();
         file.CheckProperties(o, jurisdiction, "jurisdiction", "years", "bodies");
         if (jurisdiction is { Length: 0 })
         {

@@ -32,7 +32,7 @@ public sealed class FactExtractor
         var lexicon = file.Root ?? [];
         file.CheckProperties(lexicon, null, "units", "classifierUnits", "clauseBreaks", "segmentBreaks", "sentenceBreaks", "leadingWords", "cutAfterWords",
             "stopWords", "approximateMarks", "approximateBefore", "minLabelLength");
-        string[] Strings(string name) => [.. file.Strings(lexicon, name, null)];
+        string[] Strings(string name) => [.. file.GetStrings(lexicon, name, null)];
         char[] Characters(string name)
         {
             var result = new List<char>();
@@ -48,7 +48,7 @@ public sealed class FactExtractor
                 }
             }
 
-            _ = file.Strings(lexicon, name, null);
+            _ = file.GetStrings(lexicon, name, null);
             return [.. result];
         }
 
@@ -62,7 +62,7 @@ public sealed class FactExtractor
         _stop = Strings("stopWords").OrderByDescending(w => w.Length).ToArray();
         _approximateAfter = Strings("approximateMarks");
         _approximateBefore = Strings("approximateBefore");
-        _minLabel = file.Integer(lexicon, "minLabelLength", null) ?? 2;
+        _minLabel = file.GetInteger(lexicon, "minLabelLength", null) ?? 2;
         if (_units.Any(u => u.Length == 0))
         {
             file.Report(lexicon["units"], null, "a unit may not be empty");

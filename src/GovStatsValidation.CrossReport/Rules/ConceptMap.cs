@@ -86,7 +86,7 @@ public sealed class ConceptMap
         {
             file.CheckProperties(root, null, "concepts");
             string[] known = ["title", "additive", "claimConcepts", "absent", .. SchemaVersions.All.Select(v => v.ToToken())];
-            foreach (var (id, token) in file.Object(root, "concepts", null, required: true) ?? [])
+            foreach (var (id, token) in file.GetObject(root, "concepts", null, required: true) ?? [])
             {
                 if (token is not JObject o)
                 {
@@ -95,20 +95,20 @@ public sealed class ConceptMap
                 }
 
                 file.CheckProperties(o, id, known);
-                var title = file.Text(o, "title", id, required: true);
-                var additive = file.Boolean(o, "additive", id) ?? false;
-                var claims = file.Strings(o, "claimConcepts", id);
+                var title = file.GetText(o, "title", id, required: true);
+                var additive = file.GetBoolean(o, "additive", id) ?? false;
+                var claims = file.GetStrings(o, "claimConcepts", id);
                 var expressions = new Dictionary<SchemaVersion, string>();
                 foreach (var version in SchemaVersions.All)
                 {
-                    if (file.String(o, version.ToToken(), id) is { } expression)
+                    if (file.GetString(o, version.ToToken(), id) is { } expression)
                     {
                         expressions[version] = expression;
                     }
                 }
 
                 var absent = new Dictionary<SchemaVersion, LocalizedText>();
-                foreach (var (name, why) in file.Object(o, "absent", id) ?? [])
+                foreach (var (name, why) in file.GetObject(o, "absent", id) ?? [])
                 {
                     if (!SchemaVersions.TryParse(name, out var version))
                     {

@@ -1,4 +1,3 @@
-using System.Text;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Json;
 using GovStatsValidation.Rules;
@@ -70,25 +69,25 @@ public sealed class NarrativeCheckSet
     {
         var root = file.Root ?? [];
         file.CheckProperties(root, null, "id", "sectionKeywords", "checks");
-        _ = file.String(root, "id", null);
+        _ = file.GetString(root, "id", null);
         var checks = new List<NarrativeCheck>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in file.Objects(root, "checks", null))
+        foreach (var c in file.GetObjects(root, "checks", null))
         {
-            var id = file.String(c, "id", null, required: true);
+            var id = file.GetString(c, "id", null, required: true);
             file.CheckProperties(c, id, "id", "kind", "severity", "title", "message", "messageWithCause", "messageWithHint");
             if (id is not null && !ids.Add(id))
             {
                 file.Report(c["id"], id, $"check id '{id}' is used twice");
             }
 
-            var kind = file.String(c, "kind", id, required: true);
+            var kind = file.GetString(c, "kind", id, required: true);
             if (kind is not null && !Kinds.Contains(kind))
             {
                 file.Report(c["kind"], id, $"unknown kind '{kind}' (known: {string.Join(", ", Kinds)})");
             }
 
-            var severityText = file.String(c, "severity", id, required: true);
+            var severityText = file.GetString(c, "severity", id, required: true);
             var severity = severityText?.ToLowerInvariant() switch
             {
                 "error" => Severity.Error,
@@ -102,10 +101,10 @@ public sealed class NarrativeCheckSet
                 file.Report(c["severity"], id, "this check compares the narrative with the table and may not be an error");
             }
 
-            var title = file.Text(c, "title", id, required: true);
-            var message = file.Text(c, "message", id, required: true);
-            var withCause = file.Text(c, "messageWithCause", id);
-            var withHint = file.Text(c, "messageWithHint", id);
+            var title = file.GetText(c, "title", id, required: true);
+            var message = file.GetText(c, "message", id, required: true);
+            var withCause = file.GetText(c, "messageWithCause", id);
+            var withHint = file.GetText(c, "messageWithHint", id);
             if (id is not null && kind is not null && severity is not null && title is not null && message is not null)
             {
                 checks.Add(new NarrativeCheck(id, kind, severity.Value, title, message, withCause, withHint));
@@ -113,7 +112,7 @@ public sealed class NarrativeCheckSet
         }
 
         var keywords = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (section, words) in file.Object(root, "sectionKeywords", null) ?? [])
+        foreach (var (section, words) in file.GetObject(root, "sectionKeywords", null) ?? [])
         {
             keywords[section] = file.StringsOf(words as JArray ?? NarrativeLexicon.Wrong(file, words, section, "section keywords must be an array of words"), section, section);
         }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using GovStatsValidation.Json;
 using GovStatsValidation.Schemas;
@@ -94,32 +93,32 @@ public sealed class NarrativeLexicon
     {
         var root = file.Root ?? [];
         file.CheckProperties(root, null, "id", "maxGap", "sectionScopes", "scopeExclusions", "contexts", "catchAllWords", "listIntroductions", "concepts", "statements");
-        _ = file.String(root, "id", null);
+        _ = file.GetString(root, "id", null);
         var scopes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (scope, words) in file.Object(root, "sectionScopes", null) ?? [])
+        foreach (var (scope, words) in file.GetObject(root, "sectionScopes", null) ?? [])
         {
             scopes[scope] = file.StringsOf(words as JArray ?? Wrong(file, words, scope, "a section scope must be an array of heading words"), scope, scope);
         }
 
         var concepts = new List<LexiconConcept>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in file.Objects(root, "concepts", null))
+        foreach (var c in file.GetObjects(root, "concepts", null))
         {
-            var id = file.String(c, "id", null, required: true);
+            var id = file.GetString(c, "id", null, required: true);
             file.CheckProperties(c, id, "id", "phrases", "units", "scope", "group", "requiresGroupSibling", "context", "cells", "exclusions", "exclusionsUnless", "note");
             if (id is not null && !ids.Add(id))
             {
                 file.Report(c["id"], id, $"duplicate concept id '{id}'");
             }
 
-            var scope = file.String(c, "scope", id);
+            var scope = file.GetString(c, "scope", id);
             if (scope is not null && !scopes.ContainsKey(scope))
             {
                 file.Report(c["scope"], id, $"unknown scope '{scope}' (known: {string.Join(", ", scopes.Keys)})");
             }
 
             var cells = new Dictionary<SchemaVersion, IReadOnlyList<CellExpression>>();
-            foreach (var (schemaName, list) in file.Object(c, "cells", id) ?? [])
+            foreach (var (schemaName, list) in file.GetObject(c, "cells", id) ?? [])
             {
                 if (!SchemaVersions.TryParse(schemaName, out var version))
                 {
@@ -150,19 +149,19 @@ public sealed class NarrativeLexicon
                 cells[version] = expressions;
             }
 
-            var phrases = file.Strings(c, "phrases", id, required: true);
+            var phrases = file.GetStrings(c, "phrases", id, required: true);
             if (phrases.Count == 0 && c["phrases"] is JArray)
             {
                 file.Report(c["phrases"], id, "a concept needs at least one phrase");
             }
 
-            var units = file.Strings(c, "units", id);
-            var group = file.String(c, "group", id);
-            var sibling = file.Boolean(c, "requiresGroupSibling", id) ?? false;
-            var context = file.String(c, "context", id);
-            var exclusions = file.Strings(c, "exclusions", id);
-            var unless = file.Strings(c, "exclusionsUnless", id);
-            _ = file.String(c, "note", id);
+            var units = file.GetStrings(c, "units", id);
+            var group = file.GetString(c, "group", id);
+            var sibling = file.GetBoolean(c, "requiresGroupSibling", id) ?? false;
+            var context = file.GetString(c, "context", id);
+            var exclusions = file.GetStrings(c, "exclusions", id);
+            var unless = file.GetStrings(c, "exclusionsUnless", id);
+            _ = file.GetString(c, "note", id);
             if (id is not null)
             {
                 concepts.Add(new LexiconConcept(id, phrases.Select(Phrase.Compile).ToList(), units, scope, group, sibling, context, cells)
@@ -174,34 +173,34 @@ public sealed class NarrativeLexicon
         }
 
         var statements = new List<LexiconStatement>();
-        foreach (var s in file.Objects(root, "statements", null))
+        foreach (var s in file.GetObjects(root, "statements", null))
         {
-            var id = file.String(s, "id", null, required: true);
+            var id = file.GetString(s, "id", null, required: true);
             file.CheckProperties(s, id, "id", "patterns", "concept", "value", "scope");
-            var concept = file.String(s, "concept", id, required: true);
+            var concept = file.GetString(s, "concept", id, required: true);
             if (concept is not null && !ids.Contains(concept))
             {
                 file.Report(s["concept"], id, $"unknown concept '{concept}'");
             }
 
-            var scope = file.String(s, "scope", id);
+            var scope = file.GetString(s, "scope", id);
             if (scope is not null && !scopes.ContainsKey(scope))
             {
                 file.Report(s["scope"], id, $"unknown scope '{scope}' (known: {string.Join(", ", scopes.Keys)})");
             }
 
-            var patterns = file.Strings(s, "patterns", id, required: true);
-            var value = file.Number(s, "value", id) ?? 0;
+            var patterns = file.GetStrings(s, "patterns", id, required: true);
+            var value = file.GetNumber(s, "value", id) ?? 0;
             if (id is not null && concept is not null)
             {
                 statements.Add(new LexiconStatement(id, patterns.Select(Phrase.Compile).ToList(), concept, value, scope));
             }
         }
 
-        var lexicon = new NarrativeLexicon(file.Integer(root, "maxGap", null) ?? 8, scopes, file.Strings(root, "scopeExclusions", null), file.Strings(root, "contexts", null), concepts, statements)
+        var lexicon = new NarrativeLexicon(file.GetInteger(root, "maxGap", null) ?? 8, scopes, file.GetStrings(root, "scopeExclusions", null), file.GetStrings(root, "contexts", null), concepts, statements)
         {
-            CatchAllWords = file.Strings(root, "catchAllWords", null),
-            ListIntroductions = file.Strings(root, "listIntroductions", null),
+            CatchAllWords = file.GetStrings(root, "catchAllWords", null),
+            ListIntroductions = file.GetStrings(root, "listIntroductions", null),
         };
         file.ThrowIfAny();
         return lexicon;

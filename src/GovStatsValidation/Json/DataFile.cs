@@ -138,7 +138,7 @@ public sealed class DataFile
     /// <param name="item">The item, for problems.</param>
     /// <param name="required">Whether a missing property is a problem.</param>
     /// <returns>The string, or <see langword="null"/> when missing or not a string (reported).</returns>
-    public string? String(JObject owner, string name, string? item, bool required = false) =>
+    public string? GetString(JObject owner, string name, string? item, bool required = false) =>
         Get(owner, name, item, required, "a string", t => t.Type == JTokenType.String, t => (string?)t);
 
     /// <summary>An integer property that fits in <see cref="int"/>.</summary>
@@ -147,7 +147,7 @@ public sealed class DataFile
     /// <param name="item">The item, for problems.</param>
     /// <param name="required">Whether a missing property is a problem.</param>
     /// <returns>The integer, or <see langword="null"/> when missing or not an integer (reported).</returns>
-    public int? Integer(JObject owner, string name, string? item, bool required = false) =>
+    public int? GetInteger(JObject owner, string name, string? item, bool required = false) =>
         Get(owner, name, item, required, "an integer", t => t is JValue { Type: JTokenType.Integer, Value: long v } && v is >= int.MinValue and <= int.MaxValue, t => (int?)(long)t);
 
     /// <summary>A number property (integer or decimal).</summary>
@@ -156,7 +156,7 @@ public sealed class DataFile
     /// <param name="item">The item, for problems.</param>
     /// <param name="required">Whether a missing property is a problem.</param>
     /// <returns>The number, or <see langword="null"/> when missing or not a number (reported).</returns>
-    public decimal? Number(JObject owner, string name, string? item, bool required = false) =>
+    public decimal? GetNumber(JObject owner, string name, string? item, bool required = false) =>
         Get(owner, name, item, required, "a number", IsDecimal, t => decimal.Parse(((JValue)t).ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture));
 
     /// <summary>A boolean property.</summary>
@@ -165,7 +165,7 @@ public sealed class DataFile
     /// <param name="item">The item, for problems.</param>
     /// <param name="required">Whether a missing property is a problem.</param>
     /// <returns>The value, or <see langword="null"/> when missing or not <c>true</c>/<c>false</c> (reported).</returns>
-    public bool? Boolean(JObject owner, string name, string? item, bool required = false) =>
+    public bool? GetBoolean(JObject owner, string name, string? item, bool required = false) =>
         Get(owner, name, item, required, "true or false", t => t.Type == JTokenType.Boolean, t => (bool?)t);
 
     /// <summary>An object property.</summary>
@@ -174,7 +174,7 @@ public sealed class DataFile
     /// <param name="item">The item, for problems.</param>
     /// <param name="required">Whether a missing property is a problem.</param>
     /// <returns>The object, or <see langword="null"/> when missing or not an object (reported).</returns>
-    public JObject? Object(JObject owner, string name, string? item, bool required = false) =>
+    public JObject? GetObject(JObject owner, string name, string? item, bool required = false) =>
         Get(owner, name, item, required, "an object", t => t.Type == JTokenType.Object, t => (JObject)t);
 
     /// <summary>An array property.</summary>
@@ -183,7 +183,7 @@ public sealed class DataFile
     /// <param name="item">The item, for problems.</param>
     /// <param name="required">Whether a missing property is a problem.</param>
     /// <returns>The array, or <see langword="null"/> when missing or not an array (reported).</returns>
-    public JArray? Array(JObject owner, string name, string? item, bool required = false) =>
+    public JArray? GetArray(JObject owner, string name, string? item, bool required = false) =>
         Get(owner, name, item, required, "an array", t => t.Type == JTokenType.Array, t => (JArray)t);
 
     /// <summary>The objects of an array property; an element that is not an object is reported and left out.</summary>
@@ -192,10 +192,10 @@ public sealed class DataFile
     /// <param name="item">The item, for problems.</param>
     /// <param name="required">Whether a missing property is a problem.</param>
     /// <returns>The objects (none when the property is missing or not an array).</returns>
-    public IReadOnlyList<JObject> Objects(JObject owner, string name, string? item, bool required = false)
+    public IReadOnlyList<JObject> GetObjects(JObject owner, string name, string? item, bool required = false)
     {
         var result = new List<JObject>();
-        foreach (var element in Array(owner, name, item, required) ?? [])
+        foreach (var element in GetArray(owner, name, item, required) ?? [])
         {
             if (element is JObject o)
             {
@@ -216,9 +216,9 @@ public sealed class DataFile
     /// <param name="item">The item, for problems.</param>
     /// <param name="required">Whether a missing property is a problem.</param>
     /// <returns>The strings (none when the property is missing or not an array).</returns>
-    public IReadOnlyList<string> Strings(JObject owner, string name, string? item, bool required = false)
+    public IReadOnlyList<string> GetStrings(JObject owner, string name, string? item, bool required = false)
     {
-        return StringsOf(Array(owner, name, item, required), name, item);
+        return StringsOf(GetArray(owner, name, item, required), name, item);
     }
 
     /// <summary>The strings of an array token (for arrays that are values of a map rather than named properties).</summary>
@@ -250,7 +250,7 @@ public sealed class DataFile
     /// <param name="item">The item, for problems.</param>
     /// <param name="required">Whether a missing property is a problem.</param>
     /// <returns>The text, or <see langword="null"/> when missing or malformed (reported).</returns>
-    public LocalizedText? Text(JObject owner, string name, string? item, bool required = false)
+    public LocalizedText? GetText(JObject owner, string name, string? item, bool required = false)
     {
         ArgumentNullException.ThrowIfNull(owner);
         var token = owner[name];

@@ -119,7 +119,7 @@ internal static class SchemaDefinitionReader
         }
 
         file.CheckProperties(root, null, RootProperties);
-        var token = file.String(root, "id", null, required: true);
+        var token = file.GetString(root, "id", null, required: true);
         var version = SchemaVersion.Pre2019;
         if (token is not null && !SchemaVersions.TryParse(token, out version))
         {
@@ -129,7 +129,7 @@ internal static class SchemaDefinitionReader
         var schema = Build(file, root, version, null);
         var variants = new List<ReportSchema>();
         var variantIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var v in file.Objects(root, "variants", null))
+        foreach (var v in file.GetObjects(root, "variants", null))
         {
             if (ReadVariant(file, root, v, version, variantIds) is { } variant)
             {
@@ -153,7 +153,7 @@ internal static class SchemaDefinitionReader
     private static ReportSchema? ReadVariant(DataFile file, JObject root, JObject v, SchemaVersion version, HashSet<string> ids)
     {
         file.CheckProperties(v, null, "id", "title", "detect", "tables");
-        var id = file.String(v, "id", null, required: true);
+        var id = file.GetString(v, "id", null, required: true);
         if (id is null)
         {
             return null;
@@ -164,12 +164,12 @@ internal static class SchemaDefinitionReader
             file.Report(v["id"], id, $"duplicate variant id '{id}'");
         }
 
-        var title = file.Text(v, "title", id) ?? new LocalizedText("", "");
-        var detect = file.Strings(v, "detect", id);
+        var title = file.GetText(v, "title", id) ?? new LocalizedText("", "");
+        var detect = file.GetStrings(v, "detect", id);
         var patched = (JObject)root.DeepClone();
         patched.Remove("variants");
         var before = file.Problems.Count;
-        if (file.Object(v, "tables", id) is { } tables)
+        if (file.GetObject(v, "tables", id) is { } tables)
         {
             foreach (var (tableId, change) in tables)
             {
@@ -187,17 +187,17 @@ internal static class SchemaDefinitionReader
                 }
 
                 file.CheckProperties(changeObject, id, "currentColumn", "extraColumns", "rows");
-                if (file.Object(changeObject, "currentColumn", id) is { } current)
+                if (file.GetObject(changeObject, "currentColumn", id) is { } current)
                 {
                     table["currentColumn"] = current.DeepClone();
                 }
 
-                if (file.Array(changeObject, "extraColumns", id) is { } extra)
+                if (file.GetArray(changeObject, "extraColumns", id) is { } extra)
                 {
                     table["extraColumns"] = extra.DeepClone();
                 }
 
-                foreach (var row in file.Objects(changeObject, "rows", id))
+                foreach (var row in file.GetObjects(changeObject, "rows", id))
                 {
                     PlaceRow(file, table, (JObject)row.DeepClone(), id);
                 }
@@ -210,15 +210,15 @@ internal static class SchemaDefinitionReader
 
     private static void PlaceRow(DataFile file, JObject table, JObject row, string variant)
     {
-        var rowId = file.String(row, "id", variant, required: true);
+        var rowId = file.GetString(row, "id", variant, required: true);
         if (rowId is null)
         {
             return;
         }
 
-        var replaces = file.Strings(row, "replaces", rowId);
-        var after = file.String(row, "after", rowId);
-        var parent = file.String(row, "parent", rowId);
+        var replaces = file.GetStrings(row, "replaces", rowId);
+        var after = file.GetString(row, "after", rowId);
+        var parent = file.GetString(row, "parent", rowId);
         row.Remove("after");
         row.Remove("parent");
         if (table["rows"] is not JArray rows)
@@ -306,7 +306,7 @@ internal static class SchemaDefinitionReader
     {
         var before = file.Problems.Count;
         var groups = new Dictionary<string, IReadOnlyList<ColumnDefinition>>(StringComparer.Ordinal);
-        if (file.Object(root, "columnGroups", null) is { } groupObject)
+        if (file.GetObject(root, "columnGroups", null) is { } groupObject)
         {
             foreach (var (name, value) in groupObject)
             {
@@ -323,9 +323,9 @@ internal static class SchemaDefinitionReader
         var rowIds = new HashSet<string>(StringComparer.Ordinal);
         var tables = new List<TableDefinition>();
         var tableIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in file.Objects(root, "tables", null, required: true))
+        foreach (var t in file.GetObjects(root, "tables", null, required: true))
         {
-            var tableId = file.String(t, "id", null, required: true);
+            var tableId = file.GetString(t, "id", null, required: true);
             if (tableId is not null && !tableIds.Add(tableId))
             {
                 file.Report(t["id"], tableId, $"duplicate table id '{tableId}'");
@@ -333,7 +333,7 @@ internal static class SchemaDefinitionReader
 
             file.CheckProperties(t, tableId, TableProperties);
             IReadOnlyList<ColumnDefinition> columns = [];
-            if (file.String(t, "columns", tableId) is { } groupName)
+            if (file.GetString(t, "columns", tableId) is { } groupName)
             {
                 if (groups.TryGetValue(groupName, out var g))
                 {
@@ -345,18 +345,18 @@ internal static class SchemaDefinitionReader
                 }
             }
 
-            var extra = file.Array(t, "extraColumns", tableId) is { } e ? Columns(file, e, tableId) : [];
+            var extra = file.GetArray(t, "extraColumns", tableId) is { } e ? Columns(file, e, tableId) : [];
             if (extra.Count > 0 && columns.Count > 0)
             {
                 file.Report(t["extraColumns"], tableId, $"table '{tableId}': extra columns are for label | unit | value tables only");
             }
 
-            var current = file.Object(t, "currentColumn", tableId) is { } c ? Column(file, c, tableId) : null;
-            var rows = file.Objects(t, "rows", tableId, required: true).Select(r => ReadRow(file, r, columns, extra, rowIds)).OfType<SchemaRow>().ToList();
-            var title = file.Text(t, "title", tableId) ?? new LocalizedText("", "");
-            var caption = file.String(t, "caption", tableId);
-            var section = file.String(t, "section", tableId);
-            var required = file.Boolean(t, "required", tableId) ?? false;
+            var current = file.GetObject(t, "currentColumn", tableId) is { } c ? Column(file, c, tableId) : null;
+            var rows = file.GetObjects(t, "rows", tableId, required: true).Select(r => ReadRow(file, r, columns, extra, rowIds)).OfType<SchemaRow>().ToList();
+            var title = file.GetText(t, "title", tableId) ?? new LocalizedText("", "");
+            var caption = file.GetString(t, "caption", tableId);
+            var section = file.GetString(t, "section", tableId);
+            var required = file.GetBoolean(t, "required", tableId) ?? false;
             if (tableId is not null)
             {
                 tables.Add(new TableDefinition(tableId, title, caption, section, required, columns, rows, extra, current));
@@ -364,28 +364,28 @@ internal static class SchemaDefinitionReader
         }
 
         var sections = new List<SectionDefinition>();
-        foreach (var x in file.Objects(root, "sections", null))
+        foreach (var x in file.GetObjects(root, "sections", null))
         {
-            var sectionId = file.String(x, "id", null, required: true);
+            var sectionId = file.GetString(x, "id", null, required: true);
             file.CheckProperties(x, sectionId, "id", "numeral", "heading", "variants");
-            var numeral = file.String(x, "numeral", sectionId, required: true);
-            var heading = file.String(x, "heading", sectionId, required: true);
-            var variants = file.Strings(x, "variants", sectionId);
+            var numeral = file.GetString(x, "numeral", sectionId, required: true);
+            var heading = file.GetString(x, "heading", sectionId, required: true);
+            var variants = file.GetStrings(x, "variants", sectionId);
             if (sectionId is not null && numeral is not null && heading is not null)
             {
                 sections.Add(new SectionDefinition(sectionId, numeral, heading, variants));
             }
         }
 
-        var schemaTitle = file.Text(root, "title", null) ?? new LocalizedText("", "");
-        var legalBasis = file.String(root, "legalBasis", null) ?? "";
-        var detect = file.Strings(root, "detect", null);
+        var schemaTitle = file.GetText(root, "title", null) ?? new LocalizedText("", "");
+        var legalBasis = file.GetString(root, "legalBasis", null) ?? "";
+        var detect = file.GetStrings(root, "detect", null);
         int? from = null, to = null;
-        if (file.Object(root, "years", null, required: true) is { } years)
+        if (file.GetObject(root, "years", null, required: true) is { } years)
         {
             file.CheckProperties(years, null, "from", "to");
-            from = file.Integer(years, "from", null, required: true);
-            to = file.Integer(years, "to", null, required: true);
+            from = file.GetInteger(years, "from", null, required: true);
+            to = file.GetInteger(years, "to", null, required: true);
         }
 
         return file.Problems.Count > before || from is null || to is null
@@ -421,13 +421,13 @@ internal static class SchemaDefinitionReader
 
     private static ColumnDefinition? Column(DataFile file, JObject c, string? owner)
     {
-        var id = file.String(c, "id", owner, required: true);
+        var id = file.GetString(c, "id", owner, required: true);
         file.CheckProperties(c, id ?? owner, ColumnProperties);
-        var label = file.String(c, "label", id ?? owner, required: true);
-        var variants = file.Strings(c, "variants", id ?? owner);
+        var label = file.GetString(c, "label", id ?? owner, required: true);
+        var variants = file.GetStrings(c, "variants", id ?? owner);
         var kind = Kind(file, c, id ?? owner, allowRowKinds: false);
-        var unit = file.String(c, "unit", id ?? owner);
-        var role = file.String(c, "role", id ?? owner);
+        var unit = file.GetString(c, "unit", id ?? owner);
+        var role = file.GetString(c, "role", id ?? owner);
         if (role is not (null or "total"))
         {
             file.Report(c["role"], id ?? owner, $"unknown column role '{role}' (total)");
@@ -438,7 +438,7 @@ internal static class SchemaDefinitionReader
 
     private static (RowKind Row, ValueKind? Value) Kind(DataFile file, JObject o, string? item, bool allowRowKinds)
     {
-        var text = file.String(o, "kind", item);
+        var text = file.GetString(o, "kind", item);
         switch (text)
         {
             case null: return (RowKind.Value, null);
@@ -455,7 +455,7 @@ internal static class SchemaDefinitionReader
 
     private static SchemaRow? ReadRow(DataFile file, JObject r, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<ColumnDefinition> extra, HashSet<string> ids)
     {
-        var id = file.String(r, "id", null, required: true);
+        var id = file.GetString(r, "id", null, required: true);
         if (id is not null && !ids.Add(id))
         {
             file.Report(r["id"], id, $"duplicate row id '{id}' (the rows of a format have unique ids)");
@@ -463,20 +463,20 @@ internal static class SchemaDefinitionReader
 
         file.CheckProperties(r, id, RowProperties);
         var kind = Kind(file, r, id, allowRowKinds: true);
-        var role = file.String(r, "role", id) switch
+        var role = file.GetString(r, "role", id) switch
         {
             null or "part" => RowRole.Part,
             "of-which" => RowRole.OfWhich,
             "related" => RowRole.Related,
             var other => Unknown(file, r["role"], id, $"unknown role '{other}' (part, of-which, related)", RowRole.Part),
         };
-        var label = file.String(r, "label", id, required: true);
-        var variants = file.Strings(r, "variants", id);
-        var unit = file.String(r, "unit", id);
-        var since = file.Integer(r, "since", id);
-        var context = file.String(r, "context", id);
-        var replaces = file.Strings(r, "replaces", id);
-        var children = file.Objects(r, "children", id).Select(child => ReadRow(file, child, columns, extra, ids)).ToList();
+        var label = file.GetString(r, "label", id, required: true);
+        var variants = file.GetStrings(r, "variants", id);
+        var unit = file.GetString(r, "unit", id);
+        var since = file.GetInteger(r, "since", id);
+        var context = file.GetString(r, "context", id);
+        var replaces = file.GetStrings(r, "replaces", id);
+        var children = file.GetObjects(r, "children", id).Select(child => ReadRow(file, child, columns, extra, ids)).ToList();
         if (id is null || label is null)
         {
             return null;

@@ -54,11 +54,11 @@ public sealed class DataFileTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(file.String(root, "name", "item"), Is.Null);
-            Assert.That(file.Integer(root, "count", "item"), Is.Null);
-            Assert.That(file.Boolean(root, "flag", "item"), Is.Null);
-            Assert.That(file.Text(root, "title", "item"), Is.Null);
-            Assert.That(file.String(root, "absent", "item", required: true), Is.Null);
+            Assert.That(file.GetString(root, "name", "item"), Is.Null);
+            Assert.That(file.GetInteger(root, "count", "item"), Is.Null);
+            Assert.That(file.GetBoolean(root, "flag", "item"), Is.Null);
+            Assert.That(file.GetText(root, "title", "item"), Is.Null);
+            Assert.That(file.GetString(root, "absent", "item", required: true), Is.Null);
         });
         file.CheckProperties(root, "item", "name", "count", "flag", "title", "absent");
 
