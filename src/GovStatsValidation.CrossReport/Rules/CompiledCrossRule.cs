@@ -8,7 +8,7 @@ namespace GovStatsValidation.CrossReport.Rules;
 /// <summary>One cross-report rule instance compiled for a pair of schemas (this report's, the counterpart's).</summary>
 internal sealed class CompiledCrossRule
 {
-    public required CrossRuleDefinition Definition { get; init; }
+    public required RuleDefinition Definition { get; init; }
 
     public required IReadOnlyDictionary<string, string> Bindings { get; init; }
 
@@ -54,10 +54,10 @@ internal sealed record CrossRuleInstance(CompiledCrossRule? Rule, string Instanc
 /// <summary>Expands and compiles cross-report rules per pair of schemas; every defect of a rule is a <see cref="RuleProblem"/>.</summary>
 internal static class CrossRuleCompiler
 {
-    public static IReadOnlyList<CrossRuleInstance> Compile(CrossRuleDefinition rule, ReportSchema self, ReportSchema? other, ConceptMap concepts, string file, List<RuleProblem> problems)
+    public static IReadOnlyList<CrossRuleInstance> Compile(RuleDefinition rule, ReportSchema self, ReportSchema? other, ConceptMap concepts, string file, List<RuleProblem> problems)
     {
         var otherVersion = other?.Version ?? self.Version;
-        var applies = rule.Relation == CrossRelation.Children ? rule.Schemas.Contains(self.Version) : rule.Covers(self.Version, otherVersion);
+        var applies = rule.Relation == RuleRelation.Children ? rule.Schemas.Contains(self.Version) : rule.Covers(self.Version, otherVersion);
         if (!applies)
         {
             var why = rule.NotApplicable ?? new LocalizedText(
@@ -75,7 +75,7 @@ internal static class CrossRuleCompiler
         return result;
     }
 
-    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(CrossRuleDefinition rule, ReportSchema schema, ConceptMap concepts, string file, List<RuleProblem> problems)
+    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(RuleDefinition rule, ReportSchema schema, ConceptMap concepts, string file, List<RuleProblem> problems)
     {
         IEnumerable<Dictionary<string, string>> combos = [new Dictionary<string, string>(StringComparer.Ordinal)];
         foreach (var (name, values) in rule.ForEach)
@@ -119,11 +119,11 @@ internal static class CrossRuleCompiler
         }
     }
 
-    private static CrossRuleInstance CompileInstance(CrossRuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema self, ReportSchema? other,
+    private static CrossRuleInstance CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema self, ReportSchema? other,
         ConceptMap concepts, string file, List<RuleProblem> problems)
     {
         var instance = bindings.Count == 0 ? "" : string.Join(",", bindings.Select(b => $"{b.Key}={b.Value}"));
-        var binder = new CrossBinder(rule.Relation, self, other, concepts);
+        var binder = new CrossBinder(rule.Relation ?? throw new ArgumentException($"rule {rule.Id} has no relation", nameof(rule)), self, other, concepts);
         var ok = true;
 
         Bound? BindText(string what, string? text, bool condition)

@@ -1,4 +1,5 @@
 using GovStatsValidation.Model;
+using GovStatsValidation.Rules;
 using GovStatsValidation.Rules.Language;
 using GovStatsValidation.Schemas;
 
@@ -28,14 +29,14 @@ internal sealed record SameNonZero(CellDefinition Cell) : VirtualSlot(Cell);
 /// </summary>
 internal sealed class CrossBinder
 {
-    private readonly CrossRelation _relation;
+    private readonly RuleRelation _relation;
     private readonly ReportSchema _self;
     private readonly ReportSchema? _other;
     private readonly ConceptMap _concepts;
     private readonly string? _otherPrefix;
     private readonly Dictionary<(CellDefinition, string), CellDefinition> _moved = [];
 
-    public CrossBinder(CrossRelation relation, ReportSchema self, ReportSchema? other, ConceptMap concepts)
+    public CrossBinder(RuleRelation relation, ReportSchema self, ReportSchema? other, ConceptMap concepts)
     {
         _relation = relation;
         _self = self;
@@ -43,8 +44,8 @@ internal sealed class CrossBinder
         _concepts = concepts;
         _otherPrefix = relation switch
         {
-            CrossRelation.PreviousYear => "prev.",
-            CrossRelation.Parent => "parent.",
+            RuleRelation.PreviousYear => "prev.",
+            RuleRelation.Parent => "parent.",
             _ => null,
         };
         OtherOffset = self.Cells.Count;
@@ -93,7 +94,7 @@ internal sealed class CrossBinder
     {
         if (c.Function is "sum" or "min" or "max" && c.Arguments is [ReferenceSyntax { Name: var name } arg] && name.StartsWith("children.", StringComparison.Ordinal))
         {
-            if (_relation != CrossRelation.Children)
+            if (_relation != RuleRelation.Children)
             {
                 throw new BindException("children. is available only in rules of relation 'children'", arg.Position);
             }

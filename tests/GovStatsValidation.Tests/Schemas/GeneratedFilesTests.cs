@@ -22,7 +22,7 @@ public sealed class GeneratedFilesTests
 
     [Test]
     public void RuleReference_Markdown_MatchesDocsRulesMd() =>
-        AssertUpToDate(Path.Combine(RepoPaths.Root, "docs", "rules.md"), RuleReference.Markdown(RuleSetLoader.LoadEmbedded()));
+        AssertUpToDate(Path.Combine(RepoPaths.Root, "docs", "rules.md"), RuleReference.Markdown(RuleSetLoader.LoadEmbedded().Where(s => s.Rules.All(r => r.Relation is null))));
 
     [Test]
     public void TypedCellIds_EveryField_IsACellOfItsSchema()
