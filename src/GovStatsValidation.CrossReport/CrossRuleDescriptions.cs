@@ -18,7 +18,7 @@ internal sealed class CrossRuleDescriptions(IOptions<CrossReportOptions> options
         {
             foreach (var rule in set.Rules.Where(r => r.Relation is not null))
             {
-                yield return new RuleDescription(rule.Id, RuleKind.Cross, rule.Severity, rule.Title, rule.DefinedIn ?? set.Source);
+                yield return new RuleDescription(rule.Id, RuleKind.Cross, rule.Severity, rule.Title, rule.DefinedIn ?? set.Source) { Definition = rule };
             }
         }
 

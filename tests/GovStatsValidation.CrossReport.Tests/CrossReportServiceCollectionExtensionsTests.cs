@@ -8,7 +8,7 @@ namespace GovStatsValidation.CrossReport.Tests;
 public sealed class CrossReportServiceCollectionExtensionsTests
 {
     private const string UserCrossRules = """
-        {"id": "user.cross", "relation": "previousYear", "rules": [
+        {"id": "user.cross", "title": {"zh": "用户", "en": "user"}, "relation": "previousYear", "rules": [
           {"id": "user.review-not-halved", "severity": "info", "title": {"zh": "行政复议未减半", "en": "Reviews not halved"},
            "message": {"zh": "{actual} {expected}", "en": "{actual} {expected}"}, "schemas": ["2021"], "counterpartSchemas": ["2021"],
            "expression": "review[total] * 2 >= prev.review[total]"}

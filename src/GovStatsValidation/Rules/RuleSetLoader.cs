@@ -172,11 +172,15 @@ public static class RuleSetLoader
 
         var before = problems.Count;
         var setId = Str(root, "id", fileName, null, problems, required: true) ?? Path.GetFileNameWithoutExtension(fileName);
-        var title = (root["title"] is null ? null : Text(root["title"], fileName, null, problems, "title")) ?? new LocalizedText(setId, setId);
+        var title = Text(root["title"], fileName, null, problems, "title") ?? new LocalizedText(setId, setId);
         var setSchemas = Schemas(root["schemas"], fileName, null, problems) ?? SchemaVersions.All;
         var defaults = root["defaults"] as JObject;
         var crossFile = fileName.EndsWith(CrossRulesSuffix, StringComparison.Ordinal);
-        var setRelation = root["relation"] is { } sr ? ParseRelation(sr, fileName, null, problems) : null;
+        var setRelation = crossFile && root["relation"] is { } sr ? ParseRelation(sr, fileName, null, problems) : null;
+        if (!crossFile && root.Property("relation") is { } misplacedRelation)
+        {
+            problems.Add(At(fileName, misplacedRelation, null, "'relation' belongs in a *.cross.json file (cross-report rules)"));
+        }
 
         var rules = new List<RuleDefinition>();
         if (root["rules"] is not JArray array)
@@ -224,17 +228,23 @@ public static class RuleSetLoader
                 }
 
                 var relation = r["relation"] is { } rr ? ParseRelation(rr, fileName, id, problems) : setRelation;
+                if (!crossFile && r.Property("relation") is { } misplaced)
+                {
+                    problems.Add(At(fileName, misplaced, id, "'relation' belongs in a *.cross.json file (cross-report rules)"));
+                    relation = null;
+                }
+
                 if (relation is null && crossFile && r["relation"] is null && root["relation"] is null)
                 {
                     problems.Add(At(fileName, r, id, "missing 'relation' (previousYear, parent, children): every rule of a *.cross.json file compares two reports"));
                 }
 
-                foreach (var name in relation is null && !crossFile ? CrossOnlyProperties : relation is not null ? TableOnlyProperties : [])
+                foreach (var name in !crossFile ? CrossOnlyProperties : relation is not null ? TableOnlyProperties : [])
                 {
-                    if (r.Property(name) is { } misplaced)
+                    if (r.Property(name) is { } property)
                     {
-                        problems.Add(At(fileName, misplaced, id, relation is null
-                            ? $"'{name}' belongs to a cross-report rule (one with a 'relation')"
+                        problems.Add(At(fileName, property, id, !crossFile
+                            ? $"'{name}' belongs to a cross-report rule (in a *.cross.json file)"
                             : $"'{name}' is not available in a cross-report rule"));
                     }
                 }

@@ -33,7 +33,7 @@ public sealed class CrossRuleFilesTests
     public void Parse_CrossFile_ReadsRelationCounterpartsVariantsAndReasonIntoRuleDefinition()
     {
         var set = RuleSetLoader.Parse("""
-            {"id": "t", "relation": "previousYear", "rules": [
+            {"id": "t", "title": {"zh": "测", "en": "t"}, "relation": "previousYear", "rules": [
               {"id": "t.a", "severity": "warning", "title": {"zh": "甲", "en": "a"}, "message": {"zh": "{actual} {other}", "en": "{actual} {other}"},
                "schemas": ["2021"], "counterpartSchemas": ["2019", "2021"], "samePairOnly": true, "variants": ["two-column"],
                "notApplicable": {"zh": "不适用", "en": "not applicable"}, "expression": "review[total] == prev.review[total]"},
@@ -69,7 +69,7 @@ public sealed class CrossRuleFilesTests
     public void Constructor_RuleWithUnknownCellAndBadPrefix_ListsEveryProblemWithRuleId()
     {
         var set = RuleSetLoader.Parse("""
-            {"id": "t", "relation": "previousYear", "rules": [
+            {"id": "t", "title": {"zh": "测", "en": "t"}, "relation": "previousYear", "rules": [
               {"id": "t.typo", "severity": "warning", "title": {"zh": "t", "en": "t"}, "message": {"zh": "{actual}", "en": "{actual}"},
                "schemas": ["2021"], "counterpartSchemas": ["2021"], "expression": "requests.carried_over[total] == prev.requests.carry_froward[total]"},
               {"id": "t.prefix", "severity": "warning", "title": {"zh": "t", "en": "t"}, "message": {"zh": "{actual}", "en": "{actual}"},
@@ -88,7 +88,7 @@ public sealed class CrossRuleFilesTests
     public void Parse_BrokenCrossFile_ListsEveryProblemWithLineAndColumn()
     {
         const string text = """
-            {"id": "t", "rules": [
+            {"id": "t", "title": {"zh": "测", "en": "t"}, "rules": [
               {"id": "t.x", "relation": "sibling", "severity": "warning", "title": {"zh": "t", "en": "t"},
                "message": {"zh": "{bogus}", "en": "{bogus}"}, "expression": "year > 0"},
               {"id": "t.y", "severity": "loud", "title": {"zh": "t", "en": "t"},
@@ -114,14 +114,18 @@ public sealed class CrossRuleFilesTests
     }
 
     [Test]
-    public void Parse_CrossPropertyOnTableRule_IsAProblem()
+    public void Parse_CrossPropertiesInTableRuleFile_AreProblems()
     {
         var problems = Assert.Throws<RuleLoadException>(() => RuleSetLoader.Parse("""
-            {"id": "t", "rules": [{"id": "t.x", "severity": "warning", "title": {"zh": "t", "en": "t"},
+            {"id": "t", "title": {"zh": "测", "en": "t"}, "rules": [{"id": "t.x", "relation": "parent", "severity": "warning", "title": {"zh": "t", "en": "t"},
               "message": {"zh": "{actual}", "en": "{actual}"}, "expression": "year > 0", "counterpartSchemas": ["2021"]}]}
             """, "t.rules.json"))!.Problems;
 
-        Assert.That(problems.Single().Message, Does.Contain("'counterpartSchemas' belongs to a cross-report rule"));
+        Assert.That(problems.Select(p => p.Message), Is.EquivalentTo(new[]
+        {
+            "'relation' belongs in a *.cross.json file (cross-report rules)",
+            "'counterpartSchemas' belongs to a cross-report rule (in a *.cross.json file)",
+        }));
     }
 
     [Test]
