@@ -1,3 +1,5 @@
+using GovStatsValidation.Schemas;
+
 namespace GovStatsValidation.FluentBaseline;
 
 /// <summary>
@@ -43,48 +45,97 @@ public static class BaselineCodes
     public const string TableMissing = "TableMissing";
     public const string Article20Missing = "Article20Missing";
     public const string IssuedAboveStock = "IssuedAboveStock";
+    public const string PublishedAboveTotal = "PublishedAboveTotal";
+    public const string MadeAboveTotal = "MadeAboveTotal";
+    public const string MadeUnpublished = "MadeUnpublished";
+    public const string StockNegative = "StockNegative";
+    public const string ProcurementPair = "ProcurementPair";
 #pragma warning restore CS1591
 
-    /// <summary>Baseline error code → built-in rule id. Codes shared by the formats map per format: see <see cref="RuleId"/>.</summary>
-    public static IReadOnlyDictionary<string, string> Map { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [CountNegative] = "common.count.non-negative",
-        [CountFraction] = "common.count.whole",
-        [AmountNegative] = "common.amount.non-negative",
-        [SignedFraction] = "common.signed.whole",
-        [Unreadable] = "common.unreadable",
-        [Placeholder] = "common.placeholder",
-        [StatsPartsSum] = "pre2019.parts-sum",
-        [StatsTotalBlank] = "pre2019.total-blank",
-        [StatsOfWhich] = "pre2019.of-which",
-        [StatsRefusedReasonsOver] = "pre2019.refused-reasons.over",
-        [StatsRefusedReasonsUnder] = "pre2019.refused-reasons.under",
-        [StatsChannelAboveTotal] = "pre2019.channels.each",
-        [StatsChannelsCover] = "pre2019.channels.cover",
-        [StatsDocsUnpublished] = "pre2019.normative-docs.unpublished",
-        [StatsDocsMorePublished] = "pre2019.normative-docs.more-published",
-        [StatsCompletedAboveReceived] = "pre2019.requests.completed-above-received",
-        [StatsRepliesVsCompleted] = "pre2019.requests.replies-vs-completed",
-        [StatsHandledWithoutApplications] = "pre2019.requests.handled-without-applications",
-        [StatsTableMissing] = "pre2019.table.missing",
-        [AppRowTotal] = "2021.applications.row-total",
-        [AppRowTotalBlank] = "2021.applications.row-total-blank",
-        [AppRowPartsBlank] = "2021.applications.row-parts-blank",
-        [AppResultPartsBlank] = "2021.applications.result-parts-blank",
-        [ReviewPartsBlank] = "2021.review-litigation.parts-blank",
-        [AppResultTotal] = "2021.applications.result-total",
-        [AppResultTotalBlank] = "2021.applications.result-total-blank",
-        [AppFlow] = "2021.applications.flow",
-        [AppFlowTotal] = "2021.applications.flow-total",
-        [AppFlowComputedTotal] = "2021.applications.flow-with-computed-total",
-        [ReviewParts] = "2021.review-litigation.parts",
-        [ReviewTotalBlank] = "2021.review-litigation.total-blank",
-        [TableMissing] = "2021.table.missing",
-        [Article20Missing] = "2021.article20.missing",
-        [IssuedAboveStock] = "2021.art20_1.issued-within-stock",
-    };
+    /// <summary>
+    /// Per format, baseline error code → built-in rule id. The per-cell codes map to the same common rules in every format;
+    /// the application and review codes the 2019 and 2021 validators share map to the rule of each format.
+    /// </summary>
+    public static IReadOnlyDictionary<SchemaVersion, IReadOnlyDictionary<string, string>> Maps { get; } =
+        new Dictionary<SchemaVersion, IReadOnlyDictionary<string, string>>
+        {
+            [SchemaVersion.Pre2019] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [CountNegative] = "common.count.non-negative",
+                [CountFraction] = "common.count.whole",
+                [AmountNegative] = "common.amount.non-negative",
+                [SignedFraction] = "common.signed.whole",
+                [Unreadable] = "common.unreadable",
+                [Placeholder] = "common.placeholder",
+                [StatsPartsSum] = "pre2019.parts-sum",
+                [StatsTotalBlank] = "pre2019.total-blank",
+                [StatsOfWhich] = "pre2019.of-which",
+                [StatsRefusedReasonsOver] = "pre2019.refused-reasons.over",
+                [StatsRefusedReasonsUnder] = "pre2019.refused-reasons.under",
+                [StatsChannelAboveTotal] = "pre2019.channels.each",
+                [StatsChannelsCover] = "pre2019.channels.cover",
+                [StatsDocsUnpublished] = "pre2019.normative-docs.unpublished",
+                [StatsDocsMorePublished] = "pre2019.normative-docs.more-published",
+                [StatsCompletedAboveReceived] = "pre2019.requests.completed-above-received",
+                [StatsRepliesVsCompleted] = "pre2019.requests.replies-vs-completed",
+                [StatsHandledWithoutApplications] = "pre2019.requests.handled-without-applications",
+                [StatsTableMissing] = "pre2019.table.missing",
+            },
+            [SchemaVersion.Format2019] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [CountNegative] = "common.count.non-negative",
+                [CountFraction] = "common.count.whole",
+                [AmountNegative] = "common.amount.non-negative",
+                [SignedFraction] = "common.signed.whole",
+                [Unreadable] = "common.unreadable",
+                [Placeholder] = "common.placeholder",
+                [AppRowTotal] = "2019.applications.row-total",
+                [AppRowTotalBlank] = "2019.applications.row-total-blank",
+                [AppRowPartsBlank] = "2019.applications.row-parts-blank",
+                [AppResultPartsBlank] = "2019.applications.result-parts-blank",
+                [ReviewPartsBlank] = "2019.review-litigation.parts-blank",
+                [AppResultTotal] = "2019.applications.result-total",
+                [AppResultTotalBlank] = "2019.applications.result-total-blank",
+                [AppFlow] = "2019.applications.flow",
+                [AppFlowTotal] = "2019.applications.flow-total",
+                [AppFlowComputedTotal] = "2019.applications.flow-with-computed-total",
+                [ReviewParts] = "2019.review-litigation.parts",
+                [ReviewTotalBlank] = "2019.review-litigation.total-blank",
+                [TableMissing] = "2019.table.missing",
+                [Article20Missing] = "2019.article20.missing",
+                [PublishedAboveTotal] = "2019.art20_1.published-within-total",
+                [MadeAboveTotal] = "2019.art20_1.made-within-total",
+                [MadeUnpublished] = "2019.art20_1.unpublished",
+                [StockNegative] = "2019.art20.stock-negative",
+                [ProcurementPair] = "2019.art20_9.procurement-pair",
+            },
+            [SchemaVersion.Format2021] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [CountNegative] = "common.count.non-negative",
+                [CountFraction] = "common.count.whole",
+                [AmountNegative] = "common.amount.non-negative",
+                [SignedFraction] = "common.signed.whole",
+                [Unreadable] = "common.unreadable",
+                [Placeholder] = "common.placeholder",
+                [AppRowTotal] = "2021.applications.row-total",
+                [AppRowTotalBlank] = "2021.applications.row-total-blank",
+                [AppRowPartsBlank] = "2021.applications.row-parts-blank",
+                [AppResultPartsBlank] = "2021.applications.result-parts-blank",
+                [ReviewPartsBlank] = "2021.review-litigation.parts-blank",
+                [AppResultTotal] = "2021.applications.result-total",
+                [AppResultTotalBlank] = "2021.applications.result-total-blank",
+                [AppFlow] = "2021.applications.flow",
+                [AppFlowTotal] = "2021.applications.flow-total",
+                [AppFlowComputedTotal] = "2021.applications.flow-with-computed-total",
+                [ReviewParts] = "2021.review-litigation.parts",
+                [ReviewTotalBlank] = "2021.review-litigation.total-blank",
+                [TableMissing] = "2021.table.missing",
+                [Article20Missing] = "2021.article20.missing",
+                [IssuedAboveStock] = "2021.art20_1.issued-within-stock",
+            },
+        };
 
-    /// <summary>The built-in rule id of a baseline error code.</summary>
-    /// <exception cref="KeyNotFoundException">The code is not in the table.</exception>
-    public static string RuleId(string code) => Map[code];
+    /// <summary>The built-in rule id of a baseline error code in a format.</summary>
+    /// <exception cref="KeyNotFoundException">The format or the code is not in the table.</exception>
+    public static string RuleId(string code, SchemaVersion schema) => Maps[schema][code];
 }

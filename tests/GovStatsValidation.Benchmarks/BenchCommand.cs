@@ -507,7 +507,7 @@ internal sealed class BenchRun(BenchSettings settings, TextWriter output)
         var disagreements = 0;
         for (var i = 0; i < count; i++)
         {
-            var theirs = results[i].Errors.Select(e => BaselineCodes.RuleId(e.ErrorCode)).Distinct().Order(StringComparer.Ordinal);
+            var theirs = results[i].Errors.Select(e => BaselineCodes.RuleId(e.ErrorCode, schema)).Distinct().Order(StringComparer.Ordinal);
             var mine = ours[i].Findings.Where(f => !f.Passed).Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();
             if (!mine.SequenceEqual(theirs) && disagreements++ < 5)
             {
