@@ -1,5 +1,4 @@
 using GovStatsValidation.CrossReport.Facts;
-using GovStatsValidation.CrossReport.Rules;
 using GovStatsValidation.Rules;
 using Microsoft.Extensions.Options;
 

@@ -3,10 +3,9 @@ using GovStatsValidation.CrossReport;
 using GovStatsValidation.Readers;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
-using GovStatsValidation.TestUtils;
 using Microsoft.Extensions.DependencyInjection;
-using NUnit.Framework;
 using Newtonsoft.Json.Linq;
+using NUnit.Framework;
 
 namespace GovStatsValidation.Cli.Tests;
 

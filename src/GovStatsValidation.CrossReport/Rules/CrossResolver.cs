@@ -1,4 +1,3 @@
-using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 
@@ -60,8 +59,9 @@ internal sealed class CrossResolver(RuleRelation relation, ConceptMap concepts) 
         return null;
     }
 
-    public ExpressionBinding? ResolveCall(ExpressionFrame frame, string function, IReadOnlyList<string?> arguments)
+    public ExpressionBinding? ResolveCall(ExpressionFrame frame, string functionName, IReadOnlyList<string?> arguments)
     {
+        var function = functionName;
         if (function is "sum" or "min" or "max" && arguments is [{ } name] && name.StartsWith("children.", StringComparison.Ordinal))
         {
             if (relation != RuleRelation.Children)

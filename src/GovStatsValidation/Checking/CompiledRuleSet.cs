@@ -77,7 +77,14 @@ internal sealed class CompiledRuleSet
     /// Allocation-free when nothing is reported; when only comparisons that always report are due (a clean pre-2019 report's
     /// <c>pre2019.channels.cover</c>), each is a finding whose explanation is built when first read.
     /// </summary>
-    public void Evaluate(ReportFrame frame, Severity minimum, ICollection<Finding> findings)
+    /// <param name="frame">The report, loaded.</param>
+    /// <param name="minimum">The lowest severity reported.</param>
+    /// <param name="findings">Where the findings go.</param>
+    /// <param name="defer">
+    /// Whether a failing rule's finding is explained when first read (from a copy of the cells it reads) rather than now;
+    /// the comparisons that always report are deferred either way.
+    /// </param>
+    public void Evaluate(ReportFrame frame, Severity minimum, ICollection<Finding> findings, bool defer = true)
     {
         var values = frame.Values;
         var states = frame.States;
@@ -104,7 +111,7 @@ internal sealed class CompiledRuleSet
         {
         }
 
-        EvaluatePerInstance(frame, minimum, findings);
+        EvaluatePerInstance(frame, minimum, findings, defer);
     }
 
     /// <summary>The rules that report a comparison even when it holds (<c>emit: always</c>).</summary>
@@ -115,8 +122,8 @@ internal sealed class CompiledRuleSet
     /// <summary>How many findings <see cref="Evaluate"/> builds, counted by the fused function without building them.</summary>
     public int CountReported(ReportFrame frame, Severity minimum) => Fused(minimum, countReported: true)(frame.Values, frame.States, frame.Year);
 
-    /// <summary>Evaluate, one instance at a time with the per-instance delegates, building each finding due.</summary>
-    public void EvaluatePerInstance(ReportFrame frame, Severity minimum, ICollection<Finding> findings)
+    /// <summary>Evaluate, one instance at a time with the per-instance delegates, making each finding due (explained when first read, with <paramref name="defer"/>).</summary>
+    public void EvaluatePerInstance(ReportFrame frame, Severity minimum, ICollection<Finding> findings, bool defer = false)
     {
         var values = frame.Values;
         var states = frame.States;
@@ -157,12 +164,12 @@ internal sealed class CompiledRuleSet
             {
                 if (rule.Severity >= minimum)
                 {
-                    findings.Add(FindingBuilder.Build(rule, frame, passed: false));
+                    findings.Add(defer ? DeferredRuleFinding.Create(rule, frame, passed: false) : FindingBuilder.Build(rule, frame, passed: false));
                 }
             }
             else if (rule.Definition.Emit == EmitMode.Always && rule.Definition.PassSeverity >= minimum)
             {
-                findings.Add(FindingBuilder.Build(rule, frame, passed: true));
+                findings.Add(defer ? DeferredRuleFinding.Create(rule, frame, passed: true) : FindingBuilder.Build(rule, frame, passed: true));
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
@@ -12,17 +11,26 @@ internal abstract class DeferredFinding
 {
     /// <summary>The finding, every part built.</summary>
     public abstract Finding Build();
+
+    /// <summary>
+    /// Whether the finding's place in <see cref="FindingOrder"/> is known without building it: its line is none (no cell it
+    /// reads has a source line, whatever cell is suspected) and its first cell is <paramref name="firstCell"/>.
+    /// </summary>
+    public virtual bool TryOrderKey(out string? firstCell)
+    {
+        firstCell = null;
+        return false;
+    }
 }
 
 /// <summary>
 /// The finding of a compiled rule, deferred: the values, states and report cells of every cell the rule reads are copied
 /// when the rule is evaluated (a few dozen bytes), and <see cref="FindingBuilder"/> builds the explanation from that copy
-/// when the finding is first read, so a later change of the report does not change it.
+/// when the finding is first read, so a later change of the report does not change it. A failing finding may also be
+/// pointed at the report's localization (<see cref="Localization"/>), which is then searched when the finding is first read.
 /// </summary>
 internal sealed class DeferredRuleFinding : DeferredFinding
 {
-    private static readonly ConditionalWeakTable<CompiledRule, int[]> SlotsOf = new();
-
     private readonly CompiledRule _rule;
     private readonly AnnualReport _report;
     private readonly ReportSchema _schema;
@@ -32,6 +40,7 @@ internal sealed class DeferredRuleFinding : DeferredFinding
     private readonly long[] _values;
     private readonly byte[] _states;
     private readonly CellValue?[] _cells;
+    private readonly bool _noLine;
 
     private DeferredRuleFinding(CompiledRule rule, ReportFrame frame, bool passed)
     {
@@ -44,13 +53,32 @@ internal sealed class DeferredRuleFinding : DeferredFinding
         _values = new long[_slots.Length];
         _states = new byte[_slots.Length];
         _cells = new CellValue?[_slots.Length];
+        _noLine = true;
         for (var i = 0; i < _slots.Length; i++)
         {
             var slot = _slots[i];
             _values[i] = frame.Values[slot];
             _states[i] = frame.States[slot];
-            _cells[i] = frame.ValueOf(frame.Schema.Cells[slot]);
+            var cell = frame.ValueOf(frame.Schema.Cells[slot]);
+            _cells[i] = cell;
+            if (cell?.Location?.Line is not null)
+            {
+                _noLine = false;
+            }
         }
+    }
+
+    /// <summary>
+    /// The report's localization this failing finding is pointed at when built (its suspect and line), as
+    /// <see cref="Localization.SuspectAssignment"/> points an eagerly built finding. Set by the checker before the finding
+    /// is handed out, never after.
+    /// </summary>
+    public DeferredLocalization? Localization { get; set; }
+
+    public override bool TryOrderKey(out string? firstCell)
+    {
+        firstCell = Shape(_rule, _schema).FirstCell;
+        return _noLine;
     }
 
     /// <summary>The finding of <paramref name="rule"/> on the report in <paramref name="frame"/>, its explanation built when first read.</summary>
@@ -63,30 +91,44 @@ internal sealed class DeferredRuleFinding : DeferredFinding
     {
         var frame = new ReportFrame(_schema);
         frame.LoadSnapshot(_report, _year, _slots, _values, _states, _cells);
-        return FindingBuilder.Build(_rule, frame, _passed);
+        var built = FindingBuilder.Build(_rule, frame, _passed);
+        return Localization?.Assign(built) ?? built;
     }
 
     /// <summary>Every slot that building the rule's finding reads: its expressions' cells, its suspect and its bound cell.</summary>
-    internal static int[] Slots(CompiledRule rule, ReportSchema schema) =>
-        SlotsOf.GetValue(rule, r =>
+    internal static int[] Slots(CompiledRule rule, ReportSchema schema) => Shape(rule, schema).Slots;
+
+    /// <summary>What the deferred findings of a rule instance copy and how they sort, worked out once per instance.</summary>
+    private static DeferredShape Shape(CompiledRule rule, ReportSchema schema)
+    {
+        if (rule.DeferredShape is DeferredShape known)
         {
-            var cells = new HashSet<CellDefinition>(r.ValueCells);
-            Collect(r.Condition, cells);
-            Collect(r.ActualExpression, cells);
-            Collect(r.ExpectedExpression, cells);
-            Collect(r.WhenCondition, cells);
-            if (r.Suspect is { } suspect)
-            {
-                cells.Add(suspect);
-            }
+            return known;
+        }
 
-            if (r.Bindings.TryGetValue("cell", out var id) && schema.TryGetCell(new CellId(id), out var bound))
-            {
-                cells.Add(bound);
-            }
+        var cells = new HashSet<CellDefinition>(rule.ValueCells);
+        Collect(rule.Condition, cells);
+        Collect(rule.ActualExpression, cells);
+        Collect(rule.ExpectedExpression, cells);
+        Collect(rule.WhenCondition, cells);
+        if (rule.Suspect is { } suspect)
+        {
+            cells.Add(suspect);
+        }
 
-            return cells.Select(c => c.Slot).Distinct().Order().ToArray();
-        });
+        if (rule.Bindings.TryGetValue("cell", out var id) && schema.TryGetCell(new CellId(id), out var bound))
+        {
+            cells.Add(bound);
+        }
+
+        // The first of the finding's cells (FindingBuilder: the value cells, then the cells of its predicates).
+        var first = rule.ValueCells.Count > 0 ? rule.ValueCells[0] : FindingBuilder.PredicateCells(rule.Condition).FirstOrDefault();
+        var shape = new DeferredShape(cells.Select(c => c.Slot).Distinct().Order().ToArray(), first?.Id.Value);
+        rule.DeferredShape = shape; // a race computes the same shape twice
+        return shape;
+    }
+
+    private sealed record DeferredShape(int[] Slots, string? FirstCell);
 
     private static void Collect(Bound? bound, HashSet<CellDefinition> cells)
     {

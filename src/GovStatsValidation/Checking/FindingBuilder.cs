@@ -147,7 +147,7 @@ internal static class FindingBuilder
         return (actual, expected);
     }
 
-    private static IEnumerable<CellDefinition> PredicateCells(Bound bound) => bound switch
+    internal static IEnumerable<CellDefinition> PredicateCells(Bound bound) => bound switch
     {
         BoundPredicate { Function: not "reported" } p => p.Cells,
         BoundUnary u => PredicateCells(u.Operand),

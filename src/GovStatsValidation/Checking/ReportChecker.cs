@@ -15,8 +15,28 @@ public sealed record ReportCheckResult(AnnualReport Report, IReadOnlyList<Findin
     /// <summary>How many findings have the given severity.</summary>
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 
-    /// <summary>Which cells are most likely wrong and what they should be, when a linear rule failed; null for a report whose identities hold.</summary>
-    public Localization.ReportLocalization? Localization { get; init; }
+    /// <summary>
+    /// Which cells are most likely wrong and what they should be, when a linear rule failed; null for a report whose
+    /// identities hold. Searched when first read (or when a failing finding is first read), from the report as checked.
+    /// </summary>
+    public Localization.ReportLocalization? Localization
+    {
+        get => _deferredLocalization is { } deferred ? deferred.Value : _localization;
+        init
+        {
+            _localization = value;
+            _deferredLocalization = null;
+        }
+    }
+
+    private readonly Localization.ReportLocalization? _localization;
+    private readonly DeferredLocalization? _deferredLocalization;
+
+    /// <summary>The localization still to be searched (set by the checker instead of <see cref="Localization"/>).</summary>
+    internal DeferredLocalization? DeferredLocalization
+    {
+        init => _deferredLocalization = value;
+    }
 }
 
 /// <summary>Checks reports: runs every registered <see cref="IFindingSource"/> (the compiled table rules first).</summary>
@@ -54,19 +74,38 @@ public sealed class ReportChecker : IReportChecker
 
     /// <summary>A checker over a rule catalog (the DI constructor).</summary>
     public ReportChecker(RuleCatalog catalog, GovStatsValidationOptions options, IEnumerable<IFindingSource> extraSources)
+        : this(catalog, options, extraSources, defer: true)
+    {
+    }
+
+    /// <summary>
+    /// A checker that explains findings and localizes failures when they are first read (<paramref name="defer"/>, the
+    /// default) or at check time (the reference the deferred path is tested against).
+    /// </summary>
+    internal ReportChecker(RuleCatalog catalog, GovStatsValidationOptions options, IEnumerable<IFindingSource> extraSources, bool defer)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         _catalog = catalog;
-        _tableRules = new TableRules(catalog, options);
+        _tableRules = new TableRules(catalog, options) { Defer = defer };
         _sources = [new InputRules(), new CorrectionRules(), _tableRules, .. extraSources ?? []];
         Options = options;
+        _defer = defer;
     }
+
+    private readonly bool _defer;
 
     /// <summary>The options in force.</summary>
     public GovStatsValidationOptions Options { get; }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A failing rule's finding is explained (messages, formula texts, cells, suspect) when any of those is first read, from
+    /// a copy of the values the rule read; the report's localization is searched when a failing finding or
+    /// <see cref="ReportCheckResult.Localization"/> is first read, from a copy of the report's cells. Both copies are taken
+    /// here, so an edit of the report after the check changes neither. A finding whose order among the others depends on its
+    /// suspect (a report read from a text, whose cells have source lines) is localized here, as before.
+    /// </remarks>
     public ReportCheckResult Check(AnnualReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -84,6 +123,12 @@ public sealed class ReportChecker : IReportChecker
 
             var findings = new List<Finding>(scratch.Count);
             findings.AddRange(scratch);
+            if (TryDeferLocalization(report, findings) is { } deferred)
+            {
+                findings.Sort(FindingOrder.Instance);
+                return new ReportCheckResult(report, findings) { DeferredLocalization = deferred };
+            }
+
             var localization = Localize(report, findings, previousYear: null);
             findings.Sort(FindingOrder.Instance);
             return new ReportCheckResult(report, findings) { Localization = localization };
@@ -120,7 +165,11 @@ public sealed class ReportChecker : IReportChecker
 
             var start = findings.Count;
             findings.AddRange(scratch);
-            if (start == 0)
+            if (TryDeferLocalization(report, scratch) is not null)
+            {
+                // The findings in the caller's list are the same objects, now pointed at the deferred localization.
+            }
+            else if (start == 0)
             {
                 Localize(report, findings, previousYear: null);
             }
@@ -182,6 +231,63 @@ public sealed class ReportChecker : IReportChecker
         var localization = Localize(result.Report, findings, previousYear);
         findings.Sort(FindingOrder.Instance);
         return result with { Findings = findings, Localization = localization };
+    }
+
+    /// <summary>
+    /// The localization stage, deferred: when every failing finding is a rule finding not built yet whose place in the order
+    /// does not depend on its suspect (no source lines), each is pointed at a localization searched when first needed, from
+    /// a copy of the report's frame. Null when nothing failed or localization is off (nothing to do), or when the stage must
+    /// run now (<see cref="Localize"/>); in the last case nothing was changed.
+    /// </summary>
+    private DeferredLocalization? TryDeferLocalization(AnnualReport report, List<Finding> findings)
+    {
+        if (!_defer || !Options.Localize)
+        {
+            return null;
+        }
+
+        var failing = 0;
+        foreach (var f in findings)
+        {
+            if (f.Passed)
+            {
+                continue;
+            }
+
+            if (f.DeferredRule is not { } rule || !rule.TryOrderKey(out _))
+            {
+                return null;
+            }
+
+            failing++;
+        }
+
+        if (failing == 0)
+        {
+            return null;
+        }
+
+        var failed = new Finding[failing];
+        var n = 0;
+        foreach (var f in findings)
+        {
+            if (!f.Passed)
+            {
+                failed[n++] = f;
+            }
+        }
+
+        var set = _catalog.For(report.SchemaDefinition);
+        var frame = new ReportFrame(set.Schema);
+        frame.Load(report);
+        var deferred = new DeferredLocalization(set, frame, report.Claims, failed,
+            failingAreAll: Options.MinimumSeverity == Severity.Info && Options.DisabledRules.Count == 0);
+        foreach (var f in failed)
+        {
+            f.DeferredRule!.Localization = deferred;
+        }
+
+        return deferred;
     }
 
     /// <summary>The localization stage: runs only when a finding failed, then points each failing finding at it.</summary>
@@ -286,10 +392,16 @@ public sealed class FindingOrder : IComparer<Finding>
         }
 
         var c = y.Severity.CompareTo(x.Severity);
-        if (c == 0)
+        if (c != 0)
         {
-            c = (x.Line ?? int.MaxValue).CompareTo(y.Line ?? int.MaxValue);
+            return c;
         }
+
+        // A finding whose explanation is not built yet gives its line and first cell without building it when it can
+        // (no cell it reads has a source line): ordering a report's findings then builds none of them.
+        var xKnown = x.TryOrderKey(out var xFirst);
+        var yKnown = y.TryOrderKey(out var yFirst);
+        c = ((xKnown ? null : x.Line) ?? int.MaxValue).CompareTo((yKnown ? null : y.Line) ?? int.MaxValue);
 
         if (c == 0)
         {
@@ -303,7 +415,7 @@ public sealed class FindingOrder : IComparer<Finding>
 
         if (c == 0)
         {
-            c = string.CompareOrdinal(x.Cells.FirstOrDefault()?.Id.Value, y.Cells.FirstOrDefault()?.Id.Value);
+            c = string.CompareOrdinal(xKnown ? xFirst : x.Cells.Count > 0 ? x.Cells[0].Id.Value : null, yKnown ? yFirst : y.Cells.Count > 0 ? y.Cells[0].Id.Value : null);
         }
 
         if (c == 0)

@@ -57,28 +57,37 @@ internal sealed class ReportFrame
         Array.Clear(States); // 0 == CellState.Absent
         var version = cells.Version;
         // Unordered: no allocation; the findings these lists lead to are sorted later.
-        foreach (var (id, value) in report.Cells.Unordered)
+        // Each cell carries the key of its id (set when the cell was), which the schema maps to a slot: no id is looked up,
+        // except an id no built-in format has (a schema of one's own).
+        foreach (var (id, entry) in report.Cells.Unordered)
         {
-            if (!Schema.TryGetCell(id, out var cell))
+            var slot = Schema.SlotOfKey(entry.Key);
+            if (slot < 0)
             {
-                UnknownCells.Add(id);
-                continue;
+                if (entry.Key != CellKeys.None || !Schema.TryGetCell(id, out var other))
+                {
+                    UnknownCells.Add(id);
+                    continue;
+                }
+
+                slot = other.Slot;
             }
 
+            var value = entry.Value;
             if (value.State != CellState.Number)
             {
-                States[cell.Slot] = (byte)value.State;
+                States[slot] = (byte)value.State;
                 continue;
             }
 
             if (!TryScale(value.Number!.Value, out var scaled))
             {
                 UnrepresentableCells.Add(id);
-                Set(cell.Slot, CellState.Unreadable, 0);
+                Set(slot, CellState.Unreadable, 0);
                 continue;
             }
 
-            Set(cell.Slot, CellState.Number, scaled);
+            Set(slot, CellState.Number, scaled);
         }
 
         // Kept with the cells for the next check of the same unchanged report (the frame of a report is made once, not per check).

@@ -9,6 +9,9 @@ namespace GovStatsValidation.Checking;
 /// <summary>The compiled table rules as a finding source.</summary>
 internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions options) : IFindingSource
 {
+    /// <summary>Whether failing rules' findings are explained when first read (the default) rather than at check time.</summary>
+    public bool Defer { get; init; } = true;
+
     internal static readonly LocalizedText UnknownCellTitle = new("未知单元格", "Unknown cell id");
     internal static readonly LocalizedText UnrepresentableTitle = new("数值超出可核对范围", "Number beyond what the rules can check exactly");
     internal static readonly LocalizedText PrecisionTitle = new("小数位数超出可核对精度", "More decimals than the rules hold");
@@ -66,7 +69,7 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
             });
         }
 
-        catalog.For(report.SchemaDefinition).Evaluate(frame, options.MinimumSeverity, findings);
+        catalog.For(report.SchemaDefinition).Evaluate(frame, options.MinimumSeverity, findings, Defer);
         if (HasUnreadTable(report))
         {
             RemoveNotRead(report, findings);

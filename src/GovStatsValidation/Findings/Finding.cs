@@ -201,6 +201,24 @@ public sealed record Finding
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(RuleId, Severity, Instance, Message, Formula, Line, Passed);
 
+    /// <summary>
+    /// Whether the finding's place in <see cref="FindingOrder"/> is known without building its explanation: its
+    /// <see cref="Line"/> is none and its first cell's id is <paramref name="firstCell"/>.
+    /// </summary>
+    internal bool TryOrderKey(out string? firstCell)
+    {
+        if (Volatile.Read(ref _deferred) is { } deferred && deferred.TryOrderKey(out firstCell))
+        {
+            return true;
+        }
+
+        firstCell = null;
+        return false;
+    }
+
+    /// <summary>The rule finding still to be built, if this is one (the checker points it at the report's localization).</summary>
+    internal DeferredRuleFinding? DeferredRule => Volatile.Read(ref _deferred) as DeferredRuleFinding;
+
     /// <summary>This finding, its parts built.</summary>
     private Finding Built()
     {

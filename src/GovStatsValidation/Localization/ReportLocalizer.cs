@@ -46,9 +46,20 @@ internal sealed class ReportLocalizer
     {
         var frame = new ReportFrame(set.Schema);
         frame.Load(report);
+        return Localize(set, frame, report.Claims, previousYear, failing);
+    }
+
+    /// <summary>Localizes the failing rules of a report already loaded into <paramref name="frame"/> (which the search uses as scratch).</summary>
+    /// <param name="set">The report's compiled rules.</param>
+    /// <param name="frame">The report's cells, loaded; its values are changed while candidates are tried and restored.</param>
+    /// <param name="claims">The report's narrative figures, as evidence.</param>
+    /// <param name="previousYear">The same body's report of the year before, as evidence.</param>
+    /// <param name="failing">As for <see cref="Localize(CompiledRuleSet, AnnualReport, AnnualReport?, IReadOnlySet{string}?)"/>.</param>
+    public static ReportLocalization? Localize(CompiledRuleSet set, ReportFrame frame, IList<NarrativeClaim> claims, AnnualReport? previousYear, IReadOnlySet<string>? failing)
+    {
         try
         {
-            return new Run(set, frame, report, previousYear, failing).Execute();
+            return new Run(set, frame, claims, previousYear, failing).Execute();
         }
         catch (OverflowException)
         {
@@ -62,7 +73,7 @@ internal sealed class ReportLocalizer
         private readonly CompiledRuleSet _set;
         private readonly LinearModel _model;
         private readonly ReportFrame _frame;
-        private readonly AnnualReport _report;
+        private readonly IList<NarrativeClaim> _claims;
         private readonly AnnualReport? _previous;
         private readonly bool[] _applicable;
         private readonly bool[] _passed;
@@ -72,13 +83,13 @@ internal sealed class ReportLocalizer
         private readonly IReadOnlySet<string>? _failingKeys;
         private readonly List<int> _leftZeroTotals = [];
 
-        public Run(CompiledRuleSet set, ReportFrame frame, AnnualReport report, AnnualReport? previous, IReadOnlySet<string>? failingKeys)
+        public Run(CompiledRuleSet set, ReportFrame frame, IList<NarrativeClaim> claims, AnnualReport? previous, IReadOnlySet<string>? failingKeys)
         {
             _failingKeys = failingKeys;
             _set = set;
             _model = set.Linear;
             _frame = frame;
-            _report = report;
+            _claims = claims;
             _previous = previous;
             _applicable = new bool[set.Rules.Count];
             _passed = new bool[set.Rules.Count];
@@ -613,7 +624,7 @@ internal sealed class ReportLocalizer
                     new LocalizedText("合计通常由分项计算得出，比逐项录入的分项更少出错", "a total is usually computed from its parts, so less often mistyped than a part"), TotalWeight));
             }
 
-            foreach (var claim in _report.Claims)
+            foreach (var claim in _claims)
             {
                 if (claim is not { Kind: ClaimKind.Figure, Value: { } stated, ReferenceYear: null, Hedge: null } || claim.Cell != cell.Id)
                 {
@@ -665,7 +676,7 @@ internal sealed class ReportLocalizer
             return value.State == CellState.Number ? value.Number : null;
         }
 
-        private LocatedError Describe(List<LinearConstraint> group, List<Candidate> found)
+        private static LocatedError Describe(List<LinearConstraint> group, List<Candidate> found)
         {
             var ranked = found.OrderBy(c => c.Weight).ThenBy(c => string.Join(",", c.Cells), StringComparer.Ordinal).ToList();
             var best = ranked[0];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GovStatsValidation.Findings;
 
 namespace GovStatsValidation.Localization;
@@ -7,6 +6,19 @@ namespace GovStatsValidation.Localization;
 internal static class SuspectAssignment
 {
     public static void Apply(List<Finding> findings, ReportLocalization localization)
+    {
+        var byRule = ByRule(localization);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (Assigned(findings[i], localization, byRule) is { } assigned)
+            {
+                findings[i] = assigned;
+            }
+        }
+    }
+
+    /// <summary>The located error of each failing rule the localization explains, by <c>rule-id</c> or <c>rule-id [instance]</c>.</summary>
+    public static Dictionary<string, LocatedError> ByRule(ReportLocalization localization)
     {
         var byRule = new Dictionary<string, LocatedError>(StringComparer.Ordinal);
         foreach (var error in localization.Errors)
@@ -17,26 +29,28 @@ internal static class SuspectAssignment
             }
         }
 
-        for (var i = 0; i < findings.Count; i++)
+        return byRule;
+    }
+
+    /// <summary>A failing finding pointed at the localization (its suspect and line); null when the finding passed or no located error concerns it.</summary>
+    public static Finding? Assigned(Finding f, ReportLocalization localization, IReadOnlyDictionary<string, LocatedError> byRule)
+    {
+        if (f.Passed)
         {
-            var f = findings[i];
-            if (f.Passed)
-            {
-                continue;
-            }
-
-            var key = f.Instance.Length == 0 ? f.RuleId : $"{f.RuleId} [{f.Instance}]";
-            var ids = f.Cells.Select(c => c.Id).ToHashSet();
-            var error = byRule.GetValueOrDefault(key) ?? localization.Errors.FirstOrDefault(e => e.Cells.Any(c => ids.Contains(c.Cell)));
-            if (error is null)
-            {
-                continue;
-            }
-
-            var suspect = For(error, ids);
-            var line = f.Cells.FirstOrDefault(c => c.Id == suspect.Cell)?.Line ?? f.Line;
-            findings[i] = f with { Suspect = suspect, Line = line };
+            return null;
         }
+
+        var key = f.Instance.Length == 0 ? f.RuleId : $"{f.RuleId} [{f.Instance}]";
+        var ids = f.Cells.Select(c => c.Id).ToHashSet();
+        var error = byRule.GetValueOrDefault(key) ?? localization.Errors.FirstOrDefault(e => e.Cells.Any(c => ids.Contains(c.Cell)));
+        if (error is null)
+        {
+            return null;
+        }
+
+        var suspect = For(error, ids);
+        var line = f.Cells.FirstOrDefault(c => c.Id == suspect.Cell)?.Line ?? f.Line;
+        return f with { Suspect = suspect, Line = line };
     }
 
     /// <summary>The suspect a finding gets from a located error: the corrected cell the finding reads (else the first), with any tie.</summary>

@@ -133,7 +133,9 @@ public sealed record TableSeen(string TableId, int Line, string? Note = null)
 /// <summary>The cells of a report by id; absent cells are simply not listed.</summary>
 public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>
 {
-    private readonly Dictionary<CellId, CellValue> _cells = [];
+    // Each cell keeps, from when it is set, the process-wide key of its id (CellKeys), so that the checker loads the cells
+    // into a format's frame without looking an id up.
+    private readonly Dictionary<CellId, Entry> _cells = [];
 
     /// <summary>The cells in id order, built on the first enumeration after a change.</summary>
     private KeyValuePair<CellId, CellValue>[]? _sorted;
@@ -141,10 +143,11 @@ public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>
     /// <summary>The value of a cell; reading a cell that is not listed gives an absent value.</summary>
     public CellValue this[CellId id]
     {
-        get => _cells.TryGetValue(id, out var v) ? v : AbsentValue;
+        get => _cells.TryGetValue(id, out var e) ? e.Value : AbsentValue;
         set
         {
-            _cells[id] = value;
+            ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_cells, id, out var existed);
+            entry = new Entry(value, existed ? entry.Key : CellKeys.Of(id));
             Changed();
         }
     }
@@ -165,7 +168,7 @@ public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>
     /// <summary>Adds a cell (collection-initializer support).</summary>
     public void Add(CellId id, CellValue value)
     {
-        _cells.Add(id, value);
+        _cells.Add(id, new Entry(value, CellKeys.Of(id)));
         Changed();
     }
 
@@ -186,17 +189,20 @@ public sealed class ReportCells : IEnumerable<KeyValuePair<CellId, CellValue>>
         Version++;
     }
 
-    /// <summary>The cells in no particular order, without allocating (the checker's frame load).</summary>
-    internal Dictionary<CellId, CellValue> Unordered => _cells;
+    /// <summary>The cells in no particular order, each with the key of its id, without allocating (the checker's frame load).</summary>
+    internal Dictionary<CellId, Entry> Unordered => _cells;
 
     /// <summary>The cells in ordinal id order.</summary>
     public IEnumerator<KeyValuePair<CellId, CellValue>> GetEnumerator()
     {
-        var sorted = _sorted ??= [.. _cells.OrderBy(c => c.Key.Value, StringComparer.Ordinal)];
+        var sorted = _sorted ??= [.. _cells.OrderBy(c => c.Key.Value, StringComparer.Ordinal).Select(c => new KeyValuePair<CellId, CellValue>(c.Key, c.Value.Value))];
         return ((IEnumerable<KeyValuePair<CellId, CellValue>>)sorted).GetEnumerator();
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     private static readonly CellValue AbsentValue = new() { State = CellState.Absent };
+
+    /// <summary>A cell's value and the <see cref="CellKeys"/> key of its id.</summary>
+    internal readonly record struct Entry(CellValue Value, int Key);
 }

@@ -45,6 +45,9 @@ internal sealed class CompiledRule
     public string InstanceKey => _instanceKey ??= Bindings.Count == 0 ? "" : string.Join(",", Bindings.Select(b => $"{b.Key}={b.Value}"));
 
     private string? _instanceKey;
+
+    /// <summary>What a deferred finding of this instance copies from the frame (worked out on its first finding; see <c>DeferredRuleFinding</c>).</summary>
+    internal object? DeferredShape { get; set; }
 }
 
 /// <summary>Expands, binds and compiles rule definitions for a schema, collecting every problem.</summary>

@@ -392,10 +392,10 @@ public interface IExpressionResolver
     /// Throw <see cref="RuleExpressionException"/> for a call that is wrong here.
     /// </summary>
     /// <param name="frame">The frame.</param>
-    /// <param name="function">The function name, e.g. <c>sum</c>.</param>
+    /// <param name="functionName">The function name, e.g. <c>sum</c>.</param>
     /// <param name="arguments">Each argument's text when it is a plain reference (e.g. <c>children.reviews.total</c>), else <see langword="null"/>.</param>
     /// <returns>The binding, or <see langword="null"/>.</returns>
-    ExpressionBinding? ResolveCall(ExpressionFrame frame, string function, IReadOnlyList<string?> arguments);
+    ExpressionBinding? ResolveCall(ExpressionFrame frame, string functionName, IReadOnlyList<string?> arguments);
 }
 
 /// <summary>What an <see cref="IExpressionResolver"/> says a name stands for.</summary>

@@ -85,6 +85,33 @@ public sealed class ReportSchema
     public bool TryGetCell(CellId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CellDefinition? cell) =>
         _cellsById.TryGetValue(id.Value, out cell);
 
+    /// <summary>
+    /// The frame slot of the cell with a <see cref="CellKeys"/> key: -1 when this format has no cell with that key (or the
+    /// key is <see cref="CellKeys.None"/>, when only <see cref="TryGetCell"/> can tell).
+    /// </summary>
+    internal int SlotOfKey(int key)
+    {
+        var slots = Volatile.Read(ref _slotsByKey);
+        if (slots is null)
+        {
+            slots = new int[CellKeys.Count];
+            Array.Fill(slots, -1);
+            foreach (var cell in Cells)
+            {
+                if (CellKeys.Of(cell.Id) is var k and >= 0)
+                {
+                    slots[k] = cell.Slot;
+                }
+            }
+
+            Volatile.Write(ref _slotsByKey, slots); // a race builds the same array twice
+        }
+
+        return key >= 0 && key < slots.Length ? slots[key] : -1;
+    }
+
+    private int[]? _slotsByKey;
+
     /// <summary>The cell with the given id.</summary>
     /// <exception cref="KeyNotFoundException">The schema has no such cell.</exception>
     public CellDefinition GetCell(CellId id) =>

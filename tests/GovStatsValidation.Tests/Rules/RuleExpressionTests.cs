@@ -33,8 +33,8 @@ public sealed class RuleExpressionTests
             _ => null,
         };
 
-        public ExpressionBinding? ResolveCall(ExpressionFrame frame, string function, IReadOnlyList<string?> arguments) =>
-            function == "outside" ? ExpressionBinding.Computed("outside()", "外部值", tag: 42) : null;
+        public ExpressionBinding? ResolveCall(ExpressionFrame frame, string functionName, IReadOnlyList<string?> arguments) =>
+            functionName == "outside" ? ExpressionBinding.Computed("outside()", "外部值", tag: 42) : null;
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using GovStatsValidation.Model;
 using GovStatsValidation.Schemas;
 
 namespace GovStatsValidation.Rules.Language;
