@@ -16,14 +16,11 @@ internal static class DataFileLint
     /// <summary>One file: its kind (<see langword="null"/> when it is no known kind) and its problems.</summary>
     internal sealed record Result(string Path, DataFileKind? Kind, IReadOnlyList<DataFileProblem> Problems);
 
-    /// <summary>Whether a file name is a rule file, linted with compilation by the rule loader instead.</summary>
-    public static bool IsRuleFile(string name) => name.EndsWith(".rules.json", StringComparison.Ordinal) || name.EndsWith(".cross.json", StringComparison.Ordinal);
-
     /// <summary>Checks every <c>*.json</c> under a folder (recursively, in ordinal path order) that is neither a rule file nor an editor schema (<c>*.schema.json</c>).</summary>
     public static IReadOnlyList<Result> Check(string folder)
     {
         var results = new List<Result>();
-        var tree = IO.FileTree.Under(folder, name => name.EndsWith(".json", StringComparison.Ordinal) && !IsRuleFile(name) && !name.EndsWith(".schema.json", StringComparison.Ordinal));
+        var tree = IO.FileTree.Under(folder, name => name.EndsWith(".json", StringComparison.Ordinal) && !Rules.RuleSetLoader.IsRuleFile(name) && !name.EndsWith(".schema.json", StringComparison.Ordinal));
         results.AddRange(tree.Skipped.Select(s => new Result(s.Path, null, [new DataFileProblem(s.Path, null, null, null, s.Message)])));
         foreach (var path in tree.Files)
         {
