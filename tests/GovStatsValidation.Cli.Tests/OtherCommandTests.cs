@@ -44,6 +44,31 @@ public sealed class ExplainCommandTests
     }
 
     [Test]
+    public void Explain_TextReport_ListsChecksOfTheOtherKindsFromTheCatalogue()
+    {
+        var seed = TestPaths.RequireShared("seeds", "004_4624beab2357406a.txt");
+        using var services = new ServiceCollection().AddGovStatsValidation().AddReaders().AddCrossReport().BuildServiceProvider();
+        var catalog = services.GetRequiredService<IRuleCatalog>();
+        var result = services.GetRequiredService<Readers.Pipeline.IReportPipeline>().CheckFileAsync(seed).GetAwaiter().GetResult();
+        var other = result.Findings.Where(f => catalog.Find(f.RuleId)?.Kind is RuleKind.Input or RuleKind.Narrative or RuleKind.Structure).ToList();
+
+        var (code, output, _) = Cli.Run("explain", seed, "--lang", "en");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+            Assert.That(other, Is.Not.Empty, "the seed has a missing section or a narrative finding");
+            Assert.That(output, Does.Contain($"Input, narrative and structure checks: {other.Count} finding(s)"));
+            foreach (var finding in other)
+            {
+                Assert.That(output, Does.Contain($"  {finding.Severity.ToString().ToLowerInvariant()}  {finding.RuleId}: "), finding.RuleId);
+            }
+
+            Assert.That(output, Does.Contain($"{catalog.Rules.Count(r => r.Kind == RuleKind.Cross)} cross-report rules compare a report with others"));
+        });
+    }
+
+    [Test]
     public void Explain_MissingFile_ExitsTwo() =>
         Assert.That(Cli.Run("explain", "nope.json").Code, Is.EqualTo(CliApp.ExitUnusable));
 }
