@@ -1,6 +1,4 @@
 using System.CommandLine;
-using GovStatsValidation.Json;
-using GovStatsValidation.Rules;
 
 namespace GovStatsValidation.Cli;
 

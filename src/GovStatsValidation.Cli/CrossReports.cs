@@ -1,11 +1,5 @@
-using GovStatsValidation.Checking;
-using GovStatsValidation.CrossReport;
-using GovStatsValidation.CrossReport.Agencies;
 using GovStatsValidation.CrossReport.Rules;
-using GovStatsValidation.Model;
-using GovStatsValidation.Readers;
 using GovStatsValidation.Reporting;
-using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 
 namespace GovStatsValidation.Cli;

@@ -107,7 +107,7 @@ internal static class ExplainCommand
         w.WriteLine($"  {header}");
         foreach (var e in evaluations.Where(e => filter is null || e.Outcome == filter))
         {
-            var word = words.Get(e.Outcome switch
+            var word = words.Format(e.Outcome switch
             {
                 RuleOutcome.Passed => "explain.passed",
                 RuleOutcome.Failed => "explain.failed",
@@ -116,12 +116,12 @@ internal static class ExplainCommand
             var instance = e.Instance.Length > 0 ? $" [{e.Instance}]" : "";
             w.WriteLine($"  {word}  {e.RuleId}{instance}");
             w.WriteLine(e.Outcome == RuleOutcome.NotApplicable
-                ? $"        {words.Get("explain.reason-prefix", ("reason", e.ReasonText?.In(culture) ?? e.Reason))}"
+                ? $"        {words.Format("explain.reason-prefix", ("reason", e.ReasonText?.In(culture) ?? e.Reason))}"
                 : $"        {e.FormulaText?.In(culture) ?? e.Formula}");
         }
 
         int Count(RuleOutcome o) => evaluations.Count(e => e.Outcome == o);
-        w.WriteLine(words.Get("explain.summary", ("count", evaluations.Count), ("passed", Count(RuleOutcome.Passed)),
+        w.WriteLine(words.Format("explain.summary", ("count", evaluations.Count), ("passed", Count(RuleOutcome.Passed)),
             ("failed", Count(RuleOutcome.Failed)), ("na", Count(RuleOutcome.NotApplicable))));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace GovStatsValidation.Readers;
 
 /// <summary>Normalisation of report text for matching (the original text is always kept alongside).</summary>

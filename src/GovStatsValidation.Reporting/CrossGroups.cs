@@ -84,7 +84,7 @@ internal static class CrossGroups
     /// </summary>
     public static IEnumerable<(string Source, CellId Cell, Findings.FindingCell Named)> NamedCells(CrossReportEntry entry)
     {
-        var subject = entry.Subject ?? entry.Sources.FirstOrDefault();
+        var subject = entry.Subject ?? (entry.Sources.Count > 0 ? entry.Sources[0] : null);
         foreach (var cell in entry.Finding.Cells)
         {
             var id = cell.Id.Value;

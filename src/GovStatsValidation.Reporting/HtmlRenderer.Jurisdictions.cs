@@ -1,5 +1,4 @@
 using System.Text;
-using GovStatsValidation.Checking;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;

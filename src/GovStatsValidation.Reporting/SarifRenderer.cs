@@ -217,7 +217,7 @@ public sealed class SarifRenderer : IRunRenderer
     private static JObject CrossResult(CheckRun run, CrossGroup group, CrossReportEntry entry, int ruleIndex, RenderOptions options)
     {
         var f = entry.Finding;
-        var subject = entry.Subject ?? entry.Sources.FirstOrDefault() ?? $"{entry.Agency} {RunStatistics.Int(entry.Year)}";
+        var subject = entry.Subject ?? (entry.Sources.Count > 0 ? entry.Sources[0] : null) ?? $"{entry.Agency} {RunStatistics.Int(entry.Year)}";
         var o = Result(run, f, entry.Agency, entry.Year, subject, ruleIndex, options);
         var named = CrossGroups.NamedCells(entry).ToList();
         var related = new JArray();

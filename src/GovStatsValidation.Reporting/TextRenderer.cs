@@ -1,4 +1,3 @@
-using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;

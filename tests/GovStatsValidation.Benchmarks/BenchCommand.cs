@@ -4,16 +4,16 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using GovStatsValidation.FluentBaseline;
-using Microsoft.Extensions.DependencyInjection;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
+using GovStatsValidation.FluentBaseline;
 using GovStatsValidation.Model;
 using GovStatsValidation.Readers;
 using GovStatsValidation.Readers.Pipeline;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 using GovStatsValidation.Synthetic;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovStatsValidation.Benchmarks;
 

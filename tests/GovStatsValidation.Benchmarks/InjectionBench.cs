@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Localization;
@@ -59,7 +58,7 @@ internal sealed class InjectionBench(IReportChecker checker, RuleCatalog catalog
     /// <summary>A report whose table does not read fully is left out: a missing table, a mangled one, an unreadable cell.</summary>
     private static string? WhyNotFullyRead(AnnualReport report, ReportCheckResult result)
     {
-        if (report.Cells.Count(c => c.Value.State == CellState.Number) == 0)
+        if (!report.Cells.Any(c => c.Value.State == CellState.Number))
         {
             return "no table cells read";
         }

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using GovStatsValidation.Reporting;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 

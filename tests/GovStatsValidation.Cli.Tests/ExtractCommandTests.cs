@@ -1,8 +1,6 @@
-using NUnit.Framework;
-using GovStatsValidation.Cli;
-using GovStatsValidation.Json;
 using GovStatsValidation.TestUtils;
 using Newtonsoft.Json.Linq;
+using NUnit.Framework;
 
 namespace GovStatsValidation.Cli.Tests;
 

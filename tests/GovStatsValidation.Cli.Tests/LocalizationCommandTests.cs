@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using GovStatsValidation.Schemas;
-using GovStatsValidation.TestUtils;
-using NUnit.Framework;
 using Newtonsoft.Json.Linq;
+using NUnit.Framework;
 
 namespace GovStatsValidation.Cli.Tests;
 

@@ -1,4 +1,3 @@
-using GovStatsValidation.Cli;
 using GovStatsValidation.TestUtils;
 using NUnit.Framework;
 

@@ -1,4 +1,3 @@
-using GovStatsValidation.Cli;
 using GovStatsValidation.TestUtils;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;

@@ -1,5 +1,4 @@
 using GovStatsValidation.Checking;
-using GovStatsValidation.NUnit;
 using GovStatsValidation.Rules;
 using GovStatsValidation.TestUtils;
 using NUnit.Framework;

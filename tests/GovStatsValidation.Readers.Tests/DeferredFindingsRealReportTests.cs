@@ -2,7 +2,6 @@ using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Readers.Pipeline;
-using GovStatsValidation.Rules;
 using GovStatsValidation.TestUtils;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;

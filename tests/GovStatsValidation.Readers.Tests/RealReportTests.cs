@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using NUnit.Framework;
 
 namespace GovStatsValidation.Readers.Tests;

@@ -38,7 +38,7 @@ public sealed class HtmlRendererTests
             Assert.That(Card("sev-info"), Is.EqualTo(run.Count(Severity.Info)));
             Assert.That(Card("input"), Is.EqualTo(run.InputErrors.Count));
             Assert.That(document.QuerySelectorAll("svg.severity-chart rect"), Has.Length.EqualTo(3));
-            Assert.That(document.QuerySelectorAll("figure.bars").First().QuerySelectorAll(".bar-row"), Has.Length.EqualTo(run.Results.SelectMany(r => r.Findings).Select(f => f.RuleId).Distinct().Count()));
+            Assert.That(document.QuerySelectorAll("figure.bars")[0].QuerySelectorAll(".bar-row"), Has.Length.EqualTo(run.Results.SelectMany(r => r.Findings).Select(f => f.RuleId).Distinct().Count()));
         });
     }
 

@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Schemas;
 using NUnit.Framework;

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using GovStatsValidation.Rules;
-using GovStatsValidation.Schemas;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Schema;
 using NUnit.Framework;

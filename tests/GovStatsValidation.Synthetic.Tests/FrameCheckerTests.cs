@@ -1,7 +1,6 @@
 using GovStatsValidation.Checking;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
-using GovStatsValidation.Schemas;
 using NUnit.Framework;
 
 namespace GovStatsValidation.Synthetic.Tests;

@@ -1,7 +1,5 @@
 using GovStatsValidation.Checking;
 using GovStatsValidation.Json;
-using GovStatsValidation.Model;
-using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 using NUnit.Framework;
 

@@ -22,7 +22,7 @@ public sealed class ReportBuilder
     private readonly SortedDictionary<CellId, CellValue> _cells = new();
     private Agency _agency;
     private int _year;
-    private SchemaVersion _schema;
+    private readonly SchemaVersion _schema;
 
     private ReportBuilder(AnnualReport start)
     {

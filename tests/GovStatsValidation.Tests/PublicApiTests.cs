@@ -1,6 +1,5 @@
 using GovStatsValidation.Checking;
 using GovStatsValidation.TestUtils;
-using NUnit.Framework;
 
 namespace GovStatsValidation.Tests;
 

@@ -1,11 +1,9 @@
 using FluentValidation;
 using GovStatsValidation.Checking;
-using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
 using GovStatsValidation.TestUtils;
 using Microsoft.Extensions.DependencyInjection;
-using NUnit.Framework;
 using Severity = GovStatsValidation.Rules.Severity;
 
 namespace GovStatsValidation.Tests;

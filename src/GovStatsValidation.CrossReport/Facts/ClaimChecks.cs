@@ -1,4 +1,3 @@
-using System.Globalization;
 using GovStatsValidation.Checking;
 using GovStatsValidation.CrossReport.Rules;
 using GovStatsValidation.Findings;
@@ -30,7 +29,7 @@ internal static class ClaimChecks
             }
 
             var stated = claim.Kind == ClaimKind.Change
-                ? (claim.Parts.FirstOrDefault(p => p.ReferenceYear == year) ?? claim.Parts.FirstOrDefault())?.Value
+                ? (claim.Parts.FirstOrDefault(p => p.ReferenceYear == year) ?? (claim.Parts.Count > 0 ? claim.Parts[0] : null))?.Value
                 : claim.Value;
             if (stated is not { } statedValue)
             {

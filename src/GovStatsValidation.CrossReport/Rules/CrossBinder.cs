@@ -1,4 +1,3 @@
-using GovStatsValidation.Model;
 using GovStatsValidation.Rules.Language;
 using GovStatsValidation.Schemas;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
-using GovStatsValidation.Rules;
 using GovStatsValidation.Rules.Language;
 using GovStatsValidation.Schemas;
 

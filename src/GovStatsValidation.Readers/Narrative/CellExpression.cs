@@ -131,7 +131,9 @@ public sealed class CellExpression
     }
 
     /// <summary>The expression with values: <c>requests.new[total] 34 + requests.carried_over[total] 2</c>.</summary>
-    public string Render(AnnualReport report) =>
+    public string Render(AnnualReport report) => RenderIds(report);
+
+    private string RenderIds(AnnualReport report) =>
         string.Join(" + ", Terms.Select(t => t.Count == 1
             ? $"{t[0].Id} {Format(Read(report, t[0]))}"
             : $"Σ {t[0].Id.Row[..(t[0].Id.Row.LastIndexOf('.') + 1)]}*[{t[0].Id.Column}] {Format(t.Select(c => Read(report, c)).Aggregate((decimal?)null, (a, b) => b is null ? a : (a ?? 0) + b))}"));
@@ -144,7 +146,7 @@ public sealed class CellExpression
     {
         if (!Messages.MessageCatalog.IsChinese(culture))
         {
-            return Render(report);
+            return RenderIds(report);
         }
 
         return string.Join(" + ", Terms.Select(t => t.Count == 1

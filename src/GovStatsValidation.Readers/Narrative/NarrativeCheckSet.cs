@@ -127,11 +127,11 @@ public sealed class NarrativeCheckSet
 public sealed record NarrativeCheck(string Id, string Kind, Severity Severity, LocalizedText Title, LocalizedText Message,
     LocalizedText? MessageWithCause, LocalizedText? MessageWithHint)
 {
-    internal LocalizedText Fill(LocalizedText template, IReadOnlyDictionary<string, string> arguments) =>
+    internal static LocalizedText Fill(LocalizedText template, IReadOnlyDictionary<string, string> arguments) =>
         new(FindingMessage.Fill(template.Zh, arguments), FindingMessage.Fill(template.En, arguments));
 
     /// <summary>Fills a template whose Chinese text takes some values in Chinese (cells by label): <paramref name="zh"/> overrides those.</summary>
-    internal LocalizedText Fill(LocalizedText template, IReadOnlyDictionary<string, string> arguments, IReadOnlyDictionary<string, string> zh)
+    internal static LocalizedText Fill(LocalizedText template, IReadOnlyDictionary<string, string> arguments, IReadOnlyDictionary<string, string> zh)
     {
         var zhArguments = new Dictionary<string, string>(arguments, StringComparer.Ordinal);
         foreach (var (key, value) in zh)

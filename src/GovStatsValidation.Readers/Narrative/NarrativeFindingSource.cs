@@ -92,7 +92,7 @@ public sealed class NarrativeFindingSource : IFindingSource
         var cause = Cause(report, used, value);
         var args = Arguments(claim);
         args["expected"] = string.Join(" / ", evaluated.Select(x => Format(x.Value)));
-        args["cells"] = string.Join("; ", evaluated.Select(x => x.Expression.Render(report)));
+        args["cells"] = string.Join("; ", evaluated.Select(x => x.Expression.Render(report, CultureInfo.InvariantCulture)));
         args["conceptLabel"] = used.FirstOrDefault()?.Row.Label ?? concept.Id;
         var zh = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -115,13 +115,13 @@ public sealed class NarrativeFindingSource : IFindingSource
             RuleId = check.Id,
             Severity = check.Severity,
             Title = check.Title,
-            Message = check.Fill(template, args, zh),
+            Message = NarrativeCheck.Fill(template, args, zh),
             Cells = used.Select(c => CellExpression.Cell(report, c)).Concat(cause is null ? [] : [CellExpression.Cell(report, cause)]).ToList(),
             Expression = $"{concept.Id} ∈ {{{string.Join(", ", expressions.Select(e => e.Text))}}}",
-            Formula = $"{Format(value)} ≠ {string.Join(" / ", evaluated.Select(x => x.Expression.Render(report)))}",
+            Formula = $"{Format(value)} ≠ {string.Join(" / ", evaluated.Select(x => x.Expression.Render(report, CultureInfo.InvariantCulture)))}",
             FormulaText = new LocalizedText(
                 $"{Format(value)} ≠ {string.Join(" / ", evaluated.Select(x => x.Expression.Render(report, Messages.MessageCatalog.Chinese)))}",
-                $"{Format(value)} ≠ {string.Join(" / ", evaluated.Select(x => x.Expression.Render(report)))}"),
+                $"{Format(value)} ≠ {string.Join(" / ", evaluated.Select(x => x.Expression.Render(report, CultureInfo.InvariantCulture)))}"),
             Expected = evaluated[0].Value,
             Actual = value,
             Line = claim.Location.Line,
@@ -162,7 +162,7 @@ public sealed class NarrativeFindingSource : IFindingSource
             return null;
         }
 
-        var expression = concept.For(report.Schema).FirstOrDefault();
+        var expression = concept.For(report.Schema) is [var first, ..] ? first : null;
         if (expression?.Evaluate(report) is not { } actual || actual == value)
         {
             return null;
@@ -175,8 +175,8 @@ public sealed class NarrativeFindingSource : IFindingSource
         var also = report.Claims.FirstOrDefault(c => c.Kind == ClaimKind.Figure && c.Concept == claim.Concept && c.Value is { } v && v != value && c.ReferenceYear is null);
         args["detail"] = also is null ? "" : $"；正文第 {also.Location.Line} 行亦称“{also.Text}”";
         var detailEn = also is null ? "" : $"; line {also.Location.Line} of the narrative itself says “{also.Text}”";
-        var zh = check.Fill(check.Message, new Dictionary<string, string>(args) { ["cells"] = zhCells }).Zh;
-        var en = check.Fill(check.Message, new Dictionary<string, string>(args) { ["detail"] = detailEn }).En;
+        var zh = NarrativeCheck.Fill(check.Message, new Dictionary<string, string>(args) { ["cells"] = zhCells }).Zh;
+        var en = NarrativeCheck.Fill(check.Message, new Dictionary<string, string>(args) { ["detail"] = detailEn }).En;
         var message = new LocalizedText(zh, en);
         return new Finding
         {
@@ -186,8 +186,8 @@ public sealed class NarrativeFindingSource : IFindingSource
             Message = message,
             Cells = expression.FindingCells(report).ToList(),
             Expression = $"{expression.Text} == {Format(value)}",
-            Formula = $"{expression.Render(report)} ≠ {Format(value)}",
-            FormulaText = new LocalizedText($"{expression.Render(report, Messages.MessageCatalog.Chinese)} ≠ {Format(value)}", $"{expression.Render(report)} ≠ {Format(value)}"),
+            Formula = $"{expression.Render(report, CultureInfo.InvariantCulture)} ≠ {Format(value)}",
+            FormulaText = new LocalizedText($"{expression.Render(report, Messages.MessageCatalog.Chinese)} ≠ {Format(value)}", $"{expression.Render(report, CultureInfo.InvariantCulture)} ≠ {Format(value)}"),
             Expected = value,
             Actual = actual,
             Line = claim.Location.Line,
@@ -242,7 +242,7 @@ public sealed class NarrativeFindingSource : IFindingSource
             RuleId = check.Id,
             Severity = check.Severity,
             Title = check.Title,
-            Message = check.Fill(check.Message, args),
+            Message = NarrativeCheck.Fill(check.Message, args),
             Formula = $"{formula} {(kind == "enumeration-cover" ? "<" : sum > total ? ">" : "<")} {Format(total)}",
             Expected = total,
             Actual = sum,
@@ -307,7 +307,7 @@ public sealed class NarrativeFindingSource : IFindingSource
         RuleId = check.Id,
         Severity = check.Severity,
         Title = check.Title,
-        Message = check.Fill(check.Message, args),
+        Message = NarrativeCheck.Fill(check.Message, args),
         Formula = args["formula"],
         Expected = expected,
         Actual = decimal.Round(actual, 4),
@@ -338,7 +338,7 @@ public sealed class NarrativeFindingSource : IFindingSource
             RuleId = check.Id,
             Severity = check.Severity,
             Title = check.Title,
-            Message = check.Fill(template, args),
+            Message = NarrativeCheck.Fill(template, args),
             Formula = args.GetValueOrDefault("formula"),
             Expected = hint,
             Line = claim.Location.Line,

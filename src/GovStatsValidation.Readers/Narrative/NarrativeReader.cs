@@ -309,7 +309,7 @@ public sealed partial class NarrativeReader
         return folded.Contains(figure + ",占", StringComparison.Ordinal) || folded.Contains(figure + "占", StringComparison.Ordinal);
     }
 
-    private NarrativeClaim FigureClaim(ProseParagraph p, ReadContext ctx, NumberToken t, Match? m, int start, string sentence, string? unitFallback)
+    private static NarrativeClaim FigureClaim(ProseParagraph p, ReadContext ctx, NumberToken t, Match? m, int start, string sentence, string? unitFallback)
     {
         var text = p.Text;
         return new NarrativeClaim
@@ -330,7 +330,7 @@ public sealed partial class NarrativeReader
 
     /// <summary>The cell a concept maps to, when its first expression is a single cell (not a sum).</summary>
     private static CellId? FirstCell(LexiconConcept? concept, SchemaVersion schema) =>
-        concept?.For(schema).FirstOrDefault() is { Terms: [[var cell]] } ? cell.Id : (CellId?)null;
+        concept?.For(schema) is [{ Terms: [[var cell]] }, ..] ? cell.Id : (CellId?)null;
 
     [GeneratedRegex(@"((?:19|20)\d\d)年", RegexOptions.NonBacktracking)]
     private static partial Regex YearRegex();

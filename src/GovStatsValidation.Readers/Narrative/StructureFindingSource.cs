@@ -57,7 +57,7 @@ public sealed class StructureFindingSource : IFindingSource
             var heading = $"{section.Numeral}、{section.Title}";
             var (zh, en) = words.Length == 0 ? ("下没有内容", "has nothing under it") : ($"只写了“{words}”", $"says only “{words}”");
             var args = new Dictionary<string, string>(StringComparer.Ordinal) { ["section"] = heading, ["detail"] = zh, ["numeral"] = section.Numeral ?? "" };
-            var message = check.Fill(check.Message, args);
+            var message = NarrativeCheck.Fill(check.Message, args);
             message = new LocalizedText(message.Zh, message.En.Replace(zh, en, StringComparison.Ordinal));
             findings.Add(new Finding
             {
@@ -107,7 +107,7 @@ public sealed class StructureFindingSource : IFindingSource
                 ["numeral"] = required.Numeral,
                 ["detail"] = neighbours is null ? "" : $"（标题由“{neighbours.Value.Before}”跳至“{neighbours.Value.After}”）",
             };
-            var message = check.Fill(check.Message, args);
+            var message = NarrativeCheck.Fill(check.Message, args);
             if (neighbours is not null)
             {
                 message = new LocalizedText(message.Zh, message.En.Replace(args["detail"], $" (headings jump from {neighbours.Value.Before} to {neighbours.Value.After})", StringComparison.Ordinal));
@@ -203,7 +203,7 @@ public sealed class StructureFindingSource : IFindingSource
             RuleId = check.Id,
             Severity = check.Severity,
             Title = check.Title,
-            Message = check.Fill(check.Message, args),
+            Message = NarrativeCheck.Fill(check.Message, args),
             Line = line,
             Quote = s.Title,
             Arguments = args,

@@ -320,7 +320,7 @@ internal sealed class CellMapper
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                Add(new ExtractedCell(row.Table.CellId(row, columns[i]), values[i].Text, values[i].Line, values[i].Column) { Unit = unit, Reason = reason });
+                Add(new ExtractedCell(SchemaTable.CellId(row, columns[i]), values[i].Text, values[i].Line, values[i].Column) { Unit = unit, Reason = reason });
             }
 
             return;
@@ -349,7 +349,7 @@ internal sealed class CellMapper
             var why = reason + $"; {values.Count} numbers for {columns.Count} columns placed by their positions, the other columns blank";
             for (var i = 0; i < columns.Count; i++)
             {
-                Add(new ExtractedCell(row.Table.CellId(row, columns[i]), placed[i].Text, placed[i].Line, placed[i].Column) { Unit = unit, Reason = why });
+                Add(new ExtractedCell(SchemaTable.CellId(row, columns[i]), placed[i].Text, placed[i].Line, placed[i].Column) { Unit = unit, Reason = why });
             }
 
             return;
@@ -364,13 +364,13 @@ internal sealed class CellMapper
                 $"Line {labelLine}: row '{labelText}' has {values.Count} value cells for {columns.Count} columns; read first as {columns[0].Id} and last as {columns[^1].Id}, the {missing + values.Count - 2} columns between are blank.",
                 labelLine));
             var why = reason + $"; row short by {missing} cell(s), middle cells all blank";
-            Add(new ExtractedCell(row.Table.CellId(row, columns[0]), values[0].Text, values[0].Line, values[0].Column) { Unit = unit, Reason = why });
+            Add(new ExtractedCell(SchemaTable.CellId(row, columns[0]), values[0].Text, values[0].Line, values[0].Column) { Unit = unit, Reason = why });
             for (var i = 1; i < columns.Count - 1; i++)
             {
-                Add(new ExtractedCell(row.Table.CellId(row, columns[i]), "", labelLine, null) { Unit = unit, Reason = why });
+                Add(new ExtractedCell(SchemaTable.CellId(row, columns[i]), "", labelLine, null) { Unit = unit, Reason = why });
             }
 
-            Add(new ExtractedCell(row.Table.CellId(row, columns[^1]), values[^1].Text, values[^1].Line, values[^1].Column) { Unit = unit, Reason = why });
+            Add(new ExtractedCell(SchemaTable.CellId(row, columns[^1]), values[^1].Text, values[^1].Line, values[^1].Column) { Unit = unit, Reason = why });
             return;
         }
 
@@ -464,7 +464,7 @@ internal sealed class CellMapper
                 foreach (var c in t.Columns)
                 {
                     var v = vals[k++];
-                    Add(new ExtractedCell(t.CellId(r, c), v.Text, v.Line, v.Column) { Reason = reason });
+                    Add(new ExtractedCell(SchemaTable.CellId(r, c), v.Text, v.Line, v.Column) { Reason = reason });
                 }
             }
 

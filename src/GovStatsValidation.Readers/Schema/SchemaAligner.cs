@@ -1648,14 +1648,14 @@ internal sealed class SchemaAligner
             if (row.Values.Any(v => v.Reconstructed))
             {
                 _cutRows.Add((table.Id, row.Row.Id, SourceLine(row.Values[0].Token),
-                    [.. Enumerable.Range(0, row.Values.Count).Select(c => table.CellId(row.Row, table.Columns.Count == 0 ? null : table.Columns[c]))]));
+                    [.. Enumerable.Range(0, row.Values.Count).Select(c => SchemaTable.CellId(row.Row, table.Columns.Count == 0 ? null : table.Columns[c]))]));
             }
 
             for (var c = 0; c < row.Values.Count; c++)
             {
                 var (text, token, cut) = row.Values[c];
                 var reconstructed = cut || token.CutFromNumbering;
-                var id = table.CellId(row.Row, table.Columns.Count == 0 ? null : table.Columns[c]);
+                var id = SchemaTable.CellId(row.Row, table.Columns.Count == 0 ? null : table.Columns[c]);
                 var line = SourceLine(token);
                 Cells.Add(new ExtractedCell(id, text, line, token.Column)
                 {

@@ -55,7 +55,7 @@ internal sealed class SchemaTable
 
     /// <summary>The cell id of a row in a column: <c>row[column]</c>, the plain row id in a table without columns and in
     /// the column a variant keeps the row ids for (本年度).</summary>
-    public string CellId(SchemaRow row, SchemaColumn? column) =>
+    public static string CellId(SchemaRow row, SchemaColumn? column) =>
         column is null || column.KeepsRowId ? row.Id : $"{row.Id}[{column.Id}]";
 
     /// <summary>The value cells of a row, in column order.</summary>

@@ -428,7 +428,7 @@ public sealed class FindingOrder : IComparer<Finding>
 
         if (c == 0)
         {
-            c = string.CompareOrdinal(xKnown ? xFirst : x.Cells.FirstOrDefault()?.Id.Value, yKnown ? yFirst : y.Cells.FirstOrDefault()?.Id.Value);
+            c = string.CompareOrdinal(xKnown ? xFirst : x.Cells.Count > 0 ? x.Cells[0].Id.Value : null, yKnown ? yFirst : y.Cells.Count > 0 ? y.Cells[0].Id.Value : null);
         }
 
         if (c == 0)

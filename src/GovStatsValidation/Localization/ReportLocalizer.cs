@@ -676,7 +676,7 @@ internal sealed class ReportLocalizer
             return value.State == CellState.Number ? value.Number : null;
         }
 
-        private LocatedError Describe(List<LinearConstraint> group, List<Candidate> found)
+        private static LocatedError Describe(List<LinearConstraint> group, List<Candidate> found)
         {
             var ranked = found.OrderBy(c => c.Weight).ThenBy(c => string.Join(",", c.Cells), StringComparer.Ordinal).ToList();
             var best = ranked[0];

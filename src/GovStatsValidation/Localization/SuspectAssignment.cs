@@ -1,4 +1,3 @@
-using System.Globalization;
 using GovStatsValidation.Findings;
 
 namespace GovStatsValidation.Localization;

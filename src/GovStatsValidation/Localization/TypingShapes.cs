@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GovStatsValidation.Localization;
 
 /// <summary>The kinds of single-cell typing error the localization and the injection benchmark know.</summary>

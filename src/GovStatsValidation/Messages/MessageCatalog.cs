@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using Newtonsoft.Json.Linq;
 
 namespace GovStatsValidation.Messages;
@@ -81,16 +80,20 @@ public sealed class MessageCatalog
     public string Template(string key) =>
         _texts.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"message '{key}' is not in the '{Language}' catalogue");
 
-    /// <summary>The message of a key with its placeholders filled (values formatted with the invariant culture).</summary>
-    public string Get(string key, params ReadOnlySpan<(string Name, object? Value)> arguments) => Fill(Template(key), arguments);
+    /// <summary>
+    /// The message of a key in this catalogue's language with its placeholders filled (values formatted with the
+    /// invariant culture). Named apart from the static <see cref="Get(CultureInfo, string, ReadOnlySpan{ValueTuple{string, object}})"/>:
+    /// the catalogue already is one language, so no culture is asked for here.
+    /// </summary>
+    public string Format(string key, params ReadOnlySpan<(string Name, object? Value)> arguments) => Fill(Template(key), arguments);
 
     /// <summary>The message of a key in the language of a culture.</summary>
     public static string Get(CultureInfo culture, string key, params ReadOnlySpan<(string Name, object? Value)> arguments) =>
-        For(culture).Get(key, arguments);
+        For(culture).Format(key, arguments);
 
     /// <summary>The message of a key in Chinese and English.</summary>
     public static LocalizedText Text(string key, params ReadOnlySpan<(string Name, object? Value)> arguments) =>
-        new(All.Value["zh"].Get(key, arguments), All.Value["en"].Get(key, arguments));
+        new(All.Value["zh"].Format(key, arguments), All.Value["en"].Format(key, arguments));
 
     /// <summary>The placeholder names a template uses, in order of first use.</summary>
     public static IReadOnlyList<string> Placeholders(string template)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GovStatsValidation.Schemas;
 
 namespace GovStatsValidation.Model;

@@ -114,6 +114,9 @@ public static class RuleSetLoader
         }
     }
 
+    /// <summary>The properties of a rule that hold rule-language text (their positions are kept for error messages).</summary>
+    private static readonly string[] TextKeys = ["expression", "when", "actual", "expected"];
+
     private static readonly HashSet<string> KnownRuleProperties =
     [
         "id", "severity", "title", "message", "expression", "when", "actual", "expected", "requires", "tolerance",
@@ -280,7 +283,7 @@ public static class RuleSetLoader
                     Schemas = Schemas(r["schemas"], fileName, id, problems) ?? setSchemas,
                     Disabled = (bool?)r["disabled"] ?? false,
                     DefinedIn = $"{fileName}:{((IJsonLineInfo)r).LineNumber}",
-                    TextLocations = new[] { "expression", "when", "actual", "expected" }
+                    TextLocations = TextKeys
                         .Where(k => r[k] is JValue { Type: JTokenType.String })
                         .ToDictionary(k => k, k => StartOf((JValue)r[k]!)),
                 });

@@ -22,6 +22,18 @@ public readonly record struct CellId(string Value) : IComparable<CellId>
     /// <inheritdoc/>
     public override string ToString() => Value;
 
+    /// <summary>Whether an id sorts before another (ordinal order of the id texts).</summary>
+    public static bool operator <(CellId left, CellId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Whether an id sorts before or equals another.</summary>
+    public static bool operator <=(CellId left, CellId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Whether an id sorts after another.</summary>
+    public static bool operator >(CellId left, CellId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Whether an id sorts after or equals another.</summary>
+    public static bool operator >=(CellId left, CellId right) => left.CompareTo(right) >= 0;
+
     /// <summary>Converts an id text to a <see cref="CellId"/>.</summary>
     public static implicit operator CellId(string value) => new(value);
 }

@@ -48,7 +48,7 @@ public sealed class ReportRulesValidator : AbstractValidator<AnnualReport>
     public static ValidationFailure ToFailure(Finding finding, string language = "zh")
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return new ValidationFailure(finding.Cells.FirstOrDefault()?.Id.Value ?? finding.RuleId, finding.Message.In(language), finding.Actual)
+        return new ValidationFailure((finding.Cells.Count > 0 ? finding.Cells[0].Id.Value : finding.RuleId), finding.Message.In(language), finding.Actual)
         {
             ErrorCode = finding.RuleId,
             Severity = finding.Severity switch

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using GovStatsValidation.Reporting.Baselines;
-using GovStatsValidation.TestUtils;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 

@@ -1,5 +1,4 @@
 using GovStatsValidation.CrossReport.Facts;
-using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 using NUnit.Framework;

@@ -1,5 +1,4 @@
 using GovStatsValidation.CrossReport.Rules;
-using GovStatsValidation.Rules;
 using NUnit.Framework;
 
 namespace GovStatsValidation.CrossReport.Tests.Rules;

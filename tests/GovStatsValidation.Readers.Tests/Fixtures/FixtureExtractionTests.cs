@@ -1,5 +1,4 @@
 using System.Globalization;
-using GovStatsValidation.Model;
 using GovStatsValidation.Schemas;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -89,7 +90,7 @@ internal sealed class HtmlFixtureWriter
         switch (_style)
         {
             case Style.Cms:
-                _row.Append($"<td{attrs}>{content}</td>");
+                _row.Append(CultureInfo.InvariantCulture, $"<td{attrs}>{content}</td>");
                 line = _lines.Count + 1; // the row is written on the next line
                 break;
             case Style.WordSaved:

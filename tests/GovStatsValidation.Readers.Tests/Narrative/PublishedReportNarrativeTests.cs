@@ -1,7 +1,6 @@
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Readers.Narrative;
-using GovStatsValidation.Rules;
 using NUnit.Framework;
 
 namespace GovStatsValidation.Readers.Tests.Narrative;

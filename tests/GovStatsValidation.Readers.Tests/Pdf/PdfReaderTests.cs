@@ -1,10 +1,10 @@
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Json;
-using GovStatsValidation.Schemas;
 using GovStatsValidation.Readers.Narrative;
 using GovStatsValidation.Readers.Pdf;
 using GovStatsValidation.Rules;
+using GovStatsValidation.Schemas;
 using NUnit.Framework;
 
 namespace GovStatsValidation.Readers.Tests.Pdf;

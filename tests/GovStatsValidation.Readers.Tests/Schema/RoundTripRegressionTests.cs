@@ -1,4 +1,3 @@
-using GovStatsValidation.Model;
 using NUnit.Framework;
 
 namespace GovStatsValidation.Readers.Tests.Schema;

@@ -1,5 +1,4 @@
 using GovStatsValidation.Checking;
-using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Readers.Narrative;
 using GovStatsValidation.Schemas;

@@ -84,7 +84,7 @@ public sealed class TwoColumnVariantReadingTests
         var sb = new StringBuilder(Title + "\n\n六、政府信息公开情况统计表\n\n" + (units ? "| 指标名称 | 计量单位 | 本年度 | 历年累计 |\n|---|---|---|---|\n" : "| 指标名称 | 本年度 | 历年累计 |\n|---|---|---|\n"));
         foreach (var r in rows)
         {
-            sb.Append($"| {r.Label} |{(units ? $" {r.Unit} |" : "")} {Number(r.Current)} | {Number(r.Cumulative)} |\n");
+            sb.Append(CultureInfo.InvariantCulture, $"| {r.Label} |{(units ? $" {r.Unit} |" : "")} {Number(r.Current)} | {Number(r.Cumulative)} |\n");
         }
 
         return sb.ToString();
@@ -95,7 +95,7 @@ public sealed class TwoColumnVariantReadingTests
         var sb = new StringBuilder(Title + "\n\n六、政府信息公开情况统计表\n\n指标名称\t" + (units ? "计量单位\t" : "") + "本年度\t历年累计\n");
         foreach (var r in rows)
         {
-            sb.Append($"{r.Label}\t{(units ? r.Unit + "\t" : "")}{Number(r.Current)}\t{Number(r.Cumulative)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{r.Label}\t{(units ? r.Unit + "\t" : "")}{Number(r.Current)}\t{Number(r.Cumulative)}\n");
         }
 
         return sb.ToString();
@@ -114,7 +114,7 @@ public sealed class TwoColumnVariantReadingTests
             + $"<p>六、政府信息公开情况统计表</p><table><tr><td>指标名称</td>{(units ? "<td>计量单位</td>" : "")}<td>2014年度</td><td>历年累计</td></tr>");
         foreach (var r in rows)
         {
-            sb.Append($"<tr><td><p>{r.Label}</p></td>{(units ? $"<td>{r.Unit}</td>" : "")}<td><p>{Split(r.Current)}</p></td><td><p>{Split(r.Cumulative)}</p></td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td><p>{r.Label}</p></td>{(units ? $"<td>{r.Unit}</td>" : "")}<td><p>{Split(r.Current)}</p></td><td><p>{Split(r.Cumulative)}</p></td></tr>");
         }
 
         return sb.Append("</table></body></html>").ToString();

@@ -20,7 +20,7 @@ namespace GovStatsValidation.Synthetic.Tests.RoundTrip;
 public sealed class RoundTripPropertyTests
 {
     /// <summary>One case: which generated report, in which layout, with which cells set to 0 by shrinking.</summary>
-    public sealed record Case(int Seed, int Index, Layout Layout, ImmutableArray<int> Zeroed)
+    public sealed record RoundTripCase(int Seed, int Index, Layout Layout, ImmutableArray<int> Zeroed)
     {
         public override string ToString() =>
             $"seed {Seed}, report {Index}, {Layout}{(Zeroed.Length > 0 ? $", {Zeroed.Length} cell(s) set to 0: slots {string.Join(' ', Zeroed.Order())}" : "")}";
@@ -42,7 +42,7 @@ public sealed class RoundTripPropertyTests
         return Config.QuickThrowOnFailure.WithMaxTest(count).WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed, 0x9E3779B97F4A7C15UL), FSharpOption<int>.None)));
     }
 
-    internal static SyntheticReport Build(Case c)
+    internal static SyntheticReport Build(RoundTripCase c)
     {
         // The glued layout is read by cutting digits under the row's totals, which presumes a report whose identities
         // hold; the other layouts get reports with injected errors (wrong totals, placeholders, unreadable text) as well.
@@ -60,16 +60,16 @@ public sealed class RoundTripPropertyTests
         return report;
     }
 
-    private static Arbitrary<Case> Cases(params Layout[] layouts) =>
+    private static Arbitrary<RoundTripCase> Cases(params Layout[] layouts) =>
         Arb.From(
             from seed in Gen.Choose(1, 1_000_000)
             from index in Gen.Choose(0, 59)
             from layout in Gen.Elements(layouts)
-            select new Case(seed, index, layout, []),
+            select new RoundTripCase(seed, index, layout, []),
             Shrink);
 
     /// <summary>Simpler reports: a whole table set to 0, then a row, then one cell (coarse first, so shrinking is quick).</summary>
-    private static IEnumerable<Case> Shrink(Case c)
+    private static IEnumerable<RoundTripCase> Shrink(RoundTripCase c)
     {
         if (c.Layout == Layout.Pdf)
         {
@@ -119,7 +119,7 @@ public sealed class RoundTripPropertyTests
     }
 
     /// <summary>Renders, reads back and lists every difference from the model.</summary>
-    internal static List<string> Differences(Case c, byte[]? font = null)
+    internal static List<string> Differences(RoundTripCase c, byte[]? font = null)
     {
         var report = Build(c);
         var doc = ReportDocument.Of(report);
@@ -182,7 +182,7 @@ public sealed class RoundTripPropertyTests
         _ => $"{v.State} '{v.Raw}'",
     };
 
-    private static bool Holds(Case c, byte[]? font = null)
+    private static bool Holds(RoundTripCase c, byte[]? font = null)
     {
         var differences = Differences(c, font);
         return differences.Count == 0 ? true : throw new AssertionException($"{c}: {differences.Count} cell(s) differ:\n  " + string.Join("\n  ", differences.Take(20)));
@@ -223,7 +223,7 @@ public sealed class RoundTripCaseDump
     public void Dump_Case_WritesFile()
     {
         var parts = (Environment.GetEnvironmentVariable("GOVSTATS_CASE") ?? "1 0 TabSeparated").Split(' ');
-        var c = new RoundTripPropertyTests.Case(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), Enum.Parse<Layout>(parts[2]), [.. parts.Skip(3).Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture))]);
+        var c = new RoundTripPropertyTests.RoundTripCase(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), Enum.Parse<Layout>(parts[2]), [.. parts.Skip(3).Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture))]);
         var (bytes, _) = LayoutRenderer.Render(ReportDocument.Of(RoundTripPropertyTests.Build(c)), c.Layout, c.Layout == Layout.Pdf ? CjkFont.Find() : null);
         File.WriteAllBytes($"/tmp/case.{c.Layout}", bytes);
         TestContext.Out.WriteLine(string.Join("\n", RoundTripPropertyTests.Differences(c, c.Layout == Layout.Pdf ? CjkFont.Find() : null)));

@@ -3,11 +3,10 @@ using GovStatsValidation.Model;
 using GovStatsValidation.Rules.Language;
 using GovStatsValidation.Schemas;
 using GovStatsValidation.Validation;
-using NUnit.Framework;
 
 namespace GovStatsValidation.Tests.Checking;
 
-/// <summary>The shortcuts of the public <see cref="ReportChecker.Check"/> path give what the long way gives.</summary>
+/// <summary>The shortcuts of the public <c>ReportChecker.Check</c> path give what the long way gives.</summary>
 [TestFixture]
 public sealed class PublicPathTests
 {

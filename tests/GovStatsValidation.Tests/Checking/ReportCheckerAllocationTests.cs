@@ -4,7 +4,6 @@ using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 using GovStatsValidation.TestUtils;
-using NUnit.Framework;
 
 namespace GovStatsValidation.Tests.Checking;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using GovStatsValidation.Messages;
-using NUnit.Framework;
 
 namespace GovStatsValidation.Tests.Messages;
 

@@ -1,6 +1,5 @@
 using GovStatsValidation.Checking;
 using GovStatsValidation.Rules;
-using GovStatsValidation.Schemas;
 using GovStatsValidation.TestUtils;
 
 namespace GovStatsValidation.Tests.Rules;

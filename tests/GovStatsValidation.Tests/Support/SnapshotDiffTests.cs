@@ -1,5 +1,4 @@
 using GovStatsValidation.TestUtils;
-using NUnit.Framework;
 
 namespace GovStatsValidation.Tests.Support;
 

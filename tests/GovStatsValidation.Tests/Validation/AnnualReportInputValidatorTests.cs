@@ -1,4 +1,3 @@
-using FluentValidation;
 using GovStatsValidation.Model;
 using GovStatsValidation.Schemas;
 using GovStatsValidation.TestUtils;

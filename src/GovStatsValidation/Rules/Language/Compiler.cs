@@ -254,7 +254,7 @@ internal static partial class ExpressionCompiler
                     {
                         if (i > 0)
                         {
-                            sb.Append(words.Get("formula.and"));
+                            sb.Append(words.Format("formula.and"));
                         }
 
                         Statement(parts[i], 2);
@@ -318,37 +318,37 @@ internal static partial class ExpressionCompiler
             {
                 var whole = EvaluateNumber(p.Operand!, values, states, year) % Fixed.Scale == 0;
                 Number(p.Operand!, 4);
-                sb.Append(words.Get(whole ? "formula.integer" : "formula.not-integer"));
+                sb.Append(words.Format(whole ? "formula.integer" : "formula.not-integer"));
                 return;
             }
 
             if (p.Function == "reported")
             {
                 var present = p.Cells.Where(c => states[c.Slot] != (byte)CellState.Absent).ToList();
-                var shown = string.Join(words.Get("formula.list-separator"), p.Cells.Take(3).Select(c => CellName(c, words)));
-                var more = p.Cells.Count > 3 ? words.Get("formula.and-more", ("count", p.Cells.Count)) : "";
+                var shown = string.Join(words.Format("formula.list-separator"), p.Cells.Take(3).Select(c => CellName(c, words)));
+                var more = p.Cells.Count > 3 ? words.Format("formula.and-more", ("count", p.Cells.Count)) : "";
                 sb.Append(present.Count == 0
-                    ? p.Cells.Count == 1 ? words.Get("formula.one-not-printed", ("cells", shown)) : words.Get("formula.none-printed", ("cells", shown + more), ("count", p.Cells.Count))
-                    : words.Get("formula.some-printed", ("cells", shown + more), ("count", present.Count)));
+                    ? p.Cells.Count == 1 ? words.Format("formula.one-not-printed", ("cells", shown)) : words.Format("formula.none-printed", ("cells", shown + more), ("count", p.Cells.Count))
+                    : words.Format("formula.some-printed", ("cells", shown + more), ("count", present.Count)));
                 return;
             }
 
             if (p.Function == "filled")
             {
                 var filled = p.Cells.Count(c => states[c.Slot] is not ((byte)CellState.Absent or (byte)CellState.Blank));
-                var names = string.Join(words.Get("formula.list-separator"), p.Cells.Take(3).Select(c => CellName(c, words)))
-                    + (p.Cells.Count > 3 ? words.Get("formula.and-more") : "");
+                var names = string.Join(words.Format("formula.list-separator"), p.Cells.Take(3).Select(c => CellName(c, words)))
+                    + (p.Cells.Count > 3 ? words.Format("formula.and-more") : "");
                 sb.Append(filled == 0
-                    ? words.Get("formula.none-filled", ("cells", names), ("count", p.Cells.Count))
-                    : words.Get("formula.some-filled", ("cells", names), ("count", filled)));
+                    ? words.Format("formula.none-filled", ("cells", names), ("count", p.Cells.Count))
+                    : words.Format("formula.some-filled", ("cells", names), ("count", filled)));
                 return;
             }
 
             var cell = p.Cells[0];
-            sb.Append(words.Get("formula.cell-is", ("cell", CellName(cell, words)), ("state", StateWord((CellState)states[cell.Slot]))));
+            sb.Append(words.Format("formula.cell-is", ("cell", CellName(cell, words)), ("state", StateWord((CellState)states[cell.Slot]))));
         }
 
-        private string StateWord(CellState state) => words.Get(state switch
+        private string StateWord(CellState state) => words.Format(state switch
         {
             CellState.Number => "state.number",
             CellState.Blank => "state.blank",
@@ -422,7 +422,7 @@ internal static partial class ExpressionCompiler
 
                     if (blanks > 0)
                     {
-                        parts.Add(words.Get(blanks == 1 ? "formula.one-blank" : "formula.blanks", ("count", blanks)));
+                        parts.Add(words.Format(blanks == 1 ? "formula.one-blank" : "formula.blanks", ("count", blanks)));
                     }
 
                     var paren = parentPrecedence > Precedence("+") && parts.Count > 1;
@@ -469,10 +469,10 @@ internal static partial class ExpressionCompiler
         private string Cell(CellDefinition cell) => (CellState)states[cell.Slot] switch
         {
             CellState.Number => Format(values[cell.Slot]),
-            CellState.Blank => words.Get("formula.blank-as", ("value", Format(values[cell.Slot]))),
-            CellState.Placeholder => words.Get("formula.placeholder-as", ("value", Format(values[cell.Slot]))),
-            CellState.Absent => words.Get("formula.absent", ("value", Format(values[cell.Slot]))),
-            _ => words.Get("formula.unreadable", ("value", Format(values[cell.Slot]))),
+            CellState.Blank => words.Format("formula.blank-as", ("value", Format(values[cell.Slot]))),
+            CellState.Placeholder => words.Format("formula.placeholder-as", ("value", Format(values[cell.Slot]))),
+            CellState.Absent => words.Format("formula.absent", ("value", Format(values[cell.Slot]))),
+            _ => words.Format("formula.unreadable", ("value", Format(values[cell.Slot]))),
         };
     }
 

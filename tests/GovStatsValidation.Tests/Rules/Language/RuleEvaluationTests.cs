@@ -1,5 +1,4 @@
 using GovStatsValidation.Checking;
-using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
 using GovStatsValidation.TestUtils;
 
