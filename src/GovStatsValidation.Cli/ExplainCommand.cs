@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using GovStatsValidation.Checking;
+using GovStatsValidation.Findings;
 using GovStatsValidation.Localization;
 using GovStatsValidation.Readers.Pipeline;
+using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,7 +52,13 @@ internal static class ExplainCommand
             var year = report.Year > 0 ? report.Year.ToString(CultureInfo.InvariantCulture) : Messages.MessageCatalog.Get(culture, "year.unknown");
             Write(context.Out, report.Source, Messages.MessageCatalog.Get(culture, "explain.header", ("agency", report.Agency.Name), ("year", year), ("schema", report.Schema.ToToken())),
                 evaluations, filter, culture);
-            if (checker.Check(report).Localization is { } localization)
+            var result = checker.Check(report);
+            if (filter is null or RuleOutcome.Failed)
+            {
+                WriteOtherKinds(context.Out, services.GetRequiredService<IRuleCatalog>(), result.Findings, culture);
+            }
+
+            if (result.Localization is { } localization)
             {
                 WriteLocalization(context.Out, localization, culture);
             }
@@ -58,6 +66,26 @@ internal static class ExplainCommand
             return CliApp.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The checks of the other kinds the rule catalogue lists (input, narrative, structure): their findings on this report
+    /// and how many gave none; the cross-report rules, which need the other reports, by number.
+    /// </summary>
+    internal static void WriteOtherKinds(TextWriter w, IRuleCatalog catalog, IReadOnlyList<Finding> findings, CultureInfo culture)
+    {
+        RuleKind[] kinds = [RuleKind.Input, RuleKind.Narrative, RuleKind.Structure];
+        var rules = catalog.Rules.Where(r => kinds.Contains(r.Kind)).ToList();
+        var shown = findings.Where(f => catalog.Find(f.RuleId) is { } rule && kinds.Contains(rule.Kind)).ToList();
+        w.WriteLine(Messages.MessageCatalog.Get(culture, "explain.other-kinds", ("count", shown.Count)));
+        foreach (var finding in shown)
+        {
+            var severity = Messages.MessageCatalog.Get(culture, $"stats.{finding.Severity.ToString().ToLowerInvariant()}");
+            w.WriteLine(Messages.MessageCatalog.Get(culture, "explain.other-finding", ("severity", severity), ("rule", finding.RuleId), ("message", finding.Message.In(culture))));
+        }
+
+        w.WriteLine(Messages.MessageCatalog.Get(culture, "explain.other-none", ("count", rules.Count(r => shown.All(f => f.RuleId != r.Id)))));
+        w.WriteLine(Messages.MessageCatalog.Get(culture, "explain.cross", ("count", catalog.Rules.Count(r => r.Kind == RuleKind.Cross))));
     }
 
     /// <summary>The localization's reasoning: per located error the cells, their corrections, each piece of evidence with its weight, ties and confidence.</summary>

@@ -16,12 +16,12 @@ internal static class RulesCommand
     {
         // Rule ids, titles and messages come from user rule files: shown, never executed, on a terminal.
         context = context with { Out = new Reporting.TerminalSafeWriter(context.Out), Error = new Reporting.TerminalSafeWriter(context.Error) };
-        return new Command("rules", "The rule sets: list them, show one rule with an example that fails, lint a rule folder")
+        return new Command("rules", "Every rule of every kind: list them, show one (a table rule with an example that fails), lint a rule folder, the cells each rule reads")
         {
             List(context),
             Show(context),
             Lint(context),
-            CoverageCommand.Create(context, Catalog, RulesOption()),
+            CoverageCommand.Create(context, RulesOption()),
         };
     }
 
@@ -31,39 +31,26 @@ internal static class RulesCommand
         var schema = new Option<string?>("--schema") { Description = "Only rules that apply to this format" };
         schema.AcceptOnlyFromAmong("pre2019", "2019", "2021");
         var language = LanguageOption();
-        var command = new Command("list", "List every rule: id, severity, formats, title") { rules, schema, language };
+        var command = new Command("list", "List every rule of every kind: id, severity, formats, title") { rules, schema, language };
         command.SetAction(parse =>
         {
-            var catalog = Catalog(parse.GetValue(rules));
+            using var services = Services(parse.GetValue(rules));
+            var catalog = services.GetRequiredService<IRuleCatalog>();
             SchemaVersion? only = SchemaVersions.TryParse(parse.GetValue(schema), out var v) ? v : null;
             var lang = parse.GetValue(language)!;
-            foreach (var set in catalog.Sets)
+            var shown = 0;
+            foreach (var kind in catalog.Rules.Where(r => only is null || r.Schemas.Contains(only.Value)).GroupBy(r => r.Kind))
             {
-                var shown = set.Rules.Where(r => only is null || r.Schemas.Contains(only.Value)).ToList();
-                if (shown.Count == 0)
-                {
-                    continue;
-                }
-
-                context.Out.WriteLine($"{set.Id}  {set.Title.In(lang)}  ({set.Source})");
-                foreach (var rule in shown)
-                {
-                    context.Out.WriteLine($"  {rule.Id,-52} {Severity(rule.Severity),-7} {Schemas(rule),-18} {rule.Title.In(lang)}{(rule.Disabled ? " (disabled)" : "")}");
-                }
-            }
-
-            // The other kinds (input, narrative, structure, cross-report) apply to every format the package reads.
-            var others = Descriptions(parse.GetValue(rules)).Rules.Where(r => r.Kind != RuleKind.Table).ToList();
-            foreach (var kind in others.GroupBy(r => r.Kind))
-            {
-                context.Out.WriteLine($"{Kind(kind.Key)}  {KindTitle(kind.Key, lang)}");
+                context.Out.WriteLine($"{Kind(kind.Key)}  {KindTitle(kind.Key).In(lang)}");
                 foreach (var rule in kind)
                 {
-                    context.Out.WriteLine($"  {rule.Id,-52} {Severity(rule.Severity),-7} {"all",-18} {rule.Title.In(lang)}");
+                    var schemas = rule.Definition is null ? "all" : Schemas(rule.Definition);
+                    context.Out.WriteLine($"  {rule.Id,-52} {Severity(rule.Severity),-7} {schemas,-18} {rule.Title.In(lang)}{(rule.Definition?.Disabled == true ? " (disabled)" : "")}");
+                    shown++;
                 }
             }
 
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{catalog.Rules.Count(r => only is null || r.Schemas.Contains(only.Value)) + others.Count} rule(s)"));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shown} rule(s)"));
             return CliApp.ExitOk;
         });
         return command;
@@ -78,34 +65,46 @@ internal static class RulesCommand
         var command = new Command("show", "Show a rule: expression, messages, formats, and a generated example on which it fails") { id, rules, language, noExample };
         command.SetAction(parse =>
         {
-            var catalog = Catalog(parse.GetValue(rules));
+            using var services = Services(parse.GetValue(rules));
+            var descriptions = services.GetRequiredService<IRuleCatalog>();
             var ruleId = parse.GetValue(id)!;
-            var rule = catalog.Rules.FirstOrDefault(r => r.Id == ruleId);
-            var descriptions = Descriptions(parse.GetValue(rules));
-            if (rule is null && descriptions.Find(ruleId) is { } other)
-            {
-                // Input, narrative, structure and cross-report rules are implemented in code: their id, kind, severity, title and origin.
-                context.Out.WriteLine(other.Id);
-                context.Out.WriteLine($"  title      {other.Title.Zh} / {other.Title.En}");
-                context.Out.WriteLine($"  kind       {Kind(other.Kind)}");
-                context.Out.WriteLine($"  severity   {Severity(other.Severity)}");
-                context.Out.WriteLine($"  defined in {other.Source}");
-                return CliApp.ExitOk;
-            }
-
-            if (rule is null)
+            var description = descriptions.Find(ruleId);
+            if (description is null)
             {
                 var near = descriptions.Rules.Select(r => r.Id).Where(x => x.Contains(ruleId, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
                 context.Error.WriteLine($"no rule '{ruleId}'{(near.Count > 0 ? $"; did you mean: {string.Join(", ", near)}" : "")}");
                 return CliApp.ExitUnusable;
             }
 
+            if (description.Definition is not { } rule)
+            {
+                // Input, narrative, structure and some cross-report checks are implemented in code: their id, kind, severity, title and origin.
+                context.Out.WriteLine(description.Id);
+                context.Out.WriteLine($"  title      {description.Title.Zh} / {description.Title.En}");
+                context.Out.WriteLine($"  kind       {Kind(description.Kind)}");
+                context.Out.WriteLine($"  severity   {Severity(description.Severity)}");
+                context.Out.WriteLine($"  defined in {description.Source}");
+                return CliApp.ExitOk;
+            }
+
+            var catalog = services.GetRequiredService<RuleCatalog>();
             var lang = parse.GetValue(language)!;
             var w = context.Out;
             w.WriteLine(rule.Id);
             w.WriteLine($"  title      {rule.Title.Zh} / {rule.Title.En}");
+            w.WriteLine($"  kind       {Kind(description.Kind)}");
             w.WriteLine($"  severity   {Severity(rule.Severity)}{(rule.Emit == EmitMode.Always ? $" (always reported; {Severity(rule.PassSeverity)} when it holds)" : "")}");
             w.WriteLine($"  schemas    {Schemas(rule)}");
+            if (rule.Relation is { } relation)
+            {
+                w.WriteLine($"  relation   {Relation(relation)}{(relation == RuleRelation.Children ? "" : $" ({string.Join(",", rule.CounterpartSchemas.Select(s => s.ToToken()))}{(rule.SamePairOnly ? ", same format only" : "")})")}");
+            }
+
+            if (rule.Variants.Count > 0)
+            {
+                w.WriteLine($"  variants   {string.Join(", ", rule.Variants)}");
+            }
+
             w.WriteLine($"  defined in {rule.DefinedIn}");
             w.WriteLine($"  expression {rule.Expression}");
             if (rule.When is { } when)
@@ -147,7 +146,14 @@ internal static class RulesCommand
 
             w.WriteLine($"  message zh {rule.Message.Zh}");
             w.WriteLine($"  message en {rule.Message.En}");
-            if (parse.GetValue(noExample))
+            if (rule.NotApplicable is { } notApplicable)
+            {
+                w.WriteLine($"  n/a zh     {notApplicable.Zh}");
+                w.WriteLine($"  n/a en     {notApplicable.En}");
+            }
+
+            // A cross-report rule needs two reports: the example search changes one report's cells.
+            if (parse.GetValue(noExample) || rule.Relation is not null)
             {
                 return CliApp.ExitOk;
             }
@@ -190,8 +196,8 @@ internal static class RulesCommand
 
     private static Command Lint(CliContext context)
     {
-        var dir = new Argument<string>("DIR") { Description = "A folder of *.rules.json files" };
-        var command = new Command("lint", "Load and compile a rule folder against every format without running it; list every problem (exit 2 when there are any)") { dir };
+        var dir = new Argument<string>("DIR") { Description = "A folder of rule files (*.rules.json, *.cross.json)" };
+        var command = new Command("lint", "Load and compile a rule folder (table and cross-report rules) against every format without running it; list every problem (exit 2 when there are any)") { dir };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(dir)!;
@@ -207,7 +213,7 @@ internal static class RulesCommand
                 context.Out.WriteLine(Format(p));
             }
 
-            var files = IO.FileTree.Under(folder, name => name.EndsWith(".rules.json", StringComparison.Ordinal)).Files.Count;
+            var files = IO.FileTree.Under(folder, RuleSetLoader.IsRuleFile).Files.Count;
             if (problems.Count > 0)
             {
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problems.Count} problem(s) in {files} file(s)"));
@@ -215,20 +221,24 @@ internal static class RulesCommand
             }
 
             var rules = sets.Sum(s => s.Rules.Count);
+            var cross = sets.Sum(s => s.Rules.Count(r => r.Relation is not null));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{files} file(s), {sets.Count} rule set(s), {rules} rule(s): no problems; compiled for {string.Join(", ", SchemaVersions.All.Select(v => v.ToToken()))}"));
+                $"{files} file(s), {sets.Count} rule set(s), {rules} rule(s) ({rules - cross} table, {cross} cross-report): no problems; compiled for {string.Join(", ", SchemaVersions.All.Select(v => v.ToToken()))}"));
             return CliApp.ExitOk;
         });
         return command;
     }
 
-    /// <summary>Every problem of a rule folder: loading (JSON, properties, placeholders) and compiling for every format, de-duplicated.</summary>
+    /// <summary>
+    /// Every problem of a rule folder: loading (JSON, properties, placeholders) each table and cross-report rule file, then
+    /// compiling its table rules for every format and its cross-report rules for every pair of formats they declare, de-duplicated.
+    /// </summary>
     internal static IReadOnlyList<RuleProblem> Problems(string folder, out IReadOnlyList<RuleSet> sets)
     {
         // Each file on its own, so that one broken file does not hide the compile problems of the others.
         var problems = new List<RuleProblem>();
         var loaded = new List<RuleSet>();
-        var tree = IO.FileTree.Under(folder, name => name.EndsWith(".rules.json", StringComparison.Ordinal));
+        var tree = IO.FileTree.Under(folder, RuleSetLoader.IsRuleFile);
         problems.AddRange(tree.Skipped.Select(s => new RuleProblem(s.Path, null, null, null, s.Message)));
         foreach (var path in tree.Files)
         {
@@ -248,14 +258,25 @@ internal static class RulesCommand
 
         sets = loaded;
         var options = new GovStatsValidationOptions { UseBuiltInRules = false };
+        var crossOptions = new CrossReportOptions { UseBuiltInRules = false };
         foreach (var set in loaded)
         {
             options.RuleSets.Add(set);
+            crossOptions.RuleSets.Add(set);
         }
 
         try
         {
             new RuleCatalog(options).CompileAll();
+        }
+        catch (RuleLoadException e)
+        {
+            problems.AddRange(e.Problems);
+        }
+
+        try
+        {
+            _ = new CrossReportChecker(crossOptions); // compiles every cross-report rule for every pair of formats it declares
         }
         catch (RuleLoadException e)
         {
@@ -272,7 +293,7 @@ internal static class RulesCommand
         return $"{p.File}{location}: error: {(p.RuleId is null ? "" : $"[{p.RuleId}] ")}{p.Message}";
     }
 
-    private static Option<string[]> RulesOption() => new("--rules") { Description = "Folder of *.rules.json that adds to or overrides the built-in rule sets (repeatable)" };
+    private static Option<string[]> RulesOption() => new("--rules") { Description = "Folder of rule files (*.rules.json, *.cross.json) that adds to or overrides the built-in rules (repeatable)" };
 
     private static Option<string> LanguageOption()
     {
@@ -281,46 +302,29 @@ internal static class RulesCommand
         return option;
     }
 
-    /// <summary>The catalogue of every rule of every kind, with the table rules of the given folders.</summary>
-    private static IRuleCatalog Descriptions(string[]? folders)
-    {
-        using var services = new ServiceCollection()
-            .AddGovStatsValidation(o =>
+    /// <summary>Every package's services, with the rules of the given folders: the catalogue of every rule of every kind (<see cref="IRuleCatalog"/>) and the compiled table rules.</summary>
+    internal static ServiceProvider Services(string[]? folders) => new ServiceCollection()
+        .AddGovStatsValidation(o =>
+        {
+            foreach (var folder in folders ?? [])
             {
-                foreach (var folder in folders ?? [])
-                {
-                    o.RuleFolders.Add(folder);
-                }
-            })
-            .AddReaders()
-            .AddCrossReport()
-            .BuildServiceProvider();
-        var catalog = services.GetRequiredService<IRuleCatalog>();
-        _ = catalog.Rules;
-        return catalog;
-    }
+                o.RuleFolders.Add(folder);
+            }
+        })
+        .AddReaders()
+        .AddCrossReport()
+        .BuildServiceProvider();
 
     private static string Kind(RuleKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static string KindTitle(RuleKind kind, string lang) => (kind switch
-    {
-        RuleKind.Input => new LocalizedText("输入检查", "Input checks"),
-        RuleKind.Narrative => new LocalizedText("正文与统计表比对", "Narrative against the tables"),
-        RuleKind.Structure => new LocalizedText("章节结构", "Section structure"),
-        RuleKind.Cross => new LocalizedText("跨报告比对", "Across reports"),
-        _ => new LocalizedText("表格规则", "Table rules"),
-    }).In(lang);
+    private static LocalizedText KindTitle(RuleKind kind) => Messages.MessageCatalog.Text($"rules.kind.{Kind(kind)}");
 
-    private static RuleCatalog Catalog(string[]? folders)
+    private static string Relation(RuleRelation relation) => relation switch
     {
-        var options = new GovStatsValidationOptions();
-        foreach (var folder in folders ?? [])
-        {
-            options.RuleFolders.Add(folder);
-        }
-
-        return new RuleCatalog(options);
-    }
+        RuleRelation.PreviousYear => "previousYear (prev.)",
+        RuleRelation.Parent => "parent (parent.)",
+        _ => "children (children.)",
+    };
 
     private static string Severity(Severity severity) => severity.ToString().ToLowerInvariant();
 

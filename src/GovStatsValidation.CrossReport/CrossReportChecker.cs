@@ -30,7 +30,7 @@ public sealed class CrossReportChecker
     public const string MissingCounterpartRule = "cross.counterpart.missing";
 
     private readonly CrossReportOptions _options;
-    private readonly IReadOnlyList<CrossRuleDefinition> _rules;
+    private readonly IReadOnlyList<RuleDefinition> _rules;
     private readonly ConceptMap _concepts = ConceptMap.BuiltIn;
     private readonly ConcurrentDictionary<(string, SchemaVersion, string?, SchemaVersion?, string?), IReadOnlyList<CrossRuleInstance>> _compiled = new();
     private readonly Dictionary<string, string> _ruleFiles = new(StringComparer.Ordinal);
@@ -38,18 +38,16 @@ public sealed class CrossReportChecker
     /// <summary>A checker with the built-in rules and lexicon and the given options.</summary>
     /// <exception cref="RuleLoadException">A rule file is broken or a rule does not compile for the formats it declares; every problem is listed.</exception>
     public CrossReportChecker(CrossReportOptions? options = null)
+        : this(options ?? new CrossReportOptions(), [])
     {
-        _options = options ?? new CrossReportOptions();
-        Resolver = new AgencyResolver(_options.AgencyMap);
-        var sets = new List<CrossRuleSet>(_options.UseBuiltInRules ? CrossRuleLoader.LoadEmbedded() : []);
-        foreach (var set in _options.RuleSets)
-        {
-            sets.RemoveAll(s => s.Id == set.Id);
-            sets.Add(set);
-        }
+    }
 
-        _rules = sets.SelectMany(s => s.Rules.Select(r => (Set: s, Rule: r)))
-            .Where(x => !_options.DisabledRules.Contains(x.Rule.Id))
+    private CrossReportChecker(CrossReportOptions options, IReadOnlyList<RuleSet> coreSets)
+    {
+        _options = options;
+        Resolver = new AgencyResolver(_options.AgencyMap);
+        _rules = RuleSets(_options, coreSets).SelectMany(s => s.Rules.Select(r => (Set: s, Rule: r)))
+            .Where(x => x.Rule.Relation is not null && !x.Rule.Disabled && !_options.DisabledRules.Contains(x.Rule.Id))
             .Select(x =>
             {
                 _ruleFiles[x.Rule.Id] = x.Set.Source;
@@ -59,11 +57,31 @@ public sealed class CrossReportChecker
         CompileDeclared();
     }
 
+    /// <summary>
+    /// A checker whose rules also come from the core's rule folders and sets (<see cref="GovStatsValidationOptions.RuleFolders"/>,
+    /// <see cref="GovStatsValidationOptions.RuleSets"/>): the cross-report rules among them, merged between the built-in sets and
+    /// those of <paramref name="options"/>. Used by <c>AddCrossReport</c>, so that one <c>--rules</c> folder holds rules of both kinds.
+    /// </summary>
+    internal CrossReportChecker(CrossReportOptions options, GovStatsValidationOptions core)
+        : this(options, CoreSets(core))
+    {
+    }
+
+    /// <summary>The rule sets of the core's rule folders and options (both kinds; the cross-report ones are used here).</summary>
+    internal static IReadOnlyList<RuleSet> CoreSets(GovStatsValidationOptions core) =>
+        core.RuleFolders.SelectMany(RuleSetLoader.LoadFolder).Concat(core.RuleSets).ToList();
+
+    /// <summary>The cross-report rule sets in force: the built-in ones (when used), the core's, then the option's sets, merged in that order.</summary>
+    internal static IReadOnlyList<RuleSet> RuleSets(CrossReportOptions options, IReadOnlyList<RuleSet> core) =>
+        RuleSetLoader.Merge(RuleSetLoader.Merge(options.UseBuiltInRules ? RuleSetLoader.LoadEmbedded().Where(IsCross) : [], core.Where(IsCross)), options.RuleSets);
+
+    private static bool IsCross(RuleSet set) => set.Rules.Any(r => r.Relation is not null);
+
     /// <summary>How agency names are read.</summary>
     public AgencyResolver Resolver { get; }
 
     /// <summary>The cross-report rules in force.</summary>
-    public IReadOnlyList<CrossRuleDefinition> Rules => _rules;
+    public IReadOnlyList<RuleDefinition> Rules => _rules;
 
     /// <summary>Checks a set of reports against each other; findings are ordered by jurisdiction, report and rule.</summary>
     public IReadOnlyList<CrossReportFinding> Check(IEnumerable<AnnualReport> reports)
@@ -180,12 +198,12 @@ public sealed class CrossReportChecker
             if (!KnownYear(report.Year))
             {
                 // Year 0 (a blank template) or an impossible year: there is no previous year to look for.
-                RunRelation(CrossRelation.PreviousYear, entry, null, [], evaluator, Add, Missing(entry, "previousYear", "year-unknown"));
+                RunRelation(RuleRelation.PreviousYear, entry, null, [], evaluator, Add, Missing(entry, "previousYear", "year-unknown"));
             }
             else
             {
                 var previous = group.Find(entry.Identity.Key, report.Year - 1);
-                RunRelation(CrossRelation.PreviousYear, entry, previous, [], evaluator, Add,
+                RunRelation(RuleRelation.PreviousYear, entry, previous, [], evaluator, Add,
                     previous is null ? Missing(entry, "previousYear", "previous") : null);
                 if (previous is not null)
                 {
@@ -213,7 +231,7 @@ public sealed class CrossReportChecker
                     why = Missing(entry, "parent", "parent-scope", ("government", parent.Identity.Name));
                 }
 
-                RunRelation(CrossRelation.Parent, entry, why is null ? parent : null, [], evaluator, Add, why, involved: parent);
+                RunRelation(RuleRelation.Parent, entry, why is null ? parent : null, [], evaluator, Add, why, involved: parent);
             }
             else if (entry.Scope == ReportScope.Jurisdiction)
             {
@@ -234,7 +252,7 @@ public sealed class CrossReportChecker
                         : Missing(entry, "children", "children-units", ("count", children.Count.ToString(CultureInfo.InvariantCulture)), ("units", entry.Units.Value.ToString(CultureInfo.InvariantCulture)));
                 }
 
-                RunRelation(CrossRelation.Children, entry, null, why is null ? children : [], evaluator, Add, why, childEntries: children);
+                RunRelation(RuleRelation.Children, entry, null, why is null ? children : [], evaluator, Add, why, childEntries: children);
             }
 
             foreach (var f in ClaimChecks.Check(entry, group, _concepts))
@@ -262,7 +280,7 @@ public sealed class CrossReportChecker
         return findings;
     }
 
-    private void RunRelation(CrossRelation relation, ReportEntry entry, ReportEntry? other, IReadOnlyList<ReportEntry> children, CrossRuleEvaluator evaluator,
+    private void RunRelation(RuleRelation relation, ReportEntry entry, ReportEntry? other, IReadOnlyList<ReportEntry> children, CrossRuleEvaluator evaluator,
         Action<ReportEntry, Finding, IEnumerable<ReportEntry>> add, Finding? whyNot, ReportEntry? involved = null, IReadOnlyList<ReportEntry>? childEntries = null)
     {
         var rules = _rules.Where(r => r.Relation == relation && r.Schemas.Contains(entry.Report.Schema) && r.AppliesToVariant(entry.Report.Variant)).ToList();
@@ -281,7 +299,7 @@ public sealed class CrossReportChecker
         var childReports = children.Select(c => c.Report).ToList();
         foreach (var rule in rules)
         {
-            var instances = Instances(rule, entry.Report.SchemaDefinition, relation == CrossRelation.Children ? null : other!.Report.SchemaDefinition);
+            var instances = Instances(rule, entry.Report.SchemaDefinition, relation == RuleRelation.Children ? null : other!.Report.SchemaDefinition);
             var notApplicable = new List<string>();
             var evaluationReasons = new List<LocalizedText>();
             foreach (var instance in instances)
@@ -326,12 +344,12 @@ public sealed class CrossReportChecker
     private string InstanceZh(string instance) =>
         instance.StartsWith("c=", StringComparison.Ordinal) && _concepts.TryGet(instance[2..], out var concept) ? concept.Title.Zh : instance;
 
-    private IReadOnlyList<CrossRuleInstance> Instances(CrossRuleDefinition rule, ReportSchema self, ReportSchema? other) =>
+    private IReadOnlyList<CrossRuleInstance> Instances(RuleDefinition rule, ReportSchema self, ReportSchema? other) =>
         _compiled.GetOrAdd((rule.Id, self.Version, self.Variant?.Id, other?.Version, other?.Variant?.Id), _ =>
         {
             var problems = new List<RuleProblem>();
             var result = CrossRuleCompiler.Compile(rule, self, other, _concepts, _ruleFiles[rule.Id], problems);
-            CrossRuleLoader.ThrowIfAny(problems);
+            ThrowIfAny(problems);
             return result;
         });
 
@@ -345,7 +363,7 @@ public sealed class CrossReportChecker
             static IEnumerable<ReportSchema> Forms(SchemaVersion v) => [SchemaCatalog.Get(v), .. SchemaCatalog.Get(v).Variants];
             foreach (var self in rule.Schemas.SelectMany(Forms).Where(s => rule.AppliesToVariant(s.Variant?.Id)))
             {
-                var others = rule.Relation == CrossRelation.Children ? new ReportSchema?[] { null } : rule.CounterpartSchemas.SelectMany(Forms).Select(f => (ReportSchema?)f).ToArray();
+                var others = rule.Relation == RuleRelation.Children ? new ReportSchema?[] { null } : rule.CounterpartSchemas.SelectMany(Forms).Select(f => (ReportSchema?)f).ToArray();
                 foreach (var other in others)
                 {
                     try
@@ -360,7 +378,15 @@ public sealed class CrossReportChecker
             }
         }
 
-        CrossRuleLoader.ThrowIfAny(problems);
+        ThrowIfAny(problems);
+    }
+
+    private static void ThrowIfAny(List<RuleProblem> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new RuleLoadException(problems);
+        }
     }
 
     /// <summary>The rule id of the note that copies of one report were compared once.</summary>

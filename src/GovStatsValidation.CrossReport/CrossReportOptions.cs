@@ -1,5 +1,4 @@
 using GovStatsValidation.CrossReport.Agencies;
-using GovStatsValidation.CrossReport.Rules;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
 
@@ -15,8 +14,12 @@ public sealed class CrossReportOptions
     /// <value>Default <see langword="true"/>.</value>
     public bool UseBuiltInRules { get; set; } = true;
 
-    /// <summary>Rule sets added to the built-in ones (a set with the same id replaces it).</summary>
-    public IList<CrossRuleSet> RuleSets { get; } = [];
+    /// <summary>
+    /// Cross-report rule sets (read by <see cref="RuleSetLoader"/>, e.g. from a <c>*.cross.json</c> file) added to the built-in
+    /// ones: a set with the same id replaces it, a rule with the same id replaces that rule. Only rules with a
+    /// <see cref="RuleDefinition.Relation"/> are run here; table rules belong to the core checker.
+    /// </summary>
+    public IList<RuleSet> RuleSets { get; } = [];
 
     /// <summary>Rule ids that are not run.</summary>
     public ISet<string> DisabledRules { get; } = new HashSet<string>(StringComparer.Ordinal);

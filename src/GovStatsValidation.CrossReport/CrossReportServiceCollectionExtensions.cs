@@ -12,7 +12,8 @@ public static class CrossReportServiceCollectionExtensions
     /// Registers <see cref="CrossReportOptions"/> (as <c>IOptions&lt;CrossReportOptions&gt;</c>) and a singleton
     /// <see cref="CrossReportChecker"/>. The checker also honours the core options registered by <c>AddGovStatsValidation</c>:
     /// their <see cref="GovStatsValidationOptions.MinimumSeverity"/> when higher, and their
-    /// <see cref="GovStatsValidationOptions.DisabledRules"/>. A reading pipeline (<c>AddReaders</c> of GovStatsValidation.Readers)
+    /// <see cref="GovStatsValidationOptions.DisabledRules"/>, and the cross-report rules (<c>*.cross.json</c>) of their
+    /// <see cref="GovStatsValidationOptions.RuleFolders"/> and <see cref="GovStatsValidationOptions.RuleSets"/>. A reading pipeline (<c>AddReaders</c> of GovStatsValidation.Readers)
     /// runs it over every set of more than one report. Calling it twice is harmless.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -34,11 +35,13 @@ public static class CrossReportServiceCollectionExtensions
             {
                 cross.MinimumSeverity = (Severity)Math.Max((int)cross.MinimumSeverity, (int)core.MinimumSeverity);
                 cross.DisabledRules.UnionWith(core.DisabledRules);
+                return new CrossReportChecker(cross, core);
             }
 
             return new CrossReportChecker(cross);
         });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleDescriptionSource, CrossRuleDescriptions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleDescriptionSource, CrossRuleDescriptions>(sp =>
+            new CrossRuleDescriptions(sp.GetRequiredService<IOptions<CrossReportOptions>>(), sp.GetService<IOptions<GovStatsValidationOptions>>()?.Value)));
         return services;
     }
 }

@@ -1,30 +1,23 @@
 using GovStatsValidation.CrossReport.Facts;
-using GovStatsValidation.CrossReport.Rules;
 using GovStatsValidation.Rules;
 using Microsoft.Extensions.Options;
 
 namespace GovStatsValidation.CrossReport;
 
 /// <summary>The cross-report rules (rule files in force, disabled ones included, and the checks the package implements in code) as rule descriptions of the catalogue.</summary>
-internal sealed class CrossRuleDescriptions(IOptions<CrossReportOptions> options) : IRuleDescriptionSource
+/// <param name="options">The cross-report options (built-in rules used or not, added sets).</param>
+/// <param name="core">The core options, whose rule folders and sets may hold cross-report rules, or <see langword="null"/>.</param>
+internal sealed class CrossRuleDescriptions(IOptions<CrossReportOptions> options, GovStatsValidationOptions? core) : IRuleDescriptionSource
 {
     private const string Package = "GovStatsValidation.CrossReport";
 
     public IEnumerable<RuleDescription> Describe()
     {
-        var cross = options.Value;
-        var sets = new List<CrossRuleSet>(cross.UseBuiltInRules ? CrossRuleLoader.LoadEmbedded() : []);
-        foreach (var set in cross.RuleSets)
+        foreach (var set in CrossReportChecker.RuleSets(options.Value, core is null ? [] : CrossReportChecker.CoreSets(core)))
         {
-            sets.RemoveAll(s => s.Id == set.Id);
-            sets.Add(set);
-        }
-
-        foreach (var set in sets)
-        {
-            foreach (var rule in set.Rules)
+            foreach (var rule in set.Rules.Where(r => r.Relation is not null))
             {
-                yield return new RuleDescription(rule.Id, RuleKind.Cross, rule.Severity, rule.Title, rule.DefinedIn ?? set.Source);
+                yield return new RuleDescription(rule.Id, RuleKind.Cross, rule.Severity, rule.Title, rule.DefinedIn ?? set.Source) { Definition = rule };
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
@@ -15,7 +16,7 @@ namespace GovStatsValidation.Reporting;
 public sealed partial class HtmlRenderer
 {
     /// <summary>A table of the jurisdictions in the summary, linking to their views.</summary>
-    private static void JurisdictionToc(StringBuilder w, CheckRun run, bool zh)
+    private static void JurisdictionToc(StringBuilder w, CheckRun run, CultureInfo culture)
     {
         var groups = CrossGroups.Of(run);
         if (groups.Count == 0)
@@ -23,10 +24,10 @@ public sealed partial class HtmlRenderer
             return;
         }
 
-        w.Append("<table class=\"toc toc-jurisdictions\">\n<thead><tr><th>").Append(Words.Get(zh, "html.cross-report-checks-by-jurisdiction"))
-            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.reports"))
-            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.warnings"))
-            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
+        w.Append("<table class=\"toc toc-jurisdictions\">\n<thead><tr><th>").Append(Words.Get(culture, "html.cross-report-checks-by-jurisdiction"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.reports"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.warnings"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
         for (var g = 0; g < groups.Count; g++)
         {
             var group = groups[g];
@@ -63,7 +64,7 @@ public sealed partial class HtmlRenderer
 
     private static void Jurisdiction(StringBuilder w, CheckRun run, CrossGroup group, int number, Dictionary<string, int> reportNumbers, RenderOptions options)
     {
-        var zh = options.Zh;
+        var culture = options.Culture;
         var prefix = $"j{Int(number)}-f";
 
         // (source, cell) → the numbers of the findings that name it
@@ -109,16 +110,16 @@ public sealed partial class HtmlRenderer
         }
 
         w.Append("<section class=\"jurisdiction\" id=\"jurisdiction-").Append(Int(number)).Append("\" data-jurisdiction=\"").Append(E(group.Jurisdiction)).Append("\">\n<h2>")
-            .Append(Words.Get(zh, "html.cross-report-checks")).Append(E(group.Jurisdiction)).Append("</h2>\n");
-        w.Append("<p class=\"meta\">").Append(Int(group.Reports.Count)).Append(Words.Get(zh, "html.report-s"))
-            .Append("<span class=\"sev-error-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Error))).Append(Words.Get(zh, "html.error-s"))
-            .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Warning))).Append(Words.Get(zh, "html.warning-s"))
-            .Append("</span> · <span class=\"sev-info-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Info))).Append(Words.Get(zh, "html.info-count")).Append("</span></p>\n");
+            .Append(Words.Get(culture, "html.cross-report-checks")).Append(E(group.Jurisdiction)).Append("</h2>\n");
+        w.Append("<p class=\"meta\">").Append(Int(group.Reports.Count)).Append(Words.Get(culture, "html.report-s"))
+            .Append("<span class=\"sev-error-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Error))).Append(Words.Get(culture, "html.error-s"))
+            .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Warning))).Append(Words.Get(culture, "html.warning-s"))
+            .Append("</span> · <span class=\"sev-info-text\">").Append(Int(group.Entries.Count(e => e.Finding.Severity == Severity.Info))).Append(Words.Get(culture, "html.info-count")).Append("</span></p>\n");
 
         JurisdictionSummary(w, run, group, options);
-        CoverageTable(w, run.Coverage?.FirstOrDefault(c => c.Jurisdiction == group.Jurisdiction), reportNumbers, zh);
-        w.Append("<div class=\"view-wrap\">\n<table class=\"jurisdiction-view\">\n<caption>").Append(Words.Get(zh, "html.comparable-figures-of-each-report"))
-            .Append("</caption>\n<thead><tr><th class=\"label\">").Append(Words.Get(zh, "html.figure")).Append("</th>");
+        CoverageTable(w, run.Coverage?.FirstOrDefault(c => c.Jurisdiction == group.Jurisdiction), reportNumbers, culture);
+        w.Append("<div class=\"view-wrap\">\n<table class=\"jurisdiction-view\">\n<caption>").Append(Words.Get(culture, "html.comparable-figures-of-each-report"))
+            .Append("</caption>\n<thead><tr><th class=\"label\">").Append(Words.Get(culture, "html.figure")).Append("</th>");
         foreach (var report in group.Reports)
         {
             w.Append("<th class=\"report-col").Append(report.JurisdictionWide ? " jurisdiction-wide" : "").Append("\" data-source=\"").Append(E(report.Source))
@@ -134,7 +135,7 @@ public sealed partial class HtmlRenderer
 
             w.Append("<span class=\"col-meta\">").Append(report.Year is { } y ? Int(y) : "")
                 .Append(report.Result is { } r ? " · " + r.Report.Schema.ToToken() : "")
-                .Append(report.JurisdictionWide ? Words.Get(zh, "html.jurisdiction-wide") : "").Append("</span></th>");
+                .Append(report.JurisdictionWide ? Words.Get(culture, "html.jurisdiction-wide") : "").Append("</span></th>");
         }
 
         w.Append("</tr></thead>\n<tbody>\n");
@@ -150,7 +151,7 @@ public sealed partial class HtmlRenderer
             w.Append("</th>");
             foreach (var report in group.Reports)
             {
-                ViewCell(w, group, report, row, named, prefix, zh);
+                ViewCell(w, group, report, row, named, prefix, culture);
             }
 
             w.Append("</tr>\n");
@@ -159,13 +160,13 @@ public sealed partial class HtmlRenderer
         w.Append("</tbody>\n</table>\n</div>\n");
         if (rows.Count == 0)
         {
-            w.Append("<p class=\"empty\">").Append(Words.Get(zh, "html.no-comparable-figures")).Append("</p>\n");
+            w.Append("<p class=\"empty\">").Append(Words.Get(culture, "html.no-comparable-figures")).Append("</p>\n");
         }
 
-        w.Append("<h3>").Append(Words.Get(zh, "html.cross-report-findings")).Append("</h3>\n");
+        w.Append("<h3>").Append(Words.Get(culture, "html.cross-report-findings")).Append("</h3>\n");
         if (group.Entries.Count == 0)
         {
-            w.Append("<p class=\"clean\">").Append(Words.Get(zh, "html.no-findings")).Append("</p>\n");
+            w.Append("<p class=\"clean\">").Append(Words.Get(culture, "html.no-findings")).Append("</p>\n");
         }
         else
         {
@@ -174,16 +175,16 @@ public sealed partial class HtmlRenderer
             {
                 var entry = group.Entries[i];
                 var review = new ReviewTarget(entry.Subject ?? "", entry.Agency, entry.Year, group.Jurisdiction, Correctable: false);
-                Finding(w, entry.Finding, prefix + Int(i + 1), BaselineMark(run, entry.Agency, entry.Year, entry.Finding, zh), options, review: review, more: sb =>
+                Finding(w, entry.Finding, prefix + Int(i + 1), BaselineMark(run, entry.Agency, entry.Year, entry.Finding, culture), options, review: review, more: sb =>
                 {
-                    sb.Append("<p class=\"about\">").Append(Words.Get(zh, "html.about"));
+                    sb.Append("<p class=\"about\">").Append(Words.Get(culture, "html.about"));
                     Link(sb, entry.Subject, $"{entry.Agency} {Int(entry.Year)}", reportNumbers);
-                    sb.Append("</p>\n<p class=\"involved\">").Append(Words.Get(zh, "html.reports-involved"));
+                    sb.Append("</p>\n<p class=\"involved\">").Append(Words.Get(culture, "html.reports-involved"));
                     for (var s = 0; s < entry.Sources.Count; s++)
                     {
                         if (s > 0)
                         {
-                            sb.Append(Words.Get(zh, "html.list-separator"));
+                            sb.Append(Words.Get(culture, "html.list-separator"));
                         }
 
                         Link(sb, entry.Sources[s], CrossGroups.TitleOf(group, entry.Sources[s]), reportNumbers);
@@ -211,7 +212,7 @@ public sealed partial class HtmlRenderer
         }
     }
 
-    private static void ViewCell(StringBuilder w, CrossGroup group, GroupReport report, ViewRow row, Dictionary<(string Source, CellId Cell), List<int>> named, string prefix, bool zh)
+    private static void ViewCell(StringBuilder w, CrossGroup group, GroupReport report, ViewRow row, Dictionary<(string Source, CellId Cell), List<int>> named, string prefix, CultureInfo culture)
     {
         var wide = report.JurisdictionWide ? " jurisdiction-wide" : "";
         var result = report.Result;
@@ -219,8 +220,8 @@ public sealed partial class HtmlRenderer
         if (result is null || cells is not { Count: > 0 })
         {
             var why = result is null
-                ? Words.Get(zh, "html.report-not-checked-in-this-run")
-                : Words.Get(zh, "html.no-such-figure", ("schema", result.Report.Schema.ToToken()));
+                ? Words.Get(culture, "html.report-not-checked-in-this-run")
+                : Words.Get(culture, "html.no-such-figure", ("schema", result.Report.Schema.ToToken()));
             w.Append("<td class=\"cell-na").Append(wide).Append("\" title=\"").Append(E(why)).Append("\">n/a</td>");
             return;
         }

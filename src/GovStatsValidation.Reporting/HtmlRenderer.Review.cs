@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using GovStatsValidation.Findings;
@@ -44,43 +45,41 @@ public sealed partial class HtmlRenderer
         return map;
     }
 
-    private static void ReviewBar(StringBuilder w, bool zh)
+    private static void ReviewBar(StringBuilder w, CultureInfo culture)
     {
-        w.Append("<section id=\"review\" class=\"review-bar\">\n<h2>").Append(Words.Get(zh, "html.review")).Append("</h2>\n<div class=\"filters\">\n");
+        w.Append("<section id=\"review\" class=\"review-bar\">\n<h2>").Append(Words.Get(culture, "html.review")).Append("</h2>\n<div class=\"filters\">\n");
         foreach (var key in (string[])["severity", "rule", "agency", "jurisdiction", "year", "status"])
         {
-            w.Append("<label>").Append(Words.Get(zh, "html.filter." + key)).Append(" <select id=\"filter-").Append(key).Append("\" data-filter=\"").Append(key).Append("\"><option value=\"\">")
-                .Append(Words.Get(zh, "html.all")).Append("</option>");
+            w.Append("<label>").Append(Words.Get(culture, "html.filter." + key)).Append(" <select id=\"filter-").Append(key).Append("\" data-filter=\"").Append(key).Append("\"><option value=\"\">")
+                .Append(Words.Get(culture, "html.all")).Append("</option>");
             if (key == "status")
             {
-                w.Append("<option value=\"undecided\">").Append(Words.Get(zh, "html.undecided")).Append("</option>")
-                    .Append("<option value=\"decided\">").Append(Words.Get(zh, "html.decided")).Append("</option>")
-                    .Append("<option value=\"confirmed\">").Append(Words.Get(zh, "html.confirmed")).Append("</option>")
-                    .Append("<option value=\"false-alarm\">").Append(Words.Get(zh, "html.false-alarm")).Append("</option>")
-                    .Append("<option value=\"accepted\">").Append(Words.Get(zh, "html.accepted")).Append("</option>");
+                w.Append("<option value=\"undecided\">").Append(Words.Get(culture, "html.undecided")).Append("</option>")
+                    .Append("<option value=\"decided\">").Append(Words.Get(culture, "html.decided")).Append("</option>")
+                    .Append("<option value=\"confirmed\">").Append(Words.Get(culture, "html.confirmed")).Append("</option>")
+                    .Append("<option value=\"false-alarm\">").Append(Words.Get(culture, "html.false-alarm")).Append("</option>")
+                    .Append("<option value=\"accepted\">").Append(Words.Get(culture, "html.accepted")).Append("</option>");
             }
 
             w.Append("</select></label>\n");
         }
 
-        w.Append("</div>\n<div class=\"review-actions\">\n<label>").Append(Words.Get(zh, "html.reviewer"))
-            .Append(" <input id=\"reviewer\" type=\"text\" size=\"10\" autocomplete=\"name\"></label>\n<label>").Append(Words.Get(zh, "html.expires"))
-            .Append(" <input id=\"expires\" type=\"date\"></label>\n<button type=\"button\" id=\"export-decisions\">").Append(Words.Get(zh, "html.export-decisions"))
-            .Append("</button>\n<label class=\"file-button\">").Append(Words.Get(zh, "html.load-decisions")).Append(" <input id=\"load-decisions\" type=\"file\" accept=\".json,application/json\"></label>\n")
-            .Append("<button type=\"button\" id=\"export-corrections\">").Append(Words.Get(zh, "html.export-corrections")).Append("</button>\n")
+        w.Append("</div>\n<div class=\"review-actions\">\n<label>").Append(Words.Get(culture, "html.reviewer"))
+            .Append(" <input id=\"reviewer\" type=\"text\" size=\"10\" autocomplete=\"name\"></label>\n<label>").Append(Words.Get(culture, "html.expires"))
+            .Append(" <input id=\"expires\" type=\"date\"></label>\n<button type=\"button\" id=\"export-decisions\">").Append(Words.Get(culture, "html.export-decisions"))
+            .Append("</button>\n<label class=\"file-button\">").Append(Words.Get(culture, "html.load-decisions")).Append(" <input id=\"load-decisions\" type=\"file\" accept=\".json,application/json\"></label>\n")
+            .Append("<button type=\"button\" id=\"export-corrections\">").Append(Words.Get(culture, "html.export-corrections")).Append("</button>\n")
             .Append("<span id=\"review-status\" class=\"review-status\" aria-live=\"polite\"></span>\n</div>\n<p class=\"hint\">")
-            .Append(zh
-                ? "每个发现可标记为确认、误报或接受（可加说明）；决定保存在本浏览器中。导出的决定文件用于 <code>govstats check --baseline</code>（接受的发现被隐藏）；导出的更正文件用于 <code>govstats check --corrections</code>。双击表格中的数值可更正。"
-                : "Mark each finding confirmed, false alarm or accepted (with a comment); decisions are kept in this browser. The exported decisions file is for <code>govstats check --baseline</code> (accepted findings are hidden); the exported corrections file for <code>govstats check --corrections</code>. Double-click a table value to correct it.")
+            .Append(Words.Get(culture, "html.review-hint", ("baselineCommand", "<code>govstats check --baseline</code>"), ("correctionsCommand", "<code>govstats check --corrections</code>")))
             .Append("</p>\n");
-        w.Append("<dialog id=\"correct-dialog\">\n<form method=\"dialog\" id=\"correct-form\">\n<h3>").Append(Words.Get(zh, "html.correct-a-value")).Append("</h3>\n")
-            .Append("<p class=\"correct-report\"></p>\n<label>").Append(Words.Get(zh, "html.cell")).Append(" <select id=\"correct-cell\"></select></label>\n")
-            .Append("<p>").Append(Words.Get(zh, "html.published")).Append("<code id=\"correct-published\"></code></p>\n<label>").Append(Words.Get(zh, "html.correct-to"))
-            .Append(" <input id=\"correct-value\" type=\"text\" inputmode=\"decimal\"></label>\n<label>").Append(Words.Get(zh, "html.reason"))
+        w.Append("<dialog id=\"correct-dialog\">\n<form method=\"dialog\" id=\"correct-form\">\n<h3>").Append(Words.Get(culture, "html.correct-a-value")).Append("</h3>\n")
+            .Append("<p class=\"correct-report\"></p>\n<label>").Append(Words.Get(culture, "html.cell")).Append(" <select id=\"correct-cell\"></select></label>\n")
+            .Append("<p>").Append(Words.Get(culture, "html.published")).Append("<code id=\"correct-published\"></code></p>\n<label>").Append(Words.Get(culture, "html.correct-to"))
+            .Append(" <input id=\"correct-value\" type=\"text\" inputmode=\"decimal\"></label>\n<label>").Append(Words.Get(culture, "html.reason"))
             .Append(" <input id=\"correct-reason\" type=\"text\" size=\"40\"></label>\n<p class=\"correct-error\" id=\"correct-error\"></p>\n<div class=\"dialog-buttons\">")
-            .Append("<button type=\"button\" id=\"correct-save\">").Append(Words.Get(zh, "html.save")).Append("</button>")
-            .Append("<button type=\"button\" id=\"correct-remove\">").Append(Words.Get(zh, "html.remove-correction")).Append("</button>")
-            .Append("<button type=\"button\" id=\"correct-cancel\">").Append(Words.Get(zh, "html.cancel")).Append("</button></div>\n</form>\n</dialog>\n</section>\n");
+            .Append("<button type=\"button\" id=\"correct-save\">").Append(Words.Get(culture, "html.save")).Append("</button>")
+            .Append("<button type=\"button\" id=\"correct-remove\">").Append(Words.Get(culture, "html.remove-correction")).Append("</button>")
+            .Append("<button type=\"button\" id=\"correct-cancel\">").Append(Words.Get(culture, "html.cancel")).Append("</button></div>\n</form>\n</dialog>\n</section>\n");
     }
 
     /// <summary>The data a report section carries for the review script (which report a correction belongs to).</summary>
@@ -125,45 +124,45 @@ public sealed partial class HtmlRenderer
         }
     }
 
-    private static void ReviewControls(StringBuilder w, Finding f, ReviewTarget review, bool zh)
+    private static void ReviewControls(StringBuilder w, Finding f, ReviewTarget review, CultureInfo culture)
     {
         w.Append("<div class=\"review\">\n<span class=\"decisions\" role=\"group\">");
         foreach (var token in (string[])["confirmed", "false-alarm", "accepted"])
         {
             w.Append("<button type=\"button\" class=\"decide decide-").Append(token).Append("\" data-decision=\"").Append(token).Append("\" aria-pressed=\"false\">")
-                .Append(Words.Get(zh, "html.decide." + token)).Append("</button>");
+                .Append(Words.Get(culture, "html.decide." + token)).Append("</button>");
         }
 
-        w.Append("</span>\n<input type=\"text\" class=\"comment\" placeholder=\"").Append(Words.Get(zh, "html.comment")).Append("\" aria-label=\"").Append(Words.Get(zh, "html.comment")).Append("\">");
+        w.Append("</span>\n<input type=\"text\" class=\"comment\" placeholder=\"").Append(Words.Get(culture, "html.comment")).Append("\" aria-label=\"").Append(Words.Get(culture, "html.comment")).Append("\">");
         if (review.Correctable && f.Cells.Count > 0)
         {
-            w.Append("\n<button type=\"button\" class=\"correct\">").Append(Words.Get(zh, "html.correct-a-value")).Append("</button>");
+            w.Append("\n<button type=\"button\" class=\"correct\">").Append(Words.Get(culture, "html.correct-a-value")).Append("</button>");
         }
 
         w.Append("\n<span class=\"decided-by\"></span><span class=\"conflict\"></span>\n</div>\n");
     }
 
     /// <summary>The corrections of a report: applied ones (was / now / reason / who) and those no longer matching.</summary>
-    private static void Corrections(StringBuilder w, AnnualReport report, bool zh)
+    private static void Corrections(StringBuilder w, AnnualReport report, CultureInfo culture)
     {
         if (report.Corrections.Count == 0)
         {
             return;
         }
 
-        w.Append("<table class=\"corrections\">\n<caption>").Append(Words.Get(zh, "html.corrections-caption"))
-            .Append("</caption>\n<thead><tr><th>").Append(Words.Get(zh, "html.cell")).Append("</th><th>").Append(Words.Get(zh, "html.published-column")).Append("</th><th>")
-            .Append(Words.Get(zh, "html.now")).Append("</th><th>").Append(Words.Get(zh, "html.reason")).Append("</th><th>").Append(Words.Get(zh, "html.by")).Append("</th><th>")
-            .Append(Words.Get(zh, "html.status")).Append("</th></tr></thead>\n<tbody>\n");
+        w.Append("<table class=\"corrections\">\n<caption>").Append(Words.Get(culture, "html.corrections-caption"))
+            .Append("</caption>\n<thead><tr><th>").Append(Words.Get(culture, "html.cell")).Append("</th><th>").Append(Words.Get(culture, "html.published-column")).Append("</th><th>")
+            .Append(Words.Get(culture, "html.now")).Append("</th><th>").Append(Words.Get(culture, "html.reason")).Append("</th><th>").Append(Words.Get(culture, "html.by")).Append("</th><th>")
+            .Append(Words.Get(culture, "html.status")).Append("</th></tr></thead>\n<tbody>\n");
         foreach (var c in report.Corrections)
         {
             var label = report.SchemaDefinition.TryGetCell(c.Cell, out var d) ? d.Label : c.Cell.Value;
             var status = c.Status switch
             {
-                CorrectionStatus.Applied => Words.Get(zh, "html.applied"),
-                CorrectionStatus.ReportChanged => Words.Get(zh, "html.not-applied-the-report-file-changed"),
-                CorrectionStatus.CellChanged => Words.Get(zh, "html.not-applied-cell-changed", ("found", c.Found)),
-                _ => Words.Get(zh, "html.not-applied-no-such-cell"),
+                CorrectionStatus.Applied => Words.Get(culture, "html.applied"),
+                CorrectionStatus.ReportChanged => Words.Get(culture, "html.not-applied-the-report-file-changed"),
+                CorrectionStatus.CellChanged => Words.Get(culture, "html.not-applied-cell-changed", ("found", c.Found)),
+                _ => Words.Get(culture, "html.not-applied-no-such-cell"),
             };
             w.Append("<tr class=\"correction ").Append(c.Status == CorrectionStatus.Applied ? "applied" : "not-applied").Append("\"><td title=\"").Append(E(c.Cell.Value)).Append("\">")
                 .Append(E(label)).Append("</td><td class=\"num\">").Append(E(c.Published)).Append("</td><td class=\"num\">").Append(E(c.ValueText)).Append("</td><td>")
@@ -176,7 +175,7 @@ public sealed partial class HtmlRenderer
     /// <summary>Per jurisdiction: findings by rule and severity, the agencies with most errors, and the trend over the years (table and inline SVG).</summary>
     private static void JurisdictionSummary(StringBuilder w, CheckRun run, CrossGroup group, RenderOptions options)
     {
-        var zh = options.Zh;
+        var culture = options.Culture;
         var findings = group.Reports.Where(r => r.Result is not null)
             .SelectMany(r => r.Result!.Findings.Select(f => (Agency: r.Result.Report.Agency.Name, r.Result.Report.Year, Finding: f)))
             .Concat(group.Entries.Select(e => (e.Agency, e.Year, e.Finding)))
@@ -184,9 +183,9 @@ public sealed partial class HtmlRenderer
         w.Append("<div class=\"jurisdiction-summary\">\n");
 
         // By rule and severity
-        w.Append("<table class=\"by-rule\">\n<caption>").Append(Words.Get(zh, "html.by-rule-and-severity")).Append("</caption>\n<thead><tr><th>")
-            .Append(Words.Get(zh, "html.rule")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.warnings"))
-            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
+        w.Append("<table class=\"by-rule\">\n<caption>").Append(Words.Get(culture, "html.by-rule-and-severity")).Append("</caption>\n<thead><tr><th>")
+            .Append(Words.Get(culture, "html.rule")).Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.warnings"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
         foreach (var rule in findings.GroupBy(x => x.Finding.RuleId, StringComparer.Ordinal)
                      .OrderByDescending(g => g.Count(x => x.Finding.Severity == Severity.Error)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -207,8 +206,8 @@ public sealed partial class HtmlRenderer
         w.Append("</tbody>\n</table>\n");
 
         // Agencies with most errors
-        w.Append("<table class=\"top-agencies\">\n<caption>").Append(Words.Get(zh, "html.agencies-with-most-errors")).Append("</caption>\n<thead><tr><th>")
-            .Append(Words.Get(zh, "html.agency")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.warnings"))
+        w.Append("<table class=\"top-agencies\">\n<caption>").Append(Words.Get(culture, "html.agencies-with-most-errors")).Append("</caption>\n<thead><tr><th>")
+            .Append(Words.Get(culture, "html.agency")).Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.warnings"))
             .Append("</th></tr></thead>\n<tbody>\n");
         var agencies = findings.GroupBy(x => x.Agency, StringComparer.Ordinal)
             .Select(g => (Agency: g.Key, Errors: g.Count(x => x.Finding.Severity == Severity.Error), Warnings: g.Count(x => x.Finding.Severity == Severity.Warning)))
@@ -235,11 +234,11 @@ public sealed partial class HtmlRenderer
             Error: findings.Count(x => x.Year == y && x.Finding.Severity == Severity.Error),
             Warning: findings.Count(x => x.Year == y && x.Finding.Severity == Severity.Warning),
             Info: findings.Count(x => x.Year == y && x.Finding.Severity == Severity.Info))).ToList();
-        w.Append("<figure class=\"trend\">\n<figcaption>").Append(Words.Get(zh, "html.findings-by-year")).Append("</figcaption>\n");
-        TrendChart(w, trend, zh);
-        w.Append("<table class=\"trend-table\">\n<thead><tr><th>").Append(Words.Get(zh, "html.year")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.reports"))
-            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.warnings"))
-            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
+        w.Append("<figure class=\"trend\">\n<figcaption>").Append(Words.Get(culture, "html.findings-by-year")).Append("</figcaption>\n");
+        TrendChart(w, trend, culture);
+        w.Append("<table class=\"trend-table\">\n<thead><tr><th>").Append(Words.Get(culture, "html.year")).Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.reports"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.warnings"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
         foreach (var t in trend)
         {
             w.Append("<tr><td>").Append(Int(t.Year)).Append("</td><td class=\"num\">").Append(Int(t.Reports)).Append("</td><td class=\"num\">").Append(Int(t.Error))
@@ -250,14 +249,14 @@ public sealed partial class HtmlRenderer
     }
 
     /// <summary>Grouped bars per year (errors, warnings, info) as inline SVG.</summary>
-    private static void TrendChart(StringBuilder w, IReadOnlyList<(int Year, int Reports, int Error, int Warning, int Info)> trend, bool zh)
+    private static void TrendChart(StringBuilder w, IReadOnlyList<(int Year, int Reports, int Error, int Warning, int Info)> trend, CultureInfo culture)
     {
         const int height = 90;
         const int groupWidth = 66;
         var width = Math.Max(120, 20 + (trend.Count * groupWidth));
         var max = Math.Max(1, trend.Count == 0 ? 0 : trend.Max(t => Math.Max(t.Error, Math.Max(t.Warning, t.Info))));
         w.Append("<svg class=\"trend-chart\" role=\"img\" viewBox=\"0 0 ").Append(Int(width)).Append(" 135\" width=\"").Append(Int(width))
-            .Append("\" height=\"135\" xmlns=\"http://www.w3.org/2000/svg\"><title>").Append(Words.Get(zh, "html.errors-warnings-and-info-by-year")).Append("</title>\n");
+            .Append("\" height=\"135\" xmlns=\"http://www.w3.org/2000/svg\"><title>").Append(Words.Get(culture, "html.errors-warnings-and-info-by-year")).Append("</title>\n");
         w.Append("<line x1=\"10\" y1=\"").Append(Int(20 + height)).Append("\" x2=\"").Append(Int(width - 5)).Append("\" y2=\"").Append(Int(20 + height)).Append("\" stroke=\"#d0d4da\"/>\n");
         for (var i = 0; i < trend.Count; i++)
         {
@@ -284,7 +283,7 @@ public sealed partial class HtmlRenderer
     }
 
     /// <summary>Who has reported: one row per body, one column per year; a report found links to it, an expected one missing is marked.</summary>
-    private static void CoverageTable(StringBuilder w, ReportingCoverage? coverage, IReadOnlyDictionary<string, int> reportNumbers, bool zh)
+    private static void CoverageTable(StringBuilder w, ReportingCoverage? coverage, IReadOnlyDictionary<string, int> reportNumbers, CultureInfo culture)
     {
         if (coverage is null || coverage.Years.Count == 0)
         {
@@ -294,11 +293,11 @@ public sealed partial class HtmlRenderer
         var missing = coverage.Missing.ToList();
         w.Append("<div class=\"coverage-wrap\">\n<table class=\"coverage").Append(coverage.FromAgencyFile ? " from-agency-file" : " from-set").Append("\" data-jurisdiction=\"")
             .Append(E(coverage.Jurisdiction)).Append("\" data-missing=\"").Append(Int(missing.Count)).Append("\">\n<caption>")
-            .Append(Words.Get(zh, "html.who-has-reported")).Append(" <span class=\"caption-note\">")
+            .Append(Words.Get(culture, "html.who-has-reported")).Append(" <span class=\"caption-note\">")
             .Append(coverage.FromAgencyFile
-                ? Words.Get(zh, "html.coverage-expected-note", ("count", Int(missing.Count)))
-                : Words.Get(zh, "html.coverage-seen-note", ("count", Int(missing.Count))))
-            .Append("</span></caption>\n<thead><tr><th>").Append(Words.Get(zh, "html.body")).Append("</th>");
+                ? Words.Get(culture, "html.coverage-expected-note", ("count", Int(missing.Count)))
+                : Words.Get(culture, "html.coverage-seen-note", ("count", Int(missing.Count))))
+            .Append("</span></caption>\n<thead><tr><th>").Append(Words.Get(culture, "html.body")).Append("</th>");
         foreach (var year in coverage.Years)
         {
             w.Append("<th>").Append(Int(year)).Append("</th>");
@@ -327,14 +326,14 @@ public sealed partial class HtmlRenderer
 
                     if (!y.Expected)
                     {
-                        w.Append(" <small>").Append(Words.Get(zh, "html.not-expected")).Append("</small>");
+                        w.Append(" <small>").Append(Words.Get(culture, "html.not-expected")).Append("</small>");
                     }
 
                     w.Append("</td>");
                 }
                 else if (y.Expected)
                 {
-                    w.Append("<td class=\"missing\" data-year=\"").Append(Int(y.Year)).Append("\">").Append(Words.Get(zh, "html.missing")).Append("</td>");
+                    w.Append("<td class=\"missing\" data-year=\"").Append(Int(y.Year)).Append("\">").Append(Words.Get(culture, "html.missing")).Append("</td>");
                 }
                 else
                 {
@@ -349,7 +348,7 @@ public sealed partial class HtmlRenderer
     }
 
     /// <summary>Coverage of jurisdictions the agency file expects reports from but that have none in the set.</summary>
-    private static void CoverageOnly(StringBuilder w, CheckRun run, bool zh)
+    private static void CoverageOnly(StringBuilder w, CheckRun run, CultureInfo culture)
     {
         var shown = CrossGroups.Of(run).Select(g => g.Jurisdiction).ToHashSet(StringComparer.Ordinal);
         foreach (var coverage in run.Coverage ?? [])
@@ -360,8 +359,8 @@ public sealed partial class HtmlRenderer
             }
 
             w.Append("<section class=\"jurisdiction coverage-only\" data-jurisdiction=\"").Append(E(coverage.Jurisdiction)).Append("\">\n<h2>")
-                .Append(Words.Get(zh, "html.who-has-reported-heading")).Append(E(coverage.Jurisdiction)).Append("</h2>\n");
-            CoverageTable(w, coverage, new Dictionary<string, int>(), zh);
+                .Append(Words.Get(culture, "html.who-has-reported-heading")).Append(E(coverage.Jurisdiction)).Append("</h2>\n");
+            CoverageTable(w, coverage, new Dictionary<string, int>(), culture);
             w.Append("</section>\n");
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
@@ -28,14 +29,14 @@ public sealed partial class HtmlRenderer : IRunRenderer
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(options);
-        var zh = options.Zh;
+        var culture = options.Culture;
         var w = new StringBuilder(64 * 1024);
-        w.Append("<!DOCTYPE html>\n<html lang=\"").Append((zh ? Messages.MessageCatalog.Chinese : Messages.MessageCatalog.English).Name).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        w.Append("<!DOCTYPE html>\n<html lang=\"").Append(culture.Name).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Words.Get(zh, "html.govstats-check-report")).Append("</title>\n<style>\n").Append(HtmlAssets.Css).Append(HtmlAssets.ReviewCss).Append("</style>\n</head>\n<body data-review-key=\"").Append(ReviewKey(run)).Append("\">\n");
-        w.Append("<header><h1>").Append(Words.Get(zh, "html.government-information-disclosure-annual")).Append("</h1></header>\n<main>\n");
-        ReviewBar(w, zh);
-        Summary(w, run, zh);
+            .Append("<title>").Append(Words.Get(culture, "html.govstats-check-report")).Append("</title>\n<style>\n").Append(HtmlAssets.Css).Append(HtmlAssets.ReviewCss).Append("</style>\n</head>\n<body data-review-key=\"").Append(ReviewKey(run)).Append("\">\n");
+        w.Append("<header><h1>").Append(Words.Get(culture, "html.government-information-disclosure-annual")).Append("</h1></header>\n<main>\n");
+        ReviewBar(w, culture);
+        Summary(w, run, culture);
         var jurisdictionOf = JurisdictionOf(run);
         var n = 0;
         foreach (var result in run.Results)
@@ -45,48 +46,48 @@ public sealed partial class HtmlRenderer : IRunRenderer
         }
 
         Jurisdictions(w, run, options);
-        CoverageOnly(w, run, zh);
-        InputErrors(w, run, zh);
-        Baseline(w, run, zh);
+        CoverageOnly(w, run, culture);
+        InputErrors(w, run, culture);
+        Baseline(w, run, culture);
         w.Append("</main>\n<script>\n").Append(HtmlAssets.Script).Append(HtmlAssets.ReviewScript).Append("</script>\n</body>\n</html>\n");
         writer.Write(w.ToString());
     }
 
-    private static void Summary(StringBuilder w, CheckRun run, bool zh)
+    private static void Summary(StringBuilder w, CheckRun run, CultureInfo culture)
     {
         var errors = run.Count(Severity.Error);
         var warnings = run.Count(Severity.Warning);
         var infos = run.Count(Severity.Info);
-        w.Append("<section id=\"summary\">\n<h2>").Append(Words.Get(zh, "html.summary")).Append("</h2>\n<div class=\"cards\">\n");
-        Card(w, "reports", Words.Get(zh, "html.reports-checked"), run.Results.Count);
-        Card(w, "sev-error", Words.Get(zh, "html.errors"), errors);
-        Card(w, "sev-warning", Words.Get(zh, "html.warnings"), warnings);
-        Card(w, "sev-info", Words.Get(zh, "html.info"), infos);
-        Card(w, "input", Words.Get(zh, "html.input-errors"), run.InputErrors.Count);
-        w.Append("</div>\n<div class=\"charts\">\n<figure class=\"chart\">\n<figcaption>").Append(Words.Get(zh, "html.by-severity")).Append("</figcaption>\n");
-        SeverityChart(w, errors, warnings, infos, zh);
+        w.Append("<section id=\"summary\">\n<h2>").Append(Words.Get(culture, "html.summary")).Append("</h2>\n<div class=\"cards\">\n");
+        Card(w, "reports", Words.Get(culture, "html.reports-checked"), run.Results.Count);
+        Card(w, "sev-error", Words.Get(culture, "html.errors"), errors);
+        Card(w, "sev-warning", Words.Get(culture, "html.warnings"), warnings);
+        Card(w, "sev-info", Words.Get(culture, "html.info"), infos);
+        Card(w, "input", Words.Get(culture, "html.input-errors"), run.InputErrors.Count);
+        w.Append("</div>\n<div class=\"charts\">\n<figure class=\"chart\">\n<figcaption>").Append(Words.Get(culture, "html.by-severity")).Append("</figcaption>\n");
+        SeverityChart(w, errors, warnings, infos, culture);
         w.Append("</figure>\n");
-        BarChart(w, Words.Get(zh, "html.by-rule"), ByRule(run), code: true);
-        BarChart(w, Words.Get(zh, "html.by-agency"), ByAgency(run), code: false);
+        BarChart(w, Words.Get(culture, "html.by-rule"), ByRule(run), code: true);
+        BarChart(w, Words.Get(culture, "html.by-agency"), ByAgency(run), code: false);
         w.Append("</div>\n");
 
-        w.Append("<table class=\"toc\">\n<thead><tr><th>").Append(Words.Get(zh, "html.report")).Append("</th><th>").Append(Words.Get(zh, "html.agency"))
-            .Append("</th><th>").Append(Words.Get(zh, "html.year")).Append("</th><th>").Append(Words.Get(zh, "html.schema"))
-            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.warnings"))
-            .Append("</th><th class=\"num\">").Append(Words.Get(zh, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
+        w.Append("<table class=\"toc\">\n<thead><tr><th>").Append(Words.Get(culture, "html.report")).Append("</th><th>").Append(Words.Get(culture, "html.agency"))
+            .Append("</th><th>").Append(Words.Get(culture, "html.year")).Append("</th><th>").Append(Words.Get(culture, "html.schema"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.errors")).Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.warnings"))
+            .Append("</th><th class=\"num\">").Append(Words.Get(culture, "html.info")).Append("</th></tr></thead>\n<tbody>\n");
         var n = 0;
         foreach (var result in run.Results)
         {
             n++;
             var r = result.Report;
             w.Append("<tr><td><a href=\"#report-").Append(Int(n)).Append("\">").Append(E(Source(result))).Append("</a></td><td>").Append(E(r.Agency.Name))
-                .Append("</td><td>").Append(YearText(r.Year, zh)).Append("</td><td>").Append(r.Schema.ToToken())
+                .Append("</td><td>").Append(YearText(r.Year, culture)).Append("</td><td>").Append(r.Schema.ToToken())
                 .Append("</td><td class=\"num\">").Append(Int(result.Count(Severity.Error))).Append("</td><td class=\"num\">").Append(Int(result.Count(Severity.Warning)))
                 .Append("</td><td class=\"num\">").Append(Int(result.Count(Severity.Info))).Append("</td></tr>\n");
         }
 
         w.Append("</tbody>\n</table>\n");
-        JurisdictionToc(w, run, zh);
+        JurisdictionToc(w, run, culture);
         w.Append("</section>\n");
     }
 
@@ -94,12 +95,12 @@ public sealed partial class HtmlRenderer : IRunRenderer
         w.Append("<div class=\"card ").Append(css).Append("\"><span class=\"card-value\">").Append(Int(value)).Append("</span><span class=\"card-label\">").Append(E(label)).Append("</span></div>\n");
 
     /// <summary>Three vertical bars drawn as inline SVG.</summary>
-    private static void SeverityChart(StringBuilder w, int errors, int warnings, int infos, bool zh)
+    private static void SeverityChart(StringBuilder w, int errors, int warnings, int infos, CultureInfo culture)
     {
         const int height = 120;
         var max = Math.Max(1, Math.Max(errors, Math.Max(warnings, infos)));
         w.Append("<svg class=\"severity-chart\" role=\"img\" viewBox=\"0 0 240 175\" width=\"240\" height=\"175\" xmlns=\"http://www.w3.org/2000/svg\">\n");
-        var bars = new[] { ("sev-error", Words.Get(zh, "html.errors-lower"), errors), ("sev-warning", Words.Get(zh, "html.warnings-lower"), warnings), ("sev-info", Words.Get(zh, "html.info-lower"), infos) };
+        var bars = new[] { ("sev-error", Words.Get(culture, "html.errors-lower"), errors), ("sev-warning", Words.Get(culture, "html.warnings-lower"), warnings), ("sev-info", Words.Get(culture, "html.info-lower"), infos) };
         for (var i = 0; i < bars.Length; i++)
         {
             var (css, label, value) = bars[i];
@@ -156,18 +157,18 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
     private static void Report(StringBuilder w, CheckRun run, ReportCheckResult result, int n, RenderOptions options, IReadOnlyDictionary<string, string> jurisdictionOf)
     {
-        var zh = options.Zh;
+        var culture = options.Culture;
         var r = result.Report;
         var schema = r.SchemaDefinition;
         var prefix = $"r{Int(n)}-f";
         var review = new ReviewTarget(Source(result), r.Agency.Name, r.Year, jurisdictionOf.GetValueOrDefault(Source(result)) ?? "", Correctable: true);
         w.Append("<section class=\"report\" id=\"report-").Append(Int(n)).Append('"');
         ReportData(w, review, r);
-        w.Append(">\n<h2>").Append(E(r.Agency.Name)).Append(" · ").Append(YearText(r.Year, zh)).Append("</h2>\n");
-        w.Append("<p class=\"meta\"><code>").Append(E(Source(result))).Append("</code> · ").Append(Words.Get(zh, "html.schema-prefix")).Append(r.Schema.ToToken())
-            .Append(" (").Append(E(schema.Title.In(options.Language))).Append(") · <span class=\"sev-error-text\">").Append(Int(result.Count(Severity.Error))).Append(Words.Get(zh, "html.error-s"))
-            .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(result.Count(Severity.Warning))).Append(Words.Get(zh, "html.warning-s"))
-            .Append("</span> · <span class=\"sev-info-text\">").Append(Int(result.Count(Severity.Info))).Append(Words.Get(zh, "html.info-count")).Append("</span></p>\n");
+        w.Append(">\n<h2>").Append(E(r.Agency.Name)).Append(" · ").Append(YearText(r.Year, culture)).Append("</h2>\n");
+        w.Append("<p class=\"meta\"><code>").Append(E(Source(result))).Append("</code> · ").Append(Words.Get(culture, "html.schema-prefix")).Append(r.Schema.ToToken())
+            .Append(" (").Append(E(schema.Title.In(options.Language))).Append(") · <span class=\"sev-error-text\">").Append(Int(result.Count(Severity.Error))).Append(Words.Get(culture, "html.error-s"))
+            .Append("</span> · <span class=\"sev-warning-text\">").Append(Int(result.Count(Severity.Warning))).Append(Words.Get(culture, "html.warning-s"))
+            .Append("</span> · <span class=\"sev-info-text\">").Append(Int(result.Count(Severity.Info))).Append(Words.Get(culture, "html.info-count")).Append("</span></p>\n");
 
         // cell id → the findings (numbers) that name it
         var flagged = new Dictionary<string, List<(int Number, Finding Finding)>>(StringComparer.Ordinal);
@@ -205,7 +206,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
             Table(w, r, table, flagged, suspects, prefix, options);
         }
 
-        Corrections(w, r, zh);
+        Corrections(w, r, culture);
         if (r.Cells.Any(c => c.Value.Reconstructed))
         {
             w.Append("<p class=\"reconstructed-legend\">").Append(E(ReconstructedLegend(options))).Append("</p>\n");
@@ -213,21 +214,21 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
         if (missing.Count > 0)
         {
-            w.Append("<p class=\"absent-tables\">").Append(Words.Get(zh, "html.tables-not-in-the-report"))
-                .Append(string.Join(Words.Get(zh, "html.list-separator"), missing.Select(t => E(t.Title.In(options.Language))))).Append("</p>\n");
+            w.Append("<p class=\"absent-tables\">").Append(Words.Get(culture, "html.tables-not-in-the-report"))
+                .Append(string.Join(Words.Get(culture, "html.list-separator"), missing.Select(t => E(t.Title.In(options.Language))))).Append("</p>\n");
         }
 
-        w.Append("</div>\n<aside class=\"findings\">\n<h3>").Append(Words.Get(zh, "html.findings")).Append("</h3>\n");
+        w.Append("</div>\n<aside class=\"findings\">\n<h3>").Append(Words.Get(culture, "html.findings")).Append("</h3>\n");
         if (result.Findings.Count == 0)
         {
-            w.Append("<p class=\"clean\">").Append(Words.Get(zh, "html.no-findings")).Append("</p>\n");
+            w.Append("<p class=\"clean\">").Append(Words.Get(culture, "html.no-findings")).Append("</p>\n");
         }
         else
         {
             w.Append("<ol>\n");
             for (var i = 0; i < result.Findings.Count; i++)
             {
-                Finding(w, result.Findings[i], prefix + Int(i + 1), BaselineMark(run, result, result.Findings[i], zh), options, review: review);
+                Finding(w, result.Findings[i], prefix + Int(i + 1), BaselineMark(run, result, result.Findings[i], culture), options, review: review);
             }
 
             w.Append("</ol>\n");
@@ -239,7 +240,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
     private static void Table(StringBuilder w, AnnualReport report, TableDefinition table, Dictionary<string, List<(int Number, Finding Finding)>> flagged,
         HashSet<string> suspects, string prefix, RenderOptions options)
     {
-        var zh = options.Zh;
+        var culture = options.Culture;
         var hasColumns = table.Columns.Count > 0;
         var hasUnits = table.AllRows.Any(x => x.Unit is not null);
         var valueColumns = hasColumns ? table.Columns.Count : 1;
@@ -249,10 +250,10 @@ public sealed partial class HtmlRenderer : IRunRenderer
             w.Append(" <span class=\"caption-note\">").Append(E(caption)).Append("</span>");
         }
 
-        w.Append("</caption>\n<thead><tr><th class=\"label\">").Append(Words.Get(zh, "html.item")).Append("</th>");
+        w.Append("</caption>\n<thead><tr><th class=\"label\">").Append(Words.Get(culture, "html.item")).Append("</th>");
         if (hasUnits)
         {
-            w.Append("<th>").Append(Words.Get(zh, "html.unit")).Append("</th>");
+            w.Append("<th>").Append(Words.Get(culture, "html.unit")).Append("</th>");
         }
 
         if (hasColumns)
@@ -264,7 +265,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
         }
         else
         {
-            w.Append("<th>").Append(Words.Get(zh, "html.value")).Append("</th>");
+            w.Append("<th>").Append(Words.Get(culture, "html.value")).Append("</th>");
         }
 
         w.Append("</tr></thead>\n<tbody>\n");
@@ -380,7 +381,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
     private static void Finding(StringBuilder w, Finding f, string id, string? baselineMark, RenderOptions options, Action<StringBuilder>? more = null, ReviewTarget? review = null)
     {
-        var zh = options.Zh;
+        var culture = options.Culture;
         var severity = SeverityToken(f.Severity);
         w.Append("<li id=\"").Append(id).Append("\" class=\"finding sev-").Append(severity).Append("\" data-cells=\"")
             .Append(E(string.Join(' ', f.Cells.Select(c => c.Id.Value)))).Append('"');
@@ -390,10 +391,10 @@ public sealed partial class HtmlRenderer : IRunRenderer
         }
 
         w.Append(">\n<div class=\"finding-head\"><span class=\"badge sev-").Append(severity).Append("\">")
-            .Append(SeverityWord(f.Severity, zh)).Append("</span> <code class=\"rule\">").Append(E(f.RuleId)).Append("</code>");
+            .Append(SeverityWord(f.Severity, culture)).Append("</span> <code class=\"rule\">").Append(E(f.RuleId)).Append("</code>");
         if (f.Line is { } line)
         {
-            w.Append(" <span class=\"line\">").Append(Words.Get(zh, "line.n", ("line", Int(line)))).Append("</span>");
+            w.Append(" <span class=\"line\">").Append(Words.Get(culture, "line.n", ("line", Int(line)))).Append("</span>");
         }
 
         if (baselineMark is { } mark)
@@ -405,7 +406,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
         more?.Invoke(w);
         if (FormulaText(f, options) is { } formula)
         {
-            w.Append("<p class=\"formula\"><span>").Append(Words.Get(zh, "html.formula")).Append("</span> <code>").Append(E(formula)).Append("</code></p>\n");
+            w.Append("<p class=\"formula\"><span>").Append(Words.Get(culture, "html.formula")).Append("</span> <code>").Append(E(formula)).Append("</code></p>\n");
         }
 
         if (ReconstructedCells(f, options) is { } reconstructed)
@@ -415,10 +416,10 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
         if (f.Expected is not null || f.Actual is not null)
         {
-            w.Append("<p class=\"numbers\">").Append(Words.Get(zh, "html.expected")).Append(Num(f.Expected)).Append(Words.Get(zh, "html.actual")).Append(Num(f.Actual));
+            w.Append("<p class=\"numbers\">").Append(Words.Get(culture, "html.expected")).Append(Num(f.Expected)).Append(Words.Get(culture, "html.actual")).Append(Num(f.Actual));
             if (f.Difference is { } d)
             {
-                w.Append(Words.Get(zh, "html.difference")).Append(Num(d));
+                w.Append(Words.Get(culture, "html.difference")).Append(Num(d));
             }
 
             w.Append("</p>\n");
@@ -426,7 +427,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
         if (f.Suspect is { } s)
         {
-            w.Append("<p class=\"suspect\">").Append(Words.Get(zh, "html.likely-wrong")).Append("<code>").Append(E(SuspectName(f, s, options))).Append("</code>");
+            w.Append("<p class=\"suspect\">").Append(Words.Get(culture, "html.likely-wrong")).Append("<code>").Append(E(SuspectName(f, s, options))).Append("</code>");
             if (s.CorrectedValue is { } cv)
             {
                 w.Append(" → ").Append(Num(cv));
@@ -434,7 +435,7 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
             foreach (var alternative in s.Alternatives)
             {
-                w.Append(Words.Get(zh, "html.or")).Append("<code>").Append(E(alternative.Cell.Value)).Append("</code>");
+                w.Append(Words.Get(culture, "html.or")).Append("<code>").Append(E(alternative.Cell.Value)).Append("</code>");
                 if (alternative.CorrectedValue is { } acv)
                 {
                     w.Append(" → ").Append(Num(acv));
@@ -451,17 +452,17 @@ public sealed partial class HtmlRenderer : IRunRenderer
 
         if (review is not null)
         {
-            ReviewControls(w, f, review, zh);
+            ReviewControls(w, f, review, culture);
         }
 
         w.Append("</li>\n");
     }
 
-    private static void InputErrors(StringBuilder w, CheckRun run, bool zh)
+    private static void InputErrors(StringBuilder w, CheckRun run, CultureInfo culture)
     {
         if (run.Skipped.Count > 0)
         {
-            w.Append("<section id=\"skipped\">\n<h2>").Append(Words.Get(zh, "html.skipped-files-not-reports")).Append("</h2>\n<ul>\n");
+            w.Append("<section id=\"skipped\">\n<h2>").Append(Words.Get(culture, "html.skipped-files-not-reports")).Append("</h2>\n<ul>\n");
             foreach (var e in run.Skipped)
             {
                 w.Append("<li class=\"skipped\"><code>").Append(E(e.Source)).Append("</code>: ").Append(E(e.Message)).Append("</li>\n");
@@ -475,36 +476,34 @@ public sealed partial class HtmlRenderer : IRunRenderer
             return;
         }
 
-        w.Append("<section id=\"input-errors\">\n<h2>").Append(Words.Get(zh, "html.input-errors")).Append("</h2>\n<ul>\n");
+        w.Append("<section id=\"input-errors\">\n<h2>").Append(Words.Get(culture, "html.input-errors")).Append("</h2>\n<ul>\n");
         foreach (var e in run.InputErrors)
         {
-            w.Append("<li class=\"input-error\"><code>").Append(E(e.Source)).Append("</code>").Append(e.Line is { } l ? $" ({Messages.MessageCatalog.Get(zh ? Messages.MessageCatalog.Chinese : Messages.MessageCatalog.English, "line.n", ("line", Int(l)))})" : "")
+            w.Append("<li class=\"input-error\"><code>").Append(E(e.Source)).Append("</code>").Append(e.Line is { } l ? $" ({Messages.MessageCatalog.Get(culture, "line.n", ("line", Int(l)))})" : "")
                 .Append(": ").Append(E(e.Message)).Append("</li>\n");
         }
 
         w.Append("</ul>\n</section>\n");
     }
 
-    private static void Baseline(StringBuilder w, CheckRun run, bool zh)
+    private static void Baseline(StringBuilder w, CheckRun run, CultureInfo culture)
     {
         if (run.Baseline is not { } b)
         {
             return;
         }
 
-        w.Append("<section id=\"baseline\">\n<h2>").Append(Words.Get(zh, "html.baseline")).Append(" (").Append(Date(b.Today)).Append(")</h2>\n<p>")
-            .Append(zh
-                ? $"已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个。"
-                : $"{Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale.")
+        w.Append("<section id=\"baseline\">\n<h2>").Append(Words.Get(culture, "html.baseline")).Append(" (").Append(Date(b.Today)).Append(")</h2>\n<p>")
+            .Append(Words.Get(culture, "baseline.summary", ("accepted", Int(b.Accepted)), ("expired", Int(b.Expired.Count)), ("stale", Int(b.Stale.Count))))
             .Append("</p>\n<ul>\n");
         foreach (var e in b.Expired)
         {
-            w.Append("<li class=\"expired\">").Append(Words.Get(zh, "html.expired")).Append(E(EntryText(e, zh))).Append("</li>\n");
+            w.Append("<li class=\"expired\">").Append(Words.Get(culture, "html.expired")).Append(E(EntryText(e, culture))).Append("</li>\n");
         }
 
         foreach (var e in b.Stale)
         {
-            w.Append("<li class=\"stale\">").Append(Words.Get(zh, "html.stale")).Append(E(EntryText(e, zh))).Append("</li>\n");
+            w.Append("<li class=\"stale\">").Append(Words.Get(culture, "html.stale")).Append(E(EntryText(e, culture))).Append("</li>\n");
         }
 
         w.Append("</ul>\n</section>\n");

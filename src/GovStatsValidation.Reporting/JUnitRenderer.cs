@@ -193,13 +193,13 @@ public sealed class JUnitRenderer : IRunRenderer
 
             if (f.Line is { } l)
             {
-                sb.Append(' ').Append(Words.Get(options.Zh, "line.n", ("line", Int(l))));
+                sb.Append(' ').Append(Words.Get(options.Culture, "line.n", ("line", Int(l))));
             }
 
             sb.Append(": ").Append(f.Message.In(options.Language)).Append('\n');
             if (FormulaText(f, options) is { } formula)
             {
-                sb.Append(Words.Get(options.Zh, "junit.formula")).Append(formula).Append('\n');
+                sb.Append(Words.Get(options.Culture, "junit.formula")).Append(formula).Append('\n');
             }
 
             if (f.Expected is not null || f.Actual is not null)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
@@ -21,27 +22,25 @@ public sealed class MarkdownRenderer : IRunRenderer
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(options);
-        var zh = options.Zh;
-        writer.WriteLine("## " + Words.Get(zh, "md.check-results"));
+        var culture = options.Culture;
+        writer.WriteLine("## " + Words.Get(culture, "md.check-results"));
         writer.WriteLine();
-        writer.WriteLine(Row(Words.Get(zh, "md.reports"), Words.Get(zh, "md.errors"), Words.Get(zh, "md.warnings"), Words.Get(zh, "md.info"), Words.Get(zh, "md.input-errors")));
+        writer.WriteLine(Row(Words.Get(culture, "md.reports"), Words.Get(culture, "md.errors"), Words.Get(culture, "md.warnings"), Words.Get(culture, "md.info"), Words.Get(culture, "md.input-errors")));
         writer.WriteLine("|---:|---:|---:|---:|---:|");
         writer.WriteLine($"| {Int(run.Results.Count)} | {Int(run.Count(Severity.Error))} | {Int(run.Count(Severity.Warning))} | {Int(run.Count(Severity.Info))} | {Int(run.InputErrors.Count)} |");
         writer.WriteLine();
         if (run.CrossReport is { } cross)
         {
-            writer.WriteLine(zh
-                ? $"其中跨报告发现：{Int(run.CrossCount(Severity.Error))} 个错误，{Int(run.CrossCount(Severity.Warning))} 个警告，{Int(run.CrossCount(Severity.Info))} 个提示（共 {Int(cross.Count)} 个）。"
-                : $"Of these, cross-report findings: {Int(run.CrossCount(Severity.Error))} error(s), {Int(run.CrossCount(Severity.Warning))} warning(s), {Int(run.CrossCount(Severity.Info))} info ({Int(cross.Count)} in all).");
+            writer.WriteLine(Words.Get(culture, "md.cross-counts", ("errors", Int(run.CrossCount(Severity.Error))), ("warnings", Int(run.CrossCount(Severity.Warning))), ("infos", Int(run.CrossCount(Severity.Info))), ("count", Int(cross.Count))));
             writer.WriteLine();
         }
 
         var byRule = ByRule(run);
         if (byRule.Count > 0)
         {
-            writer.WriteLine("<details><summary>" + Words.Get(zh, "md.findings-by-rule") + "</summary>");
+            writer.WriteLine("<details><summary>" + Words.Get(culture, "md.findings-by-rule") + "</summary>");
             writer.WriteLine();
-            writer.WriteLine(Row(Words.Get(zh, "md.rule"), Words.Get(zh, "md.errors"), Words.Get(zh, "md.warnings"), Words.Get(zh, "md.info")));
+            writer.WriteLine(Row(Words.Get(culture, "md.rule"), Words.Get(culture, "md.errors"), Words.Get(culture, "md.warnings"), Words.Get(culture, "md.info")));
             writer.WriteLine("|---|---:|---:|---:|");
             foreach (var c in byRule)
             {
@@ -58,38 +57,34 @@ public sealed class MarkdownRenderer : IRunRenderer
             var r = result.Report;
             writer.WriteLine($"### {Cell(Source(result))}");
             writer.WriteLine();
-            writer.WriteLine($"{Cell(r.Agency.Name)} · {YearText(r.Year, zh)} · {Words.Get(zh, "md.schema")} `{r.Schema.ToToken()}{(r.Variant is { } variant ? "/" + variant : "")}` · " +
-                (zh
-                    ? $"{Int(result.Count(Severity.Error))} 个错误，{Int(result.Count(Severity.Warning))} 个警告，{Int(result.Count(Severity.Info))} 个提示"
-                    : $"{Int(result.Count(Severity.Error))} error(s), {Int(result.Count(Severity.Warning))} warning(s), {Int(result.Count(Severity.Info))} info"));
+            writer.WriteLine($"{Cell(r.Agency.Name)} · {YearText(r.Year, culture)} · {Words.Get(culture, "md.schema")} `{r.Schema.ToToken()}{(r.Variant is { } variant ? "/" + variant : "")}` · " +
+                Words.Get(culture, "md.report-counts", ("errors", Int(result.Count(Severity.Error))), ("warnings", Int(result.Count(Severity.Warning))), ("infos", Int(result.Count(Severity.Info)))));
             writer.WriteLine();
             if (result.Findings.Count == 0)
             {
-                writer.WriteLine(Words.Get(zh, "md.no-findings"));
+                writer.WriteLine(Words.Get(culture, "md.no-findings"));
                 writer.WriteLine();
                 continue;
             }
 
             var withBaseline = run.Baseline is not null;
-            writer.WriteLine(zh
-                ? $"| 级别 | 规则 | 行 | 说明 | 算式 |{(withBaseline ? " 基线 |" : "")}"
-                : $"| Severity | Rule | Line | Message | Formula |{(withBaseline ? " Baseline |" : "")}");
+            writer.WriteLine(HeaderRow(culture, withBaseline, "md.col.severity", "md.col.rule", "md.col.line", "md.col.message", "md.col.formula"));
             writer.WriteLine($"|---|---|---:|---|---|{(withBaseline ? "---|" : "")}");
             foreach (var f in result.Findings)
             {
-                var mark = BaselineMark(run, result, f, zh) is { } m ? $" {m} |" : "";
-                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | {Escaping.MarkdownCode(f.RuleId)} | {(f.Line is { } l ? Int(l) : "")} | {Message(f, options)} | {Formula(f, options)} |{mark}");
+                var mark = BaselineMark(run, result, f, culture) is { } m ? $" {m} |" : "";
+                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, culture)} | {Escaping.MarkdownCode(f.RuleId)} | {(f.Line is { } l ? Int(l) : "")} | {Message(f, options)} | {Formula(f, options)} |{mark}");
             }
 
             writer.WriteLine();
             Legend(writer, result.Findings, options);
         }
 
-        CrossReport(writer, run, options, zh);
+        CrossReport(writer, run, options, culture);
 
         if (run.Skipped.Count > 0)
         {
-            writer.WriteLine("### " + Words.Get(zh, "md.skipped-files"));
+            writer.WriteLine("### " + Words.Get(culture, "md.skipped-files"));
             writer.WriteLine();
             foreach (var e in run.Skipped)
             {
@@ -101,11 +96,11 @@ public sealed class MarkdownRenderer : IRunRenderer
 
         if (run.InputErrors.Count > 0)
         {
-            writer.WriteLine("### " + Words.Get(zh, "md.input-errors-heading"));
+            writer.WriteLine("### " + Words.Get(culture, "md.input-errors-heading"));
             writer.WriteLine();
             foreach (var e in run.InputErrors)
             {
-                writer.WriteLine($"- {Escaping.MarkdownCode(e.Source)}{(e.Line is { } l ? $" ({Words.Get(zh, "line.n", ("line", Int(l)))})" : "")}: {Cell(e.Message)}");
+                writer.WriteLine($"- {Escaping.MarkdownCode(e.Source)}{(e.Line is { } l ? $" ({Words.Get(culture, "line.n", ("line", Int(l)))})" : "")}: {Cell(e.Message)}");
             }
 
             writer.WriteLine();
@@ -113,20 +108,18 @@ public sealed class MarkdownRenderer : IRunRenderer
 
         if (run.Baseline is { } b)
         {
-            writer.WriteLine("### " + Words.Get(zh, "run.baseline-heading", ("date", Date(b.Today))));
+            writer.WriteLine("### " + Words.Get(culture, "run.baseline-heading", ("date", Date(b.Today))));
             writer.WriteLine();
-            writer.WriteLine(zh
-                ? $"已接受并隐藏 {Int(b.Accepted)} 个发现；过期条目 {Int(b.Expired.Count)} 个，失效条目 {Int(b.Stale.Count)} 个。"
-                : $"{Int(b.Accepted)} accepted finding(s) hidden; {Int(b.Expired.Count)} expired entr(y/ies), {Int(b.Stale.Count)} stale.");
+            writer.WriteLine(Words.Get(culture, "baseline.summary", ("accepted", Int(b.Accepted)), ("expired", Int(b.Expired.Count)), ("stale", Int(b.Stale.Count))));
             writer.WriteLine();
             foreach (var e in b.Expired)
             {
-                writer.WriteLine($"- {Words.Get(zh, "md.expired")}: {Cell(EntryText(e, zh))}");
+                writer.WriteLine($"- {Words.Get(culture, "md.expired")}: {Cell(EntryText(e, culture))}");
             }
 
             foreach (var e in b.Stale)
             {
-                writer.WriteLine($"- {Words.Get(zh, "md.stale")}: {Cell(EntryText(e, zh))}");
+                writer.WriteLine($"- {Words.Get(culture, "md.stale")}: {Cell(EntryText(e, culture))}");
             }
 
             if (b.Expired.Count + b.Stale.Count > 0)
@@ -137,33 +130,31 @@ public sealed class MarkdownRenderer : IRunRenderer
     }
 
     /// <summary>A section per jurisdiction: its reports, then a table of its cross-report findings with the report each is about and every report involved.</summary>
-    private static void CrossReport(TextWriter writer, CheckRun run, RenderOptions options, bool zh)
+    private static void CrossReport(TextWriter writer, CheckRun run, RenderOptions options, CultureInfo culture)
     {
         foreach (var group in CrossGroups.Of(run))
         {
-            writer.WriteLine($"### {Words.Get(zh, "md.cross-report-checks")} · {Cell(group.Jurisdiction)}");
+            writer.WriteLine($"### {Words.Get(culture, "md.cross-report-checks")} · {Cell(group.Jurisdiction)}");
             writer.WriteLine();
-            writer.WriteLine($"{Words.Get(zh, "md.reports-list")}{string.Join(Words.Get(zh, "md.list-separator"), group.Reports.Select(r => r.Result is null ? Escaping.MarkdownCode(r.Source) : $"{Cell(r.Title)} ({Escaping.MarkdownCode(r.Source)})"))}");
+            writer.WriteLine($"{Words.Get(culture, "md.reports-list")}{string.Join(Words.Get(culture, "md.list-separator"), group.Reports.Select(r => r.Result is null ? Escaping.MarkdownCode(r.Source) : $"{Cell(r.Title)} ({Escaping.MarkdownCode(r.Source)})"))}");
             writer.WriteLine();
             if (group.Entries.Count == 0)
             {
-                writer.WriteLine(Words.Get(zh, "md.no-findings"));
+                writer.WriteLine(Words.Get(culture, "md.no-findings"));
                 writer.WriteLine();
                 continue;
             }
 
             var withBaseline = run.Baseline is not null;
-            writer.WriteLine(zh
-                ? $"| 级别 | 规则 | 关于 | 说明 | 算式 | 涉及报告 |{(withBaseline ? " 基线 |" : "")}"
-                : $"| Severity | Rule | About | Message | Formula | Reports involved |{(withBaseline ? " Baseline |" : "")}");
+            writer.WriteLine(HeaderRow(culture, withBaseline, "md.col.severity", "md.col.rule", "md.col.about", "md.col.message", "md.col.formula", "md.col.reports"));
             writer.WriteLine($"|---|---|---|---|---|---|{(withBaseline ? "---|" : "")}");
             foreach (var entry in group.Entries)
             {
                 var f = entry.Finding;
-                var about = $"{Cell(entry.Agency)} {YearText(entry.Year, zh)}{(f.Line is { } l ? Words.Get(zh, "line.after", ("line", Int(l))) : "")}";
+                var about = $"{Cell(entry.Agency)} {YearText(entry.Year, culture)}{(f.Line is { } l ? Words.Get(culture, "line.after", ("line", Int(l))) : "")}";
                 var involved = string.Join("<br>", entry.Sources.Select(Escaping.MarkdownCode));
-                var mark = BaselineMark(run, entry.Agency, entry.Year, f, zh) is { } m ? $" {m} |" : "";
-                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, zh)} | {Escaping.MarkdownCode(f.RuleId)} | {about} | {Message(f, options)} | {Formula(f, options)} | {involved} |{mark}");
+                var mark = BaselineMark(run, entry.Agency, entry.Year, f, culture) is { } m ? $" {m} |" : "";
+                writer.WriteLine($"| {Icon(f.Severity)} {SeverityWord(f.Severity, culture)} | {Escaping.MarkdownCode(f.RuleId)} | {about} | {Message(f, options)} | {Formula(f, options)} | {involved} |{mark}");
             }
 
             writer.WriteLine();
@@ -176,10 +167,10 @@ public sealed class MarkdownRenderer : IRunRenderer
         var message = new StringBuilder(Cell(f.Message.In(options.Language)));
         if (f.Suspect is { } s)
         {
-            message.Append("<br>").Append(Words.Get(options.Zh, "md.likely-wrong")).Append(Escaping.MarkdownCode(SuspectName(f, s, options)));
+            message.Append("<br>").Append(Words.Get(options.Culture, "md.likely-wrong")).Append(Escaping.MarkdownCode(SuspectName(f, s, options)));
             foreach (var alternative in s.Alternatives)
             {
-                message.Append(Words.Get(options.Zh, "md.or")).Append(Escaping.MarkdownCode(options.Zh && f.Cells.FirstOrDefault(c => c.Id == alternative.Cell) is { } cell ? cell.Label : alternative.Cell.Value));
+                message.Append(Words.Get(options.Culture, "md.or")).Append(Escaping.MarkdownCode(options.Zh && f.Cells.FirstOrDefault(c => c.Id == alternative.Cell) is { } cell ? cell.Label : alternative.Cell.Value));
             }
         }
 
@@ -222,4 +213,8 @@ public sealed class MarkdownRenderer : IRunRenderer
     /// <summary>A markdown table header row and its separator line.</summary>
     private static string Row(params string[] heads) =>
         "| " + string.Join(" | ", heads) + " |";
+
+    /// <summary>A markdown table's header row from message keys, with the baseline column when a baseline was given.</summary>
+    private static string HeaderRow(CultureInfo culture, bool withBaseline, params string[] keys) =>
+        $"| {string.Join(" | ", keys.Select(k => Words.Get(culture, k)))} |{(withBaseline ? $" {Words.Get(culture, "md.col.baseline")} |" : "")}";
 }

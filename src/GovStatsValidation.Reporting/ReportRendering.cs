@@ -18,7 +18,7 @@ public sealed record RenderOptions
     /// <summary>The culture <see cref="Language"/> names; it chooses the catalogue of the renderers' own words (<see cref="Messages.MessageCatalog"/>).</summary>
     public System.Globalization.CultureInfo Culture => Messages.MessageCatalog.Culture(Language);
 
-    /// <summary>Whether the language is Chinese.</summary>
+    /// <summary>Whether the output is Chinese: cells are then named by their (Chinese) labels, otherwise by their ids.</summary>
     internal bool Zh => Messages.MessageCatalog.IsChinese(Culture);
 }
 

@@ -36,11 +36,11 @@ internal static class RunStatistics
             .OrderByDescending(c => c.Error).ThenByDescending(c => c.Total).ThenBy(c => c.Key, StringComparer.Ordinal)
             .ToList();
 
-    public static string SeverityWord(Severity severity, bool zh) => severity switch
+    public static string SeverityWord(Severity severity, CultureInfo culture) => severity switch
     {
-        Severity.Error => Words.Get(zh, "stats.error"),
-        Severity.Warning => Words.Get(zh, "stats.warning"),
-        _ => Words.Get(zh, "stats.info"),
+        Severity.Error => Words.Get(culture, "stats.error"),
+        Severity.Warning => Words.Get(culture, "stats.warning"),
+        _ => Words.Get(culture, "stats.info"),
     };
 
     public static string SeverityToken(Severity severity) => severity.ToString().ToLowerInvariant();
@@ -50,8 +50,8 @@ internal static class RunStatistics
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A report year as shown: the year, or "year unknown" for a report whose year could not be read (a blank template has year 0).</summary>
-    public static string YearText(int year, bool zh) =>
-        year > 0 ? Int(year) : Messages.MessageCatalog.Get(zh ? Messages.MessageCatalog.Chinese : Messages.MessageCatalog.English, "year.unknown");
+    public static string YearText(int year, CultureInfo culture) =>
+        year > 0 ? Int(year) : Messages.MessageCatalog.Get(culture, "year.unknown");
 
     /// <summary>A finding's formula in the rendering's language.</summary>
     public static string? FormulaText(Finding f, RenderOptions options) => f.FormulaIn(options.Culture);
@@ -69,7 +69,7 @@ internal static class RunStatistics
         var cells = f.Cells.Where(c => c.Reconstructed).Select(c => $"{CellName(c, options)}={CellValueText(c, options)}").ToList();
         return cells.Count == 0
             ? null
-            : $"{Messages.MessageCatalog.Get(options.Culture, "report.reconstructed.cells")}{(options.Zh ? "：" : ": ")}{string.Join(options.Zh ? "、" : ", ", cells)}";
+            : Words.Get(options.Culture, "report.reconstructed.cells", ("cells", string.Join(Words.Get(options.Culture, "formula.list-separator"), cells)));
     }
 
     /// <summary>Whether any of the findings lists a reconstructed cell (then the legend of the mark is shown).</summary>
@@ -83,11 +83,11 @@ internal static class RunStatistics
         options.Zh && f.Cells.FirstOrDefault(c => c.Id == s.Cell) is { } cell ? cell.Label : s.Cell.Value;
 
     /// <summary>The baseline marker of a shown finding, or <see langword="null"/> when there was no baseline or the finding is simply new.</summary>
-    public static string? BaselineMark(CheckRun run, ReportCheckResult result, Finding f, bool zh) =>
-        BaselineMark(run, result.Report.Agency.Name, result.Report.Year, f, zh);
+    public static string? BaselineMark(CheckRun run, ReportCheckResult result, Finding f, CultureInfo culture) =>
+        BaselineMark(run, result.Report.Agency.Name, result.Report.Year, f, culture);
 
     /// <summary>The baseline marker of a shown finding about the report of an agency and year (cross-report findings: the subject's).</summary>
-    public static string? BaselineMark(CheckRun run, string agency, int year, Finding f, bool zh)
+    public static string? BaselineMark(CheckRun run, string agency, int year, Finding f, CultureInfo culture)
     {
         if (run.Baseline is not { } b)
         {
@@ -96,19 +96,19 @@ internal static class RunStatistics
 
         var fingerprint = f.FingerprintFor(agency, year);
         var entry = b.EntryOf(fingerprint);
-        var note = entry is null ? "" : Note(entry, zh);
+        var note = entry is null ? "" : Note(entry, culture);
         return b.StateOf(fingerprint) switch
         {
-            BaselineState.Changed => Words.Get(zh, "stats.accepted-figures-changed"),
-            BaselineState.Expired => Words.Get(zh, "stats.acceptance-expired"),
-            BaselineState.Confirmed => Words.Get(zh, "stats.confirmed") + note,
-            BaselineState.FalseAlarm => Words.Get(zh, "stats.false-alarm") + note,
-            _ => Words.Get(zh, "stats.new"),
+            BaselineState.Changed => Words.Get(culture, "stats.accepted-figures-changed"),
+            BaselineState.Expired => Words.Get(culture, "stats.acceptance-expired"),
+            BaselineState.Confirmed => Words.Get(culture, "stats.confirmed") + note,
+            BaselineState.FalseAlarm => Words.Get(culture, "stats.false-alarm") + note,
+            _ => Words.Get(culture, "stats.new"),
         };
     }
 
     /// <summary>The reviewer and comment of a decision, for a baseline marker: <c>（张三：理由）</c>.</summary>
-    private static string Note(BaselineEntry e, bool zh)
+    private static string Note(BaselineEntry e, CultureInfo culture)
     {
         var comment = e.Comment.Length > 0 ? e.Comment : e.Reason;
         var who = e.AcceptedBy;
@@ -117,16 +117,16 @@ internal static class RunStatistics
             return "";
         }
 
-        var text = who.Length > 0 && comment.Length > 0 ? $"{who}{Words.Get(zh, "stats.colon")}{comment}" : who + comment;
-        return Words.Get(zh, "stats.note", ("text", text));
+        var text = who.Length > 0 && comment.Length > 0 ? $"{who}{Words.Get(culture, "stats.colon")}{comment}" : who + comment;
+        return Words.Get(culture, "stats.note", ("text", text));
     }
 
     public static string Source(ReportCheckResult result) => result.Report.Source ?? $"{result.Report.Agency.Name} {result.Report.Year}";
 
-    public static string EntryText(BaselineEntry e, bool zh) =>
-        zh
-            ? $"{e.Rule} · {e.Agency} {Int(e.Year)}{(e.Instance.Length > 0 ? $" ({e.Instance})" : "")} · {e.Fingerprint} · 有效期至 {Date(e.Expires)} · {e.AcceptedBy}：{e.Reason}"
-            : $"{e.Rule} · {e.Agency} {Int(e.Year)}{(e.Instance.Length > 0 ? $" ({e.Instance})" : "")} · {e.Fingerprint} · expires {Date(e.Expires)} · {e.AcceptedBy}: {e.Reason}";
+    public static string EntryText(BaselineEntry e, CultureInfo culture) =>
+        Words.Get(culture, "baseline.entry", ("rule", e.Rule), ("agency", e.Agency), ("year", Int(e.Year)),
+            ("instance", e.Instance.Length > 0 ? $" ({e.Instance})" : ""), ("fingerprint", e.Fingerprint), ("expires", Date(e.Expires)),
+            ("acceptedBy", e.AcceptedBy), ("reason", e.Reason));
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -232,8 +232,8 @@ public sealed class SarifRenderer : IRunRenderer
             location["message"] = new JObject
             {
                 ["text"] = source == subject
-                    ? Words.Get(options.Zh, "sarif.subject-report", ("title", title))
-                    : Words.Get(options.Zh, "sarif.involved-report", ("title", title)),
+                    ? Words.Get(options.Culture, "sarif.subject-report", ("title", title))
+                    : Words.Get(options.Culture, "sarif.involved-report", ("title", title)),
             };
             related.Add(location);
         }

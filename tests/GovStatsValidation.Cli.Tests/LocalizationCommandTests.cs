@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using GovStatsValidation.CrossReport;
+using GovStatsValidation.Readers;
+using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
@@ -86,10 +90,33 @@ public sealed class LocalizationCommandTests
     }
 
     [Test]
+    public void RulesCoverage_EveryFormat_CountsRulesOfEveryKindWithCrossReportRules()
+    {
+        var (code, output, _) = Cli.Run("rules", "coverage");
+        using var services = new ServiceCollection().AddGovStatsValidation().AddReaders().AddCrossReport().BuildServiceProvider();
+        var rules = services.GetRequiredService<IRuleCatalog>().Rules;
+        var cross = rules.Count(r => r.Kind == RuleKind.Cross);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+            Assert.That(cross, Is.GreaterThan(5));
+            Assert.That(output, Does.Contain($"{rules.Count(r => r.Kind == RuleKind.Table)} table, "));
+            Assert.That(output, Does.Contain($", {cross} cross ({rules.Count} in all)"));
+            Assert.That(output, Does.Contain($"2021: {SchemaCatalog.Get(SchemaVersion.Format2021).Cells.Count} cells"));
+            var perFormat = rules.Count(r => r.Kind == RuleKind.Cross && r.Definition is { } d && d.Schemas.Contains(SchemaVersion.Format2021));
+            Assert.That(perFormat, Is.GreaterThan(0));
+            Assert.That(output, Does.Match($@"\n2021: [^\n]*; {perFormat} cross-report rule\(s\) compare it with other reports\n"));
+        });
+    }
+
+    [Test]
     public void RulesCoverage_Flagged_ListsOnlyFlaggedCells()
     {
         var (_, output, _) = Cli.Run("rules", "coverage", "--schema", "2021", "--flagged");
-        var cellLines = output.Split('\n').Skip(1).Where(l => l.Length > 0).ToList();
+        // Cell lines are indented; the format's summary line and the closing count of rules by kind are not.
+        var cellLines = output.Split('\n').Where(l => l.StartsWith(' ')).ToList();
         Assert.That(cellLines, Is.All.Match(@"^\s+(UNCOVERED|BOUNDS-ONLY)\s"));
+        Assert.That(output.Split('\n').Count(l => l.Length > 0 && !l.StartsWith(' ')), Is.EqualTo(2), "summary and rules-by-kind lines");
     }
 }

@@ -43,6 +43,31 @@ public sealed class ExplainCommandTests
     }
 
     [Test]
+    public void Explain_TextReport_ListsChecksOfTheOtherKindsFromTheCatalogue()
+    {
+        var seed = TestPaths.RequireShared("seeds", "004_4624beab2357406a.txt");
+        using var services = new ServiceCollection().AddGovStatsValidation().AddReaders().AddCrossReport().BuildServiceProvider();
+        var catalog = services.GetRequiredService<IRuleCatalog>();
+        var result = services.GetRequiredService<Readers.Pipeline.IReportPipeline>().CheckFileAsync(seed).GetAwaiter().GetResult();
+        var other = result.Findings.Where(f => catalog.Find(f.RuleId)?.Kind is RuleKind.Input or RuleKind.Narrative or RuleKind.Structure).ToList();
+
+        var (code, output, _) = Cli.Run("explain", seed, "--lang", "en");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+            Assert.That(other, Is.Not.Empty, "the seed has a missing section or a narrative finding");
+            Assert.That(output, Does.Contain($"Input, narrative and structure checks: {other.Count} finding(s)"));
+            foreach (var finding in other)
+            {
+                Assert.That(output, Does.Contain($"  {finding.Severity.ToString().ToLowerInvariant()}  {finding.RuleId}: "), finding.RuleId);
+            }
+
+            Assert.That(output, Does.Contain($"{catalog.Rules.Count(r => r.Kind == RuleKind.Cross)} cross-report rules compare a report with others"));
+        });
+    }
+
+    [Test]
     public void Explain_MissingFile_ExitsTwo() =>
         Assert.That(Cli.Run("explain", "nope.json").Code, Is.EqualTo(CliApp.ExitUnusable));
 }
@@ -168,6 +193,86 @@ public sealed class RulesCommandTests
             Assert.That(lines, Has.Some.Match(@"b\.rules\.json:7:\d+: error: \[b\.unknown-cell\] expression: unknown cell id 'no\.such\[cell\]'"));
             Assert.That(lines[^1], Is.EqualTo("2 problem(s) in 2 file(s)"));
         });
+    }
+}
+
+public sealed class RulesCrossTests
+{
+    [Test]
+    public void RulesShow_CrossRule_ShowsKindRelationExpressionAndFile()
+    {
+        var (code, output, _) = Cli.Run("rules", "show", "cross.carry-over", "--lang", "en");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+            Assert.That(output, Does.Contain("  kind       cross"));
+            Assert.That(output, Does.Contain("  relation   previousYear (prev.) (2019,2021)"));
+            Assert.That(output, Does.Contain("  expression requests.carried_over[$col] == prev.requests.carry_forward[$col]"));
+            Assert.That(output, Does.Contain("  defined in rules/cross/previous-year.cross.json:"));
+            Assert.That(output, Does.Not.Contain("example ("), "no single-report example for a rule over two reports");
+        });
+    }
+
+    [Test]
+    public void RulesList_CrossRules_ListedWithTheirFormats()
+    {
+        var (_, output, _) = Cli.Run("rules", "list", "--schema", "pre2019");
+
+        Assert.That(output, Does.Contain("cross  跨报告比对"));
+        Assert.That(output, Does.Not.Contain("  cross.carry-over "), "2019/2021 only");
+        Assert.That(output, Does.Contain("  cross.cumulative "));
+    }
+
+    [Test]
+    public void RulesLint_BrokenCrossFile_ListsLoadAndCompileProblemsWithFileAndLine()
+    {
+        using var temp = new TempFolder();
+        temp.File("y.cross.json", """
+            {
+              "id": "y",
+              "title": { "zh": "y", "en": "y" }, "relation": "previousYear",
+              "rules": [
+                { "id": "y.bad-relation", "relation": "cousin", "severity": "warning", "title": { "zh": "t", "en": "t" }, "message": { "zh": "{actual}", "en": "{actual}" }, "expression": "1 == 1" },
+                { "id": "y.typo", "severity": "warning", "title": { "zh": "t", "en": "t" }, "message": { "zh": "{actual}", "en": "{actual}" },
+                  "schemas": ["2021"], "counterpartSchemas": ["2021"], "expression": "review[total] == prev.review[totl]" }
+              ]
+            }
+            """);
+        temp.File("z.cross.json", """
+            {
+              "id": "z",
+              "title": { "zh": "z", "en": "z" }, "relation": "parent",
+              "rules": [
+                { "id": "z.ok", "severity": "info", "title": { "zh": "t", "en": "t" }, "message": { "zh": "{actual}", "en": "{actual}" },
+                  "schemas": ["2021"], "counterpartSchemas": ["2021"], "expression": "review[total] <= parent.review[total]" },
+                { "id": "z.prefix", "severity": "info", "title": { "zh": "t", "en": "t" }, "message": { "zh": "{actual}", "en": "{actual}" },
+                  "schemas": ["2021"], "counterpartSchemas": ["2021"], "expression": "review[total] <= prev.review[total]" }
+              ]
+            }
+            """);
+
+        var (code, output, _) = Cli.Run("rules", "lint", temp.Path);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitUnusable));
+            Assert.That(lines, Has.Some.Match(@"y\.cross\.json:5:\d+: error: \[y\.bad-relation\] unknown relation 'cousin'"));
+            Assert.That(lines, Has.Some.Match(@"z\.cross\.json:7:\d+: error: \[z\.prefix\] expression for 2021→2021: 'prev\.' is not available"));
+            Assert.That(lines[^1], Is.EqualTo("2 problem(s) in 2 file(s)"));
+        });
+    }
+
+    [Test]
+    public void RulesLint_RepositoryRules_LintsTableAndCrossFiles()
+    {
+        var (code, output, _) = Cli.Run("rules", "lint", "rules");
+        var cross = RuleSetLoader.LoadEmbedded().Sum(s => s.Rules.Count(r => r.Relation is not null));
+
+        Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+        Assert.That(cross, Is.GreaterThan(5));
+        Assert.That(output, Does.Contain($" table, {cross} cross-report): no problems"));
     }
 }
 

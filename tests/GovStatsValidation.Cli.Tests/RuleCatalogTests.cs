@@ -50,6 +50,40 @@ public sealed class RuleCatalogTests
         });
     }
 
+    /// <summary>docs/rules.md is generated from the catalogue of every package; UPDATE_GENERATED=1 rewrites it.</summary>
+    [Test]
+    public void RuleReference_Markdown_MatchesDocsRulesMd()
+    {
+        using var services = new ServiceCollection().AddGovStatsValidation().AddReaders().AddCrossReport().BuildServiceProvider();
+        GeneratedFiles.AssertUpToDate(Path.Combine(RepoPaths.Root, "docs", "rules.md"), RuleReference.Markdown(services.GetRequiredService<IRuleCatalog>()));
+    }
+
+    [Test]
+    public void DocsRulesMd_EveryRuleOfTheCatalogue_HasItsEntry()
+    {
+        using var services = Services();
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "rules.md"));
+        var rules = services.GetRequiredService<IRuleCatalog>().Rules;
+
+        Assert.Multiple(() =>
+        {
+            foreach (var kind in Enum.GetValues<RuleKind>())
+            {
+                Assert.That(rules.Count(r => r.Kind == kind), Is.GreaterThan(0), kind.ToString());
+            }
+
+            foreach (var rule in rules)
+            {
+                Assert.That(text, Does.Contain($"### `{rule.Id}` ({rule.Severity.ToString().ToLowerInvariant()}"), rule.Id);
+                Assert.That(text, Does.Contain(rule.Title.Zh), rule.Id);
+                if (rule.Definition is { } definition)
+                {
+                    Assert.That(text, Does.Contain(definition.Expression), rule.Id);
+                }
+            }
+        });
+    }
+
     [Test]
     public void AddPackages_Twice_CatalogueListsEachRuleOnce()
     {

@@ -15,4 +15,22 @@ public sealed class PublicApiTests
     {
         Assert.That(PublicApi.Problems(typeof(CrossReportChecker).Assembly, Path.Combine(RepoPaths.Root, "src", "GovStatsValidation.CrossReport")), Is.Empty);
     }
+
+    /// <summary>
+    /// The cross-report rules are bound through the rule language's public seam (<c>ExpressionFrame</c>,
+    /// <c>IExpressionResolver</c>): no packed assembly opens its internals to another packed assembly.
+    /// </summary>
+    [Test]
+    public void InternalsVisibleTo_PackedAssemblies_NameNoPackedAssembly()
+    {
+        string[] packed = ["GovStatsValidation", "GovStatsValidation.CrossReport", "GovStatsValidation.Readers", "GovStatsValidation.NUnit", "GovStatsValidation.Cli"];
+        var friends = new[] { typeof(GovStatsValidation.Rules.RuleDefinition).Assembly, typeof(CrossReportChecker).Assembly }
+            .SelectMany(a => a.GetCustomAttributes(typeof(System.Runtime.CompilerServices.InternalsVisibleToAttribute), false)
+                .Cast<System.Runtime.CompilerServices.InternalsVisibleToAttribute>()
+                .Select(v => $"{a.GetName().Name} → {v.AssemblyName}"))
+            .ToList();
+
+        Assert.That(friends, Is.Not.Empty, "the test assemblies are friends, so the attribute is read");
+        Assert.That(friends.Where(f => packed.Contains(f[(f.IndexOf('→', StringComparison.Ordinal) + 2)..].Split(',')[0])), Is.Empty);
+    }
 }

@@ -1,9 +1,7 @@
-using GovStatsValidation.Checking;
 using GovStatsValidation.CrossReport.Rules;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
-using GovStatsValidation.Rules.Language;
 using GovStatsValidation.Schemas;
 
 namespace GovStatsValidation.CrossReport.Facts;
@@ -51,22 +49,19 @@ internal static class ClaimChecks
                 continue;
             }
 
-            var schema = earlier.Report.SchemaDefinition;
-            var bound = new Binder(schema).Bind(ExpressionParser.Parse(expression));
-            var frame = new ReportFrame(schema);
-            frame.Load(earlier.Report);
-            var cells = new HashSet<CellDefinition>();
-            ExpressionCompiler.CollectValueCells(bound, cells);
-            if (cells.Any(c => frame.States[c.Slot] is (byte)CellState.Absent or (byte)CellState.Unreadable))
+            // The concept's expression in the earlier report's format, through the rule language's public seam.
+            var bound = new ExpressionFrame(earlier.Report.SchemaDefinition).Bind(expression);
+            var values = bound.Frame.Load(earlier.Report);
+            if (bound.ValueCells.Any(c => values.State(c) is CellState.Absent or CellState.Unreadable))
             {
                 continue;
             }
 
-            var table = Fixed.ToDecimal(ExpressionCompiler.EvaluateNumber(bound, frame.Values, frame.States, earlier.Report.Year));
+            var table = bound.Evaluate(values);
             var hedged = claim.Hedge is not null;
             var agrees = hedged ? Math.Abs(table - statedValue) <= Math.Abs(table) / 10 : table == statedValue;
-            var findingCells = cells.OrderBy(c => c.Slot).Select(c => new FindingCell(new CellId($"y{year}.{c.Id.Value}"), $"{earlier.Identity.Name} {year}：{c.Label}",
-                (CellState)frame.States[c.Slot], Fixed.ToDecimal(frame.Values[c.Slot]), earlier.Report.Cells[c.Id].Raw, earlier.Report.Cells[c.Id].Location?.Line)).ToList();
+            var findingCells = bound.ValueCells.Select(c => new FindingCell(new CellId($"y{year}.{c.Id}"), $"{earlier.Identity.Name} {year}：{c.Label}",
+                values.State(c), values.Number(c), earlier.Report.Cells[c.Definition!.Id].Raw, earlier.Report.Cells[c.Definition.Id].Location?.Line)).ToList();
             yield return (new Finding
             {
                 RuleId = RuleId,

@@ -1,46 +1,33 @@
-using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
-using GovStatsValidation.Rules.Language;
 using GovStatsValidation.Schemas;
 
 namespace GovStatsValidation.CrossReport.Rules;
 
-/// <summary>One cross-report rule instance compiled for a pair of schemas (this report's, the counterpart's).</summary>
+/// <summary>One cross-report rule instance bound for a pair of schemas (this report's, the counterpart's) through the core's public <see cref="ExpressionFrame"/>.</summary>
 internal sealed class CompiledCrossRule
 {
-    public required CrossRuleDefinition Definition { get; init; }
+    public required RuleDefinition Definition { get; init; }
 
     public required IReadOnlyDictionary<string, string> Bindings { get; init; }
 
-    public required string ExpressionText { get; init; }
+    public required ExpressionFrame Frame { get; init; }
 
-    public required Bound Condition { get; init; }
+    public required RuleExpression Condition { get; init; }
 
-    public Bound? ActualExpression { get; init; }
+    public RuleExpression? When { get; init; }
 
-    public Bound? ExpectedExpression { get; init; }
+    public RuleExpression? ActualExpression { get; init; }
 
-    public required CompiledCondition Check { get; init; }
+    public RuleExpression? ExpectedExpression { get; init; }
 
-    public CompiledCondition? When { get; init; }
+    /// <summary>Cells that must hold reported numbers.</summary>
+    public required IReadOnlyList<FrameCell> Required { get; init; }
 
-    public required IReadOnlyList<CellDefinition> ValueCells { get; init; }
+    public ReportSchema Self => Frame.Schema;
 
-    public required int[] RequiredSlots { get; init; }
+    public ReportSchema? Other => Frame.Other;
 
-    public required int MissingMask { get; init; }
-
-    public required IReadOnlyList<VirtualSlot> Virtuals { get; init; }
-
-    public required ReportSchema Self { get; init; }
-
-    public ReportSchema? Other { get; init; }
-
-    public required int OtherOffset { get; init; }
-
-    public required int VirtualOffset { get; init; }
-
-    public required int FrameSize { get; init; }
+    public string ExpressionText => Condition.Text;
 
     public string InstanceKey => Bindings.Count == 0 ? "" : string.Join(",", Bindings.Select(b => $"{b.Key}={b.Value}"));
 }
@@ -54,15 +41,14 @@ internal sealed record CrossRuleInstance(CompiledCrossRule? Rule, string Instanc
 /// <summary>Expands and compiles cross-report rules per pair of schemas; every defect of a rule is a <see cref="RuleProblem"/>.</summary>
 internal static class CrossRuleCompiler
 {
-    public static IReadOnlyList<CrossRuleInstance> Compile(CrossRuleDefinition rule, ReportSchema self, ReportSchema? other, ConceptMap concepts, string file, List<RuleProblem> problems)
+    public static IReadOnlyList<CrossRuleInstance> Compile(RuleDefinition rule, ReportSchema self, ReportSchema? other, ConceptMap concepts, string file, List<RuleProblem> problems)
     {
         var otherVersion = other?.Version ?? self.Version;
-        var applies = rule.Relation == CrossRelation.Children ? rule.Schemas.Contains(self.Version) : rule.Covers(self.Version, otherVersion);
+        var applies = rule.Relation == RuleRelation.Children ? rule.Schemas.Contains(self.Version) : rule.Covers(self.Version, otherVersion);
         if (!applies)
         {
-            var why = rule.NotApplicable ?? new LocalizedText(
-                $"规则只适用于 {string.Join("/", rule.Schemas.Select(s => s.ToToken()))} → {string.Join("/", rule.CounterpartSchemas.Select(s => s.ToToken()))} 格式组合",
-                $"the rule is defined for formats {string.Join("/", rule.Schemas.Select(s => s.ToToken()))} against {string.Join("/", rule.CounterpartSchemas.Select(s => s.ToToken()))}");
+            var why = rule.NotApplicable ?? Messages.MessageCatalog.Text("cross.reason.formats",
+                ("schemas", string.Join("/", rule.Schemas.Select(s => s.ToToken()))), ("counterparts", string.Join("/", rule.CounterpartSchemas.Select(s => s.ToToken()))));
             return [new CrossRuleInstance(null, "", why)];
         }
 
@@ -75,7 +61,7 @@ internal static class CrossRuleCompiler
         return result;
     }
 
-    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(CrossRuleDefinition rule, ReportSchema schema, ConceptMap concepts, string file, List<RuleProblem> problems)
+    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(RuleDefinition rule, ReportSchema schema, ConceptMap concepts, string file, List<RuleProblem> problems)
     {
         IEnumerable<Dictionary<string, string>> combos = [new Dictionary<string, string>(StringComparer.Ordinal)];
         foreach (var (name, values) in rule.ForEach)
@@ -102,7 +88,7 @@ internal static class CrossRuleCompiler
                 };
                 if (set is null)
                 {
-                    problems.Add(new RuleProblem(file, null, null, rule.Id, $"forEach '{name}': unknown set '{value}' for schema {schema.Version.ToToken()} (known: @columns:TABLE, @parts:TABLE, @rows:TABLE, @concepts:all, @concepts:additive)"));
+                    problems.Add(new RuleProblem(file, Line(rule), null, rule.Id, $"forEach '{name}': unknown set '{value}' for schema {schema.Version.ToToken()} (known: @columns:TABLE, @parts:TABLE, @rows:TABLE, @concepts:all, @concepts:additive)"));
                     yield break;
                 }
 
@@ -119,105 +105,81 @@ internal static class CrossRuleCompiler
         }
     }
 
-    private static CrossRuleInstance CompileInstance(CrossRuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema self, ReportSchema? other,
+    private static CrossRuleInstance CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema self, ReportSchema? other,
         ConceptMap concepts, string file, List<RuleProblem> problems)
     {
         var instance = bindings.Count == 0 ? "" : string.Join(",", bindings.Select(b => $"{b.Key}={b.Value}"));
-        var binder = new CrossBinder(rule.Relation, self, other, concepts);
+        var relation = rule.Relation ?? throw new ArgumentException($"rule {rule.Id} has no relation", nameof(rule));
+        var resolver = new CrossResolver(relation, concepts);
+        var frame = CrossResolver.OtherPrefix(relation) is { } prefix && other is not null ? new ExpressionFrame(self, prefix, other) : new ExpressionFrame(self);
         var ok = true;
 
-        Bound? BindText(string what, string? text, bool condition)
+        RuleExpression? BindText(string what, string? text, bool condition)
         {
             if (text is null)
             {
                 return null;
             }
 
-            var substituted = GovStatsValidation.Rules.RuleCompiler.Substitute(text, bindings);
             try
             {
-                var bound = binder.Bind(ExpressionParser.Parse(substituted));
-                if (bound.Type != (condition ? ExprType.Boolean : ExprType.Number))
+                var bound = frame.Bind(text, bindings, resolver);
+                if (bound.IsCondition != condition)
                 {
-                    throw new BindException($"'{what}' must be a {(condition ? "condition" : "number")}", 0);
+                    throw new RuleExpressionException($"'{what}' must be a {(condition ? "condition" : "number")}", 0, bound.Text);
                 }
 
                 return bound;
             }
-            catch (Exception e) when (e is ExpressionSyntaxException or BindException)
+            catch (RuleExpressionException e)
             {
-                var position = e is ExpressionSyntaxException se ? se.Position : ((BindException)e).Position;
-                problems.Add(new RuleProblem(file, null, null, rule.Id,
-                    $"{what}{(instance.Length > 0 ? $" [{instance}]" : "")} for {self.Version.ToToken()}→{other?.Version.ToToken() ?? "children"}: {e.Message} (at character {position + 1} of \"{substituted}\")"));
+                problems.Add(new RuleProblem(file, Line(rule), null, rule.Id,
+                    $"{what}{(instance.Length > 0 ? $" [{instance}]" : "")} for {self.Version.ToToken()}→{other?.Version.ToToken() ?? "children"}: {e.Message} (at character {e.Position + 1} of \"{e.Text}\")"));
                 ok = false;
                 return null;
             }
         }
 
-        Bound? condition, when, actual, expected;
+        RuleExpression? condition, when, actual, expected;
+        var required = new List<FrameCell>();
         try
         {
             condition = BindText("expression", rule.Expression, true);
             when = BindText("when", rule.When, true);
             actual = BindText("actual", rule.Actual, false);
             expected = BindText("expected", rule.Expected, false);
+            foreach (var id in rule.Requires)
+            {
+                if (BindText("requires", id, false)?.Cell is { } cell)
+                {
+                    required.Add(cell);
+                }
+            }
         }
-        catch (NotApplicableException e)
+        catch (ExpressionNotApplicableException e)
         {
             return new CrossRuleInstance(null, instance, e.Reason);
         }
 
-        var required = new List<int>();
-        foreach (var id in rule.Requires)
-        {
-            try
-            {
-                if (BindText("requires", GovStatsValidation.Rules.RuleCompiler.Substitute(id, bindings), false) is BoundCell c)
-                {
-                    required.Add(c.Cell.Slot);
-                }
-            }
-            catch (NotApplicableException e)
-            {
-                return new CrossRuleInstance(null, instance, e.Reason);
-            }
-        }
-
         if (!ok || condition is null)
         {
-            return new CrossRuleInstance(null, instance, new LocalizedText("规则有误", "the rule has errors"));
-        }
-
-        var cells = new SortedSet<CellDefinition>(Comparer<CellDefinition>.Create((a, b) => a.Slot.CompareTo(b.Slot)));
-        ExpressionCompiler.CollectValueCells(condition, cells);
-        var mask = 0;
-        foreach (var state in Enum.GetValues<CellState>())
-        {
-            if (rule.Missing.For(state) == MissingTreatment.Missing)
-            {
-                mask |= 1 << (int)state;
-            }
+            return new CrossRuleInstance(null, instance, Messages.MessageCatalog.Text("cross.reason.rule-errors"));
         }
 
         return new CrossRuleInstance(new CompiledCrossRule
         {
             Definition = rule,
             Bindings = bindings,
-            ExpressionText = GovStatsValidation.Rules.RuleCompiler.Substitute(rule.Expression, bindings),
+            Frame = frame,
             Condition = condition,
+            When = when,
             ActualExpression = actual,
             ExpectedExpression = expected,
-            Check = ExpressionCompiler.CompileCondition(condition, Fixed.FromDecimal(rule.Tolerance)),
-            When = when is null ? null : ExpressionCompiler.CompileCondition(when, 0),
-            ValueCells = cells.ToList(),
-            RequiredSlots = required.ToArray(),
-            MissingMask = mask,
-            Virtuals = binder.Virtuals.ToList(),
-            Self = self,
-            Other = other,
-            OtherOffset = binder.OtherOffset,
-            VirtualOffset = binder.VirtualOffset,
-            FrameSize = binder.FrameSize,
+            Required = required,
         }, instance, null);
     }
+
+    /// <summary>The line of the rule in its file (from <see cref="RuleDefinition.DefinedIn"/>, <c>file:line</c>), for problems found when it is compiled.</summary>
+    private static int? Line(RuleDefinition rule) =>
+        rule.DefinedIn is { } d && d.LastIndexOf(':') is var i and > 0 && int.TryParse(d[(i + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var line) ? line : null;
 }

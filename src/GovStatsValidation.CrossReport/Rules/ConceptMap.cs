@@ -17,7 +17,9 @@ public sealed record Concept(
     /// <summary>Why the concept cannot be bound to a format.</summary>
     public LocalizedText WhyAbsent(SchemaVersion version) =>
         AbsentReasons.TryGetValue(version, out var why) ? why
-            : new LocalizedText($"{version.ToToken()} 格式没有“{Title.Zh}”", $"the {version.ToToken()} format has no figure for {Title.En}");
+            : new LocalizedText(
+                Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, "cross.reason.concept-absent", ("schema", version.ToToken()), ("concept", Title.Zh)),
+                Messages.MessageCatalog.Get(Messages.MessageCatalog.English, "cross.reason.concept-absent", ("schema", version.ToToken()), ("concept", Title.En)));
 }
 
 /// <summary>The concepts shared by the table formats (<c>rules/cross/concepts.json</c>).</summary>
@@ -50,13 +52,12 @@ public sealed class ConceptMap
             {
                 try
                 {
-                    var bound = new GovStatsValidation.Rules.Language.Binder(SchemaCatalog.Get(version)).Bind(GovStatsValidation.Rules.Language.ExpressionParser.Parse(text));
-                    if (bound.Type != GovStatsValidation.Rules.Language.ExprType.Number)
+                    if (new GovStatsValidation.Rules.ExpressionFrame(SchemaCatalog.Get(version)).Bind(text).IsCondition)
                     {
                         problems.Add($"{concept.Id} ({version.ToToken()}): not a number");
                     }
                 }
-                catch (Exception e) when (e is GovStatsValidation.Rules.Language.BindException or GovStatsValidation.Rules.Language.ExpressionSyntaxException)
+                catch (GovStatsValidation.Rules.RuleExpressionException e)
                 {
                     problems.Add($"{concept.Id} ({version.ToToken()}): {e.Message}");
                 }

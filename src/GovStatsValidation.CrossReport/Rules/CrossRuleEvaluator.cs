@@ -1,8 +1,9 @@
 using System.Globalization;
 using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
+using GovStatsValidation.Messages;
 using GovStatsValidation.Model;
-using GovStatsValidation.Rules.Language;
+using GovStatsValidation.Rules;
 using GovStatsValidation.Schemas;
 
 namespace GovStatsValidation.CrossReport.Rules;
@@ -13,83 +14,63 @@ namespace GovStatsValidation.CrossReport.Rules;
 /// <param name="Reason">Why it was not applicable, when it was not; <see langword="null"/> when the rule's <c>when</c> excluded the instance.</param>
 internal sealed record CrossEvaluation(RuleOutcome Outcome, Finding? Finding, LocalizedText? Reason);
 
-/// <summary>Evaluates compiled cross-report rules on a combined frame and explains the failures.</summary>
+/// <summary>Evaluates bound cross-report rules on the values of their frame and explains the failures.</summary>
 internal sealed class CrossRuleEvaluator(ConceptMap concepts)
 {
     private readonly Dictionary<(string, SchemaVersion), object> _childBindings = [];
 
     public CrossEvaluation Evaluate(CompiledCrossRule rule, AnnualReport self, AnnualReport? other, IReadOnlyList<AnnualReport> children)
     {
-        var values = new long[rule.FrameSize];
-        var states = new byte[rule.FrameSize];
-        Load(rule.Self, self, values, states, 0);
-        if (rule.Other is { } otherSchema && other is not null)
-        {
-            Load(otherSchema, other, values, states, rule.OtherOffset);
-        }
-
+        var values = rule.Frame.Load(self, other);
         var details = new List<string>();
-        foreach (var v in rule.Virtuals)
+        foreach (var computed in rule.Frame.Computed)
         {
-            var reason = ComputeVirtual(rule, v, values, states, children, details);
+            var reason = Compute(rule, computed, values, self, other, children, details);
             if (reason is not null)
             {
                 return new CrossEvaluation(RuleOutcome.NotApplicable, null, reason);
             }
         }
 
-        if (rule.When is { } when && !when(values, states, self.Year))
+        if (rule.When is { } when && !when.Holds(values))
         {
             // The rule's own condition excludes the instance (a row this report does not print): nothing to explain.
             return new CrossEvaluation(RuleOutcome.NotApplicable, null, null);
         }
 
-        foreach (var cell in rule.ValueCells)
+        foreach (var cell in rule.Condition.ValueCells)
         {
-            var state = (CellState)states[cell.Slot];
-            if (((rule.MissingMask >> (int)state) & 1) != 0)
+            var state = values.State(cell);
+            if (rule.Definition.Missing.For(state) == MissingTreatment.Missing)
             {
-                return new CrossEvaluation(RuleOutcome.NotApplicable, null, CellIs(cell, state));
+                return new CrossEvaluation(RuleOutcome.NotApplicable, null, CellIs(cell.Id, cell.Label, state));
             }
         }
 
-        foreach (var slot in rule.RequiredSlots)
+        foreach (var cell in rule.Required)
         {
-            if (states[slot] != (byte)CellState.Number)
+            if (values.State(cell) != CellState.Number)
             {
-                return new CrossEvaluation(RuleOutcome.NotApplicable, null, Messages.MessageCatalog.Text("cross.reason.required", ("state", State((CellState)states[slot], zh: false))) with
-                {
-                    Zh = Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, "cross.reason.required", ("state", State((CellState)states[slot], zh: true))),
-                });
+                return new CrossEvaluation(RuleOutcome.NotApplicable, null, new LocalizedText(
+                    MessageCatalog.Get(MessageCatalog.Chinese, "cross.reason.required", ("state", State(values.State(cell), MessageCatalog.Chinese))),
+                    MessageCatalog.Get(MessageCatalog.English, "cross.reason.required", ("state", State(values.State(cell), MessageCatalog.English)))));
             }
         }
 
-        if (rule.Check(values, states, self.Year))
+        if (rule.Condition.Holds(values, rule.Definition.Tolerance))
         {
             return new CrossEvaluation(RuleOutcome.Passed, null, null);
         }
 
-        return new CrossEvaluation(RuleOutcome.Failed, Build(rule, self, other, children, values, states, details), null);
-    }
-
-    private static void Load(ReportSchema schema, AnnualReport report, long[] values, byte[] states, int offset)
-    {
-        foreach (var (id, value) in report.Cells)
-        {
-            if (schema.TryGetCell(id, out var cell))
-            {
-                states[offset + cell.Slot] = (byte)value.State;
-                values[offset + cell.Slot] = value.State == CellState.Number ? Fixed.FromDecimal(value.Number!.Value) : 0;
-            }
-        }
+        return new CrossEvaluation(RuleOutcome.Failed, Build(rule, self, other, children, values, details), null);
     }
 
     /// <summary>A cell's state as the reason a rule is not applicable: <c>“行政复议 / 总计”为空白</c> / <c>review[total] is blank</c>.</summary>
-    private static LocalizedText CellIs(CellDefinition cell, CellState state, string? agency = null) => new(
-        (agency is null ? "" : agency + "：") + Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, "formula.cell-is", ("cell", $"“{cell.Label}”"), ("state", State(state, zh: true))),
-        (agency is null ? "" : agency + ": ") + Messages.MessageCatalog.Get(Messages.MessageCatalog.English, "formula.cell-is", ("cell", cell.Id.Value), ("state", State(state, zh: false))));
+    private static LocalizedText CellIs(string id, string label, CellState state, string? agency = null) => new(
+        (agency is null ? "" : agency + "：") + MessageCatalog.Get(MessageCatalog.Chinese, "formula.cell-is", ("cell", $"“{label}”"), ("state", State(state, MessageCatalog.Chinese))),
+        (agency is null ? "" : agency + ": ") + MessageCatalog.Get(MessageCatalog.English, "formula.cell-is", ("cell", id), ("state", State(state, MessageCatalog.English))));
 
-    private static string State(CellState state, bool zh) => Messages.MessageCatalog.Get(zh ? Messages.MessageCatalog.Chinese : Messages.MessageCatalog.English, state switch
+    private static string State(CellState state, CultureInfo culture) => MessageCatalog.Get(culture, state switch
     {
         CellState.Number => "state.number",
         CellState.Blank => "state.blank",
@@ -98,31 +79,32 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
         _ => "state.unreadable",
     });
 
-    private LocalizedText? ComputeVirtual(CompiledCrossRule rule, VirtualSlot v, long[] values, byte[] states, IReadOnlyList<AnnualReport> children, List<string> details)
+    private LocalizedText? Compute(CompiledCrossRule rule, FrameCell computed, FrameValues values, AnnualReport self, AnnualReport? other,
+        IReadOnlyList<AnnualReport> children, List<string> details)
     {
-        var slot = v.Cell.Slot;
-        switch (v)
+        switch (computed.Tag)
         {
-            case SameNonZero:
+            case SameNonZero when rule.Other is { } otherSchema:
             {
-                var n = rule.Self.Cells.Count;
+                // Every cell of the format equal in both reports (state and number): how many non-zero figures; else 0.
                 long nonZero = 0;
-                for (var i = 0; i < n; i++)
+                foreach (var cell in rule.Self.Cells)
                 {
-                    if (states[i] != states[rule.OtherOffset + i] || values[i] != values[rule.OtherOffset + i])
+                    var a = self.Cells[cell.Id];
+                    var b = other is not null && otherSchema.TryGetCell(cell.Id, out _) ? other.Cells[cell.Id] : null;
+                    if (b is null || a.State != b.State || a.Number != b.Number)
                     {
                         nonZero = 0;
                         break;
                     }
 
-                    if (states[i] == (byte)CellState.Number && values[i] != 0)
+                    if (a.State == CellState.Number && a.Number != 0)
                     {
                         nonZero++;
                     }
                 }
 
-                states[slot] = (byte)CellState.Number;
-                values[slot] = nonZero * Fixed.Scale;
+                values.SetComputed(computed, nonZero);
                 return null;
             }
 
@@ -130,10 +112,10 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
             {
                 if (children.Count == 0)
                 {
-                    return Messages.MessageCatalog.Text("cross.reason.no-departments");
+                    return MessageCatalog.Text("cross.reason.no-departments");
                 }
 
-                var terms = new List<long>();
+                var terms = new List<decimal>();
                 foreach (var child in children)
                 {
                     var bound = ChildBinding(aggregate.Reference, child.Schema);
@@ -142,36 +124,33 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
                         return new LocalizedText($"{child.Agency.Name}：{why.Zh}", $"{child.Agency.Name}: {why.En}");
                     }
 
-                    var frame = new ReportFrame(child.SchemaDefinition);
-                    frame.Load(child);
-                    var cells = new HashSet<CellDefinition>();
-                    ExpressionCompiler.CollectValueCells((Bound)bound, cells);
-                    foreach (var cell in cells)
+                    var expression = (RuleExpression)bound;
+                    var childValues = expression.Frame.Load(child);
+                    foreach (var cell in expression.ValueCells)
                     {
-                        var state = (CellState)frame.States[cell.Slot];
-                        if (((rule.MissingMask >> (int)state) & 1) != 0)
+                        var state = childValues.State(cell);
+                        if (rule.Definition.Missing.For(state) == MissingTreatment.Missing)
                         {
-                            return CellIs(cell, state, child.Agency.Name);
+                            return CellIs(cell.Id, cell.Label, state, child.Agency.Name);
                         }
                     }
 
-                    var value = ExpressionCompiler.EvaluateNumber((Bound)bound, frame.Values, frame.States, child.Year);
+                    var value = expression.Evaluate(childValues);
                     terms.Add(value);
-                    details.Add($"{child.Agency.Name} {ExpressionCompiler.Format(value)}");
+                    details.Add($"{child.Agency.Name} {RuleExpression.FormatNumber(value)}");
                 }
 
-                states[slot] = (byte)CellState.Number;
-                values[slot] = aggregate.Function switch
+                values.SetComputed(computed, aggregate.Function switch
                 {
-                    "sum" => terms.Aggregate(0L, (a, b) => checked(a + b)),
+                    "sum" => terms.Sum(),
                     "max" => terms.Max(),
                     _ => terms.Min(),
-                };
+                });
                 return null;
             }
 
             default:
-                return Messages.MessageCatalog.Text("cross.reason.unknown-virtual");
+                return MessageCatalog.Text("cross.reason.unknown-virtual");
         }
     }
 
@@ -183,60 +162,60 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
             return cached;
         }
 
-        var schema = SchemaCatalog.Get(version);
         object result;
-        if (schema.TryGetCell(new CellId(reference), out _))
+        try
         {
-            result = new Binder(schema).Bind(new ReferenceSyntax(reference, 0));
+            result = new ExpressionFrame(SchemaCatalog.Get(version)).Bind(reference, null, new CrossResolver(RuleRelation.Children, concepts));
         }
-        else if (concepts.TryGet(reference, out var concept))
+        catch (ExpressionNotApplicableException e)
         {
-            result = concept.Expressions.TryGetValue(version, out var text)
-                ? new Binder(schema).Bind(ExpressionParser.Parse(text))
-                : concept.WhyAbsent(version);
+            result = e.Reason;
         }
-        else
+        catch (RuleExpressionException)
         {
-            result = Messages.MessageCatalog.Text("cross.reason.unknown-reference", ("reference", reference), ("schema", version.ToToken()));
+            result = MessageCatalog.Text("cross.reason.unknown-reference", ("reference", reference), ("schema", version.ToToken()));
         }
 
         _childBindings[(reference, version)] = result;
         return result;
     }
 
-    private static Finding Build(CompiledCrossRule rule, AnnualReport self, AnnualReport? other, IReadOnlyList<AnnualReport> children, long[] values, byte[] states, List<string> details)
+    private static Finding Build(CompiledCrossRule rule, AnnualReport self, AnnualReport? other, IReadOnlyList<AnnualReport> children, FrameValues values, List<string> details)
     {
-        long? actual = null, expected = null;
-        var tolerance = Fixed.FromDecimal(rule.Definition.Tolerance);
-        var formula = ExpressionCompiler.Render(rule.Condition, values, states, self.Year, Messages.MessageCatalog.English, tolerance);
-        var formulaZh = ExpressionCompiler.Render(rule.Condition, values, states, self.Year, Messages.MessageCatalog.Chinese, tolerance);
-        if (rule.Condition is BoundBinary { Type: ExprType.Boolean, Left.Type: ExprType.Number } b)
+        decimal? actual = null, expected = null;
+        var tolerance = rule.Definition.Tolerance;
+        var formula = rule.Condition.Formula(values, MessageCatalog.English, tolerance);
+        var formulaZh = rule.Condition.Formula(values, MessageCatalog.Chinese, tolerance);
+        if (rule.Condition.TryEvaluateSides(values, out var left, out var right))
         {
-            actual = ExpressionCompiler.EvaluateNumber(b.Left, values, states, self.Year);
-            expected = ExpressionCompiler.EvaluateNumber(b.Right, values, states, self.Year);
+            actual = left;
+            expected = right;
         }
 
         if (rule.ActualExpression is { } ax)
         {
-            actual = ExpressionCompiler.EvaluateNumber(ax, values, states, self.Year);
+            actual = ax.Evaluate(values);
         }
 
         if (rule.ExpectedExpression is { } ex)
         {
-            expected = ExpressionCompiler.EvaluateNumber(ex, values, states, self.Year);
+            expected = ex.Evaluate(values);
         }
 
-        var cells = rule.ValueCells.Select(c => Cell(rule, c, self, other, values, states, details)).ToList();
+        var cells = rule.Condition.ValueCells.Select(c => Cell(c, self, other, values, details)).ToList();
+        var otherZh = other is null
+            ? MessageCatalog.Get(MessageCatalog.Chinese, "cross.other.departments", ("count", children.Count))
+            : $"{other.Agency.Name} {other.Year.ToString(CultureInfo.InvariantCulture)}";
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["actual"] = actual is { } a ? ExpressionCompiler.Format(a) : "—",
-            ["expected"] = expected is { } e ? ExpressionCompiler.Format(e) : "—",
-            ["difference"] = actual is { } a2 && expected is { } e2 ? ExpressionCompiler.Format(a2 - e2) : "—",
-            ["absDifference"] = actual is { } a3 && expected is { } e3 ? ExpressionCompiler.Format(Math.Abs(a3 - e3)) : "—",
+            ["actual"] = actual is { } a ? RuleExpression.FormatNumber(a) : "—",
+            ["expected"] = expected is { } e ? RuleExpression.FormatNumber(e) : "—",
+            ["difference"] = actual is { } a2 && expected is { } e2 ? RuleExpression.FormatNumber(a2 - e2) : "—",
+            ["absDifference"] = actual is { } a3 && expected is { } e3 ? RuleExpression.FormatNumber(Math.Abs(a3 - e3)) : "—",
             ["formula"] = formula,
             ["agency"] = self.Agency.Name,
             ["year"] = self.Year.ToString(CultureInfo.InvariantCulture),
-            ["other"] = other is null ? $"{children.Count} 个部门" : $"{other.Agency.Name} {other.Year.ToString(CultureInfo.InvariantCulture)}",
+            ["other"] = otherZh,
             ["otherYear"] = other?.Year.ToString(CultureInfo.InvariantCulture) ?? "",
             ["detail"] = string.Join(" + ", details),
         };
@@ -258,6 +237,15 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
             arguments["conceptLabel"] = ConceptMap.BuiltIn.TryGet(conceptId, out var concept) ? concept.Title.Zh : conceptId;
         }
 
+        var english = new Dictionary<string, string>(arguments, StringComparer.Ordinal)
+        {
+            ["other"] = other is null ? MessageCatalog.Get(MessageCatalog.English, "cross.other.departments", ("count", children.Count)) : otherZh,
+        };
+        if (rule.Bindings.TryGetValue("c", out var id) && ConceptMap.BuiltIn.TryGet(id, out var englishConcept))
+        {
+            english["conceptLabel"] = englishConcept.Title.En;
+        }
+
         var sources = new List<string> { self.Source ?? self.ToString() };
         if (other is not null)
         {
@@ -272,50 +260,33 @@ internal sealed class CrossRuleEvaluator(ConceptMap concepts)
             Severity = definition.Severity,
             Title = definition.Title,
             Message = new LocalizedText(FindingMessage.Fill(definition.Message.Zh, new Dictionary<string, string>(arguments, StringComparer.Ordinal) { ["formula"] = formulaZh }),
-                FindingMessage.Fill(definition.Message.En, WithEnglishConcept(arguments, rule))),
+                FindingMessage.Fill(definition.Message.En, english)),
             Cells = cells,
             Expression = rule.ExpressionText,
             Formula = formula,
             FormulaText = new LocalizedText(formulaZh, formula),
-            Actual = actual is { } av ? Fixed.ToDecimal(av) : null,
-            Expected = expected is { } ev ? Fixed.ToDecimal(ev) : null,
-            Line = rule.ValueCells.Zip(cells).Where(p => p.First.Slot < rule.OtherOffset).Select(p => p.Second.Line).FirstOrDefault(l => l is not null),
+            Actual = actual,
+            Expected = expected,
+            Line = rule.Condition.ValueCells.Zip(cells).Where(p => p.First.Part == 0).Select(p => p.Second.Line).FirstOrDefault(l => l is not null),
             Arguments = arguments,
             Instance = rule.InstanceKey,
             RelatedSources = sources,
         };
     }
 
-    private static Dictionary<string, string> WithEnglishConcept(Dictionary<string, string> arguments, CompiledCrossRule rule)
+    private static FindingCell Cell(FrameCell cell, AnnualReport self, AnnualReport? other, FrameValues values, List<string> details)
     {
-        var en = new Dictionary<string, string>(arguments, StringComparer.Ordinal);
-        if (rule.Bindings.TryGetValue("c", out var id) && ConceptMap.BuiltIn.TryGet(id, out var concept))
+        var state = values.State(cell);
+        var value = state == CellState.Number ? values.Number(cell) : (decimal?)null;
+        if (cell.Definition is not { } definition)
         {
-            en["conceptLabel"] = concept.Title.En;
+            return new FindingCell(new CellId(cell.Id), cell.Label, state, value, details.Count > 0 ? string.Join(" + ", details) : null, null);
         }
 
-        if (en["other"].EndsWith("个部门", StringComparison.Ordinal))
-        {
-            en["other"] = en["other"].Replace(" 个部门", " departments", StringComparison.Ordinal);
-        }
-
-        return en;
-    }
-
-    private static FindingCell Cell(CompiledCrossRule rule, CellDefinition cell, AnnualReport self, AnnualReport? other, long[] values, byte[] states, List<string> details)
-    {
-        var state = (CellState)states[cell.Slot];
-        var value = state == CellState.Number ? Fixed.ToDecimal(values[cell.Slot]) : (decimal?)null;
-        if (cell.Slot >= rule.VirtualOffset)
-        {
-            return new FindingCell(cell.Id, cell.Label, state, value, details.Count > 0 ? string.Join(" + ", details) : null, null);
-        }
-
-        var fromOther = cell.Slot >= rule.OtherOffset;
+        var fromOther = cell.Part == 1;
         var report = fromOther ? other : self;
-        var id = fromOther ? new CellId(cell.Id.Value[(cell.Id.Value.IndexOf('.', StringComparison.Ordinal) + 1)..]) : cell.Id;
-        var printed = report?.Cells[id];
+        var printed = report?.Cells[definition.Id];
         var label = fromOther && report is not null ? $"{report.Agency.Name} {report.Year.ToString(CultureInfo.InvariantCulture)}：{cell.Label}" : cell.Label;
-        return new FindingCell(cell.Id, label, state, value, printed?.Raw, printed?.Location?.Line);
+        return new FindingCell(new CellId(cell.Id), label, state, value, printed?.Raw, printed?.Location?.Line);
     }
 }

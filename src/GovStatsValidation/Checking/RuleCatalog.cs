@@ -5,8 +5,10 @@ using GovStatsValidation.Schemas;
 namespace GovStatsValidation.Checking;
 
 /// <summary>
-/// The rule sets in force (built-in plus user folders, merged) and their compiled form per schema. Compilation happens
-/// once per schema, on first use or at <see cref="CompileAll"/>; every problem is thrown at once.
+/// The table rule sets in force (built-in plus user folders, merged) and their compiled form per schema. Compilation happens
+/// once per schema, on first use or at <see cref="CompileAll"/>; every problem is thrown at once. Cross-report rules (rules
+/// with a <see cref="RuleDefinition.Relation"/>, read by the same <see cref="RuleSetLoader"/>) are not part of it: the
+/// cross-report checker runs them.
 /// </summary>
 public sealed class RuleCatalog
 {
@@ -26,7 +28,10 @@ public sealed class RuleCatalog
         }
 
         sets = RuleSetLoader.Merge(sets, options.RuleSets);
-        Sets = sets;
+        // Sets of table rules only; a set with no rules at all stays (it replaces a built-in set of its id).
+        Sets = sets.Where(s => s.Rules.Count == 0 || s.Rules.Any(r => r.Relation is null))
+            .Select(s => s.Rules.All(r => r.Relation is null) ? s : s with { Rules = s.Rules.Where(r => r.Relation is null).ToList() })
+            .ToList();
         _severityOverrides = new Dictionary<string, Severity>(options.SeverityOverrides, StringComparer.Ordinal);
         _disabled = new HashSet<string>(options.DisabledRules, StringComparer.Ordinal);
     }
@@ -34,10 +39,10 @@ public sealed class RuleCatalog
     /// <summary>A catalog of the built-in rules only.</summary>
     public static RuleCatalog BuiltIn { get; } = new(new GovStatsValidationOptions());
 
-    /// <summary>The merged rule sets.</summary>
+    /// <summary>The merged table rule sets.</summary>
     public IReadOnlyList<RuleSet> Sets { get; }
 
-    /// <summary>All rules of all sets.</summary>
+    /// <summary>All table rules of all sets.</summary>
     public IEnumerable<RuleDefinition> Rules => Sets.SelectMany(s => s.Rules);
 
     /// <summary>Compiles the rules of every schema now, so that broken rules fail at start-up rather than at first use.</summary>

@@ -275,10 +275,11 @@ public sealed record Finding
 /// <summary>Fills the message templates of rules and checks (<c>{name}</c> placeholders), for packages that word their own findings.</summary>
 public static class FindingMessage
 {
+    /// <summary>The placeholders a rule's message may use (table and cross-report rules alike; checked when a rule file loads).</summary>
     internal static readonly HashSet<string> KnownPlaceholders =
     [
         "actual", "expected", "difference", "absDifference", "formula", "col", "colLabel", "row", "rowLabel", "cell", "cellLabel",
-        "value", "claim", "suspect", "quote", "year", "agency", "other", "detail",
+        "value", "claim", "suspect", "quote", "year", "agency", "other", "otherYear", "detail", "concept", "conceptLabel",
     ];
 
     /// <summary>Replaces each <c>{name}</c> of <paramref name="template"/> by its argument; a placeholder without an argument is kept as <c>{name}</c>.</summary>

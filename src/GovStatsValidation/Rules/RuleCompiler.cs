@@ -62,7 +62,7 @@ internal static class RuleCompiler
         {
             foreach (var rule in set.Rules)
             {
-                if (rule.Disabled || disabled?.Contains(rule.Id) == true || !rule.Schemas.Contains(schema.Version))
+                if (rule.Relation is not null || rule.Disabled || disabled?.Contains(rule.Id) == true || !rule.Schemas.Contains(schema.Version))
                 {
                     continue;
                 }

@@ -66,9 +66,25 @@ public enum EmitMode
     Always,
 }
 
+/// <summary>Which other report a cross-report rule compares the report checked with.</summary>
+public enum RuleRelation
+{
+    /// <summary>The same agency's report of the previous year; its cells are named with <c>prev.</c>.</summary>
+    PreviousYear,
+
+    /// <summary>The jurisdiction-wide report of the jurisdiction a department belongs to, same year; cells named with <c>parent.</c>.</summary>
+    Parent,
+
+    /// <summary>A jurisdiction-wide report against all its departments' reports of the same year: <c>sum(children.X)</c>, <c>max(children.X)</c>.</summary>
+    Children,
+}
+
 /// <summary>
-/// One rule as written in a rule file: an expression over cell ids that must hold, with its severity, messages and
-/// missing-value policy. Rules are data; they are compiled once per schema by <see cref="RuleSetLoader"/>.
+/// One rule as written in a rule file: an expression that must hold, with its severity, messages and missing-value
+/// policy. A table rule (<c>rules/*.rules.json</c>, no <see cref="Relation"/>) reads the cells of one report and is
+/// compiled once per schema by the checker; a cross-report rule (<c>rules/cross/*.cross.json</c>) has a
+/// <see cref="Relation"/> and reads the other report's cells too (<c>prev.</c>, <c>parent.</c>, <c>children.</c>), run by
+/// GovStatsValidation.CrossReport. Both are read by <see cref="RuleSetLoader"/>.
 /// </summary>
 public sealed record RuleDefinition
 {
@@ -125,6 +141,39 @@ public sealed record RuleDefinition
 
     /// <summary>Whether the rule is switched off (by options or an override file).</summary>
     public bool Disabled { get; init; }
+
+    /// <summary>
+    /// Which other report the rule compares with: <see langword="null"/> for a table rule (one report), else a
+    /// cross-report rule whose expression names the other report's cells with <c>prev.</c>, <c>parent.</c> or <c>children.</c>.
+    /// </summary>
+    public RuleRelation? Relation { get; init; }
+
+    /// <summary>The formats of the other report(s) a cross-report rule is defined for. Default: every format.</summary>
+    public IReadOnlyList<SchemaVersion> CounterpartSchemas { get; init; } = SchemaVersions.All;
+
+    /// <summary>Whether a cross-report rule needs both reports in the same format.</summary>
+    public bool SamePairOnly { get; init; }
+
+    /// <summary>
+    /// The printed variants of the report checked that a cross-report rule applies to (e.g. <c>two-column</c>); empty: every
+    /// form. A report in another form is not checked by the rule, silently, as a report of another format.
+    /// </summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
+
+    /// <summary>Why a cross-report rule does not apply to a pair of formats outside <see cref="Schemas"/> × <see cref="CounterpartSchemas"/>, or <see langword="null"/>.</summary>
+    public LocalizedText? NotApplicable { get; init; }
+
+    /// <summary>Whether the rule applies to a report in the given printed variant (<see langword="null"/>: the national form).</summary>
+    /// <param name="variant">The variant id of the report, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when <see cref="Variants"/> is empty or lists it.</returns>
+    public bool AppliesToVariant(string? variant) => Variants.Count == 0 || (variant is not null && Variants.Contains(variant));
+
+    /// <summary>Whether the rule's formats admit a pair: the report checked in <paramref name="self"/>, the other in <paramref name="other"/>.</summary>
+    /// <param name="self">The format of the report checked.</param>
+    /// <param name="other">The format of the other report.</param>
+    /// <returns>Whether the pair is within <see cref="Schemas"/> × <see cref="CounterpartSchemas"/> (and the same format when <see cref="SamePairOnly"/>).</returns>
+    public bool Covers(SchemaVersion self, SchemaVersion other) =>
+        Schemas.Contains(self) && CounterpartSchemas.Contains(other) && (!SamePairOnly || self == other);
 
     /// <summary>Line and column of the first character of each expression text in the rule file, for error messages.</summary>
     internal IReadOnlyDictionary<string, (int Line, int Column)> TextLocations { get; init; } = new Dictionary<string, (int, int)>();

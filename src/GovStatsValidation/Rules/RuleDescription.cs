@@ -1,4 +1,5 @@
 using GovStatsValidation.Checking;
+using GovStatsValidation.Schemas;
 
 namespace GovStatsValidation.Rules;
 
@@ -27,7 +28,17 @@ public enum RuleKind
 /// <param name="Severity">The severity of its findings (some input and cross-report checks report a lower severity when nothing is wrong).</param>
 /// <param name="Title">The title in Chinese and English.</param>
 /// <param name="Source">Where the rule is defined: a rule file (<c>rules/…</c>) or the package that implements it.</param>
-public sealed record RuleDescription(string Id, RuleKind Kind, Severity Severity, LocalizedText Title, string Source);
+public sealed record RuleDescription(string Id, RuleKind Kind, Severity Severity, LocalizedText Title, string Source)
+{
+    /// <summary>
+    /// The rule as its rule file writes it (table rules and cross-report rules: expression, formats, messages, relation), or
+    /// <see langword="null"/> for a check implemented in code.
+    /// </summary>
+    public RuleDefinition? Definition { get; init; }
+
+    /// <summary>The formats the rule applies to (the report checked): its definition's, or every format for a check in code.</summary>
+    public IReadOnlyList<SchemaVersion> Schemas => Definition?.Schemas ?? SchemaVersions.All;
+}
 
 /// <summary>
 /// Contributes rule descriptions to the <see cref="IRuleCatalog"/>. Each package registers one (through
@@ -102,6 +113,6 @@ internal sealed class CoreRuleDescriptions(RuleCatalog catalog) : IRuleDescripti
     ];
 
     public IEnumerable<RuleDescription> Describe() =>
-        catalog.Sets.SelectMany(set => set.Rules.Select(rule => new RuleDescription(rule.Id, RuleKind.Table, rule.Severity, rule.Title, rule.DefinedIn ?? set.Source)))
+        catalog.Sets.SelectMany(set => set.Rules.Select(rule => new RuleDescription(rule.Id, RuleKind.Table, rule.Severity, rule.Title, rule.DefinedIn ?? set.Source) { Definition = rule }))
             .Concat(Input);
 }

@@ -6,19 +6,35 @@ using Newtonsoft.Json.Linq;
 namespace GovStatsValidation.Rules;
 
 /// <summary>
-/// Reads rule files (<c>*.rules.json</c>): the embedded built-in sets and any folder of user sets. A set whose id
-/// equals an earlier set's id replaces it; a rule whose id equals an earlier rule's id replaces that rule. Every
-/// problem in every file is collected and thrown at once as a <see cref="RuleLoadException"/>.
+/// Reads rule files: table rule sets (<c>*.rules.json</c>) and cross-report rule sets (<c>*.cross.json</c>, rules with a
+/// <see cref="RuleDefinition.Relation"/>), the embedded built-in ones and any folder of user sets, into one model
+/// (<see cref="RuleSet"/> of <see cref="RuleDefinition"/>). A set whose id equals an earlier set's id replaces it; a rule
+/// whose id equals an earlier rule's id replaces that rule. Every problem in every file is collected and thrown at once as
+/// a <see cref="RuleLoadException"/> naming file, line, column and rule.
 /// </summary>
 public static class RuleSetLoader
 {
-    /// <summary>The built-in rule sets embedded in this assembly.</summary>
+    /// <summary>The file name ending of table rule sets.</summary>
+    public const string TableRulesSuffix = ".rules.json";
+
+    /// <summary>The file name ending of cross-report rule sets (every rule has a relation).</summary>
+    public const string CrossRulesSuffix = ".cross.json";
+
+    /// <summary>Whether a file name is a rule file this loader reads (<c>*.rules.json</c> or <c>*.cross.json</c>).</summary>
+    /// <param name="fileName">A file name or path.</param>
+    /// <returns><see langword="true"/> for a rule file.</returns>
+    public static bool IsRuleFile(string fileName) =>
+        fileName is not null && (fileName.EndsWith(TableRulesSuffix, StringComparison.Ordinal) || fileName.EndsWith(CrossRulesSuffix, StringComparison.Ordinal));
+
+    /// <summary>The built-in rule sets embedded in this assembly: table rules (<c>rules/*.rules.json</c>) and cross-report rules (<c>rules/cross/*.cross.json</c>).</summary>
     /// <exception cref="RuleLoadException">An embedded file is broken (a build defect).</exception>
-    public static IReadOnlyList<RuleSet> LoadEmbedded()
+    public static IReadOnlyList<RuleSet> LoadEmbedded() => Embedded.Value;
+
+    private static readonly Lazy<IReadOnlyList<RuleSet>> Embedded = new(() =>
     {
         var problems = new List<RuleProblem>();
         var sets = new List<RuleSet>();
-        foreach (var name in EmbeddedData.List("rules/").Where(n => n.EndsWith(".rules.json", StringComparison.Ordinal)))
+        foreach (var name in EmbeddedData.List("rules/").Where(IsRuleFile))
         {
             if (Parse(EmbeddedData.ReadText(name), name, problems) is { } set)
             {
@@ -28,9 +44,9 @@ public static class RuleSetLoader
 
         ThrowIfAny(problems);
         return sets;
-    }
+    });
 
-    /// <summary>Reads every <c>*.rules.json</c> under a folder (recursively), in ordinal path order.</summary>
+    /// <summary>Reads every <c>*.rules.json</c> and <c>*.cross.json</c> under a folder (recursively), in ordinal path order.</summary>
     /// <exception cref="RuleLoadException">Any file has a problem; all problems are listed.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public static IReadOnlyList<RuleSet> LoadFolder(string folder)
@@ -43,7 +59,7 @@ public static class RuleSetLoader
         var problems = new List<RuleProblem>();
         var sets = new List<RuleSet>();
         // Regular files only (a FIFO named *.rules.json would block), each once, link loops ended.
-        var tree = IO.FileTree.Under(folder, name => name.EndsWith(".rules.json", StringComparison.Ordinal));
+        var tree = IO.FileTree.Under(folder, IsRuleFile);
         problems.AddRange(tree.Skipped.Select(s => new RuleProblem(s.Path, null, null, null, s.Message)));
         foreach (var path in tree.Files)
         {
@@ -68,7 +84,7 @@ public static class RuleSetLoader
         return sets;
     }
 
-    /// <summary>Parses one rule file's text.</summary>
+    /// <summary>Parses one rule file's text; a <paramref name="fileName"/> ending in <c>.cross.json</c> is a cross-report set, whose rules need a relation.</summary>
     /// <exception cref="RuleLoadException">The file has problems; all are listed.</exception>
     public static RuleSet Parse(string json, string fileName)
     {
@@ -121,7 +137,14 @@ public static class RuleSetLoader
     [
         "id", "severity", "title", "message", "expression", "when", "actual", "expected", "requires", "tolerance",
         "missing", "forEach", "emit", "passSeverity", "suspect", "schemas", "disabled", "description", "example",
+        "relation", "counterpartSchemas", "samePairOnly", "variants", "notApplicable",
     ];
+
+    /// <summary>Properties that only a rule with a relation (a cross-report rule) has.</summary>
+    private static readonly string[] CrossOnlyProperties = ["counterpartSchemas", "samePairOnly", "variants", "notApplicable"];
+
+    /// <summary>Properties that only a table rule has (a cross-report finding is built by the cross-report checker).</summary>
+    private static readonly string[] TableOnlyProperties = ["emit", "passSeverity", "suspect", "example"];
 
     internal static RuleSet? Parse(string json, string fileName, List<RuleProblem> problems)
     {
@@ -155,6 +178,12 @@ public static class RuleSetLoader
         var title = Text(root["title"], fileName, null, problems, "title") ?? new LocalizedText(setId, setId);
         var setSchemas = Schemas(root["schemas"], fileName, null, problems) ?? SchemaVersions.All;
         var defaults = root["defaults"] as JObject;
+        var crossFile = fileName.EndsWith(CrossRulesSuffix, StringComparison.Ordinal);
+        var setRelation = crossFile && root["relation"] is { } sr ? ParseRelation(sr, fileName, null, problems) : null;
+        if (!crossFile && root.Property("relation") is { } misplacedRelation)
+        {
+            problems.Add(At(fileName, misplacedRelation, null, "'relation' belongs in a *.cross.json file (cross-report rules)"));
+        }
 
         var rules = new List<RuleDefinition>();
         if (root["rules"] is not JArray array)
@@ -198,6 +227,28 @@ public static class RuleSetLoader
                     if (!KnownRuleProperties.Contains(property.Name) && !property.Name.StartsWith('$'))
                     {
                         problems.Add(At(fileName, property, id, $"unknown property '{property.Name}'"));
+                    }
+                }
+
+                var relation = r["relation"] is { } rr ? ParseRelation(rr, fileName, id, problems) : setRelation;
+                if (!crossFile && r.Property("relation") is { } misplaced)
+                {
+                    problems.Add(At(fileName, misplaced, id, "'relation' belongs in a *.cross.json file (cross-report rules)"));
+                    relation = null;
+                }
+
+                if (relation is null && crossFile && r["relation"] is null && root["relation"] is null)
+                {
+                    problems.Add(At(fileName, r, id, "missing 'relation' (previousYear, parent, children): every rule of a *.cross.json file compares two reports"));
+                }
+
+                foreach (var name in !crossFile ? CrossOnlyProperties : relation is not null ? TableOnlyProperties : [])
+                {
+                    if (r.Property(name) is { } property)
+                    {
+                        problems.Add(At(fileName, property, id, !crossFile
+                            ? $"'{name}' belongs to a cross-report rule (in a *.cross.json file)"
+                            : $"'{name}' is not available in a cross-report rule"));
                     }
                 }
 
@@ -282,6 +333,11 @@ public static class RuleSetLoader
                     Suspect = (string?)r["suspect"],
                     Schemas = Schemas(r["schemas"], fileName, id, problems) ?? setSchemas,
                     Disabled = (bool?)r["disabled"] ?? false,
+                    Relation = relation,
+                    CounterpartSchemas = Schemas(r["counterpartSchemas"], fileName, id, problems) ?? SchemaVersions.All,
+                    SamePairOnly = (bool?)r["samePairOnly"] ?? false,
+                    Variants = r["variants"] is JArray variants ? variants.Select(x => (string)x!).ToList() : [],
+                    NotApplicable = r["notApplicable"] is { } na ? Text(na, fileName, id, problems, "notApplicable") : null,
                     DefinedIn = $"{fileName}:{((IJsonLineInfo)r).LineNumber}",
                     TextLocations = TextKeys
                         .Where(k => r[k] is JValue { Type: JTokenType.String })
@@ -405,6 +461,24 @@ public static class RuleSetLoader
         }
 
         return result;
+    }
+
+    private static RuleRelation? ParseRelation(JToken token, string file, string? id, List<RuleProblem> problems)
+    {
+        var text = token.Type == JTokenType.String ? (string?)token : null;
+        RuleRelation? relation = text switch
+        {
+            "previousYear" => RuleRelation.PreviousYear,
+            "parent" => RuleRelation.Parent,
+            "children" => RuleRelation.Children,
+            _ => null,
+        };
+        if (relation is null)
+        {
+            problems.Add(At(file, token, id, $"unknown relation '{text ?? token.ToString(Formatting.None)}' (previousYear, parent, children)"));
+        }
+
+        return relation;
     }
 
     private static Severity? ParseSeverity(string? text) => text?.ToLowerInvariant() switch
