@@ -128,9 +128,27 @@ internal sealed class CompiledRuleSet
         var values = frame.Values;
         var states = frame.States;
         var year = frame.Year;
-        foreach (var rule in Rules)
+
+        // Each rule's instances counted by their own fused function first: only the rules with a finding due are walked
+        // instance by instance (a report with one error walks a handful of instances, not every one of the set).
+        var groups = Groups(minimum);
+        var due = new bool[groups.Counts.Length];
+        for (var g = 0; g < due.Length; g++)
         {
-            if (rule.Severity < minimum && (rule.Definition.Emit != EmitMode.Always || rule.Definition.PassSeverity < minimum))
+            try
+            {
+                due[g] = groups.Counts[g](values, states, year) != 0;
+            }
+            catch (OverflowException)
+            {
+                due[g] = true; // the instance walk reports the instance that overflows
+            }
+        }
+
+        for (var i = 0; i < Rules.Count; i++)
+        {
+            var rule = Rules[i];
+            if (!due[groups.GroupOf[i]] || (rule.Severity < minimum && (rule.Definition.Emit != EmitMode.Always || rule.Definition.PassSeverity < minimum)))
             {
                 continue;
             }
@@ -172,6 +190,42 @@ internal sealed class CompiledRuleSet
                 findings.Add(defer ? DeferredRuleFinding.Create(rule, frame, passed: true) : FindingBuilder.Build(rule, frame, passed: true));
             }
         }
+    }
+
+    /// <summary>The instances of each rule (by definition) and, per minimum severity, one fused function per rule counting the findings it makes.</summary>
+    private sealed record RuleGroups(int[] GroupOf, CompiledRuleCount[] Counts);
+
+    private readonly RuleGroups?[] _groups = new RuleGroups?[3];
+
+    private RuleGroups Groups(Severity minimum)
+    {
+        var index = Math.Clamp((int)minimum, 0, 2);
+        var groups = Volatile.Read(ref _groups[index]);
+        if (groups is null)
+        {
+            var definitions = new Dictionary<RuleDefinition, int>(ReferenceEqualityComparer.Instance);
+            var groupOf = new int[Rules.Count];
+            var members = new List<List<CompiledRule>>();
+            for (var i = 0; i < Rules.Count; i++)
+            {
+                if (!definitions.TryGetValue(Rules[i].Definition, out var g))
+                {
+                    g = members.Count;
+                    definitions.Add(Rules[i].Definition, g);
+                    members.Add([]);
+                }
+
+                groupOf[i] = g;
+                members[g].Add(Rules[i]);
+            }
+
+            var counts = members.Select(m => ExpressionCompiler.CompileRuleSet(m, Schema.Cells.Count, (Severity)index, countReported: true)).ToArray();
+            // A race compiles twice and keeps one; both are the same functions.
+            Interlocked.CompareExchange(ref _groups[index], new RuleGroups(groupOf, counts), null);
+            groups = _groups[index]!;
+        }
+
+        return groups;
     }
 
     /// <summary>Counts failures without building findings (the throughput path).</summary>

@@ -24,46 +24,34 @@ internal abstract class DeferredFinding
 }
 
 /// <summary>
-/// The finding of a compiled rule, deferred: the values, states and report cells of every cell the rule reads are copied
-/// when the rule is evaluated (a few dozen bytes), and <see cref="FindingBuilder"/> builds the explanation from that copy
-/// when the finding is first read, so a later change of the report does not change it. A failing finding may also be
-/// pointed at the report's localization (<see cref="Localization"/>), which is then searched when the finding is first read.
+/// The finding of a compiled rule, deferred: it keeps the snapshot of the report's cells the frame was loaded from (never
+/// changed once made: see <see cref="FrameSnapshot"/>), and <see cref="FindingBuilder"/> builds the explanation from it when
+/// the finding is first read, so a later change of the report does not change it. A failing finding may also be pointed at
+/// the report's localization (<see cref="Localization"/>), which is then searched when the finding is first read.
 /// </summary>
 internal sealed class DeferredRuleFinding : DeferredFinding
 {
     private readonly CompiledRule _rule;
     private readonly AnnualReport _report;
-    private readonly ReportSchema _schema;
+    private readonly FrameSnapshot _snapshot;
     private readonly int _year;
     private readonly bool _passed;
-    private readonly int[] _slots;
-    private readonly long[] _values;
-    private readonly byte[] _states;
-    private readonly CellValue?[] _cells;
     private readonly bool _noLine;
 
-    private DeferredRuleFinding(CompiledRule rule, ReportFrame frame, bool passed)
+    private DeferredRuleFinding(CompiledRule rule, ReportFrame frame, FrameSnapshot snapshot, bool passed)
     {
         _rule = rule;
         _report = frame.Report!;
-        _schema = frame.Schema;
+        _snapshot = snapshot;
         _year = frame.Year;
         _passed = passed;
-        _slots = Slots(rule, frame.Schema);
-        _values = new long[_slots.Length];
-        _states = new byte[_slots.Length];
-        _cells = new CellValue?[_slots.Length];
         _noLine = true;
-        for (var i = 0; i < _slots.Length; i++)
+        foreach (var slot in Slots(rule, snapshot.Schema))
         {
-            var slot = _slots[i];
-            _values[i] = frame.Values[slot];
-            _states[i] = frame.States[slot];
-            var cell = frame.ValueOf(frame.Schema.Cells[slot]);
-            _cells[i] = cell;
-            if (cell?.Location?.Line is not null)
+            if (snapshot.Cells[slot]?.Location?.Line is not null)
             {
                 _noLine = false;
+                break;
             }
         }
     }
@@ -75,22 +63,28 @@ internal sealed class DeferredRuleFinding : DeferredFinding
     /// </summary>
     public DeferredLocalization? Localization { get; set; }
 
+    /// <summary>The report's cells as the rule was evaluated on them.</summary>
+    public FrameSnapshot Snapshot => _snapshot;
+
     public override bool TryOrderKey(out string? firstCell)
     {
-        firstCell = Shape(_rule, _schema).FirstCell;
+        firstCell = Shape(_rule, _snapshot.Schema).FirstCell;
         return _noLine;
     }
 
-    /// <summary>The finding of <paramref name="rule"/> on the report in <paramref name="frame"/>, its explanation built when first read.</summary>
+    /// <summary>
+    /// The finding of <paramref name="rule"/> on the report just loaded into <paramref name="frame"/>, its explanation built
+    /// when first read; built now when the frame holds no loaded report (values set directly).
+    /// </summary>
     public static Finding Create(CompiledRule rule, ReportFrame frame, bool passed) =>
-        frame.Report is null
+        frame.Report is null || frame.Snapshot is not { } snapshot
             ? FindingBuilder.Build(rule, frame, passed)
-            : new Finding(rule.Definition.Id, passed ? rule.Definition.PassSeverity : rule.Severity, rule.InstanceKey, passed, new DeferredRuleFinding(rule, frame, passed));
+            : new Finding(rule.Definition.Id, passed ? rule.Definition.PassSeverity : rule.Severity, rule.InstanceKey, passed, new DeferredRuleFinding(rule, frame, snapshot, passed));
 
     public override Finding Build()
     {
-        var frame = new ReportFrame(_schema);
-        frame.LoadSnapshot(_report, _year, _slots, _values, _states, _cells);
+        var frame = new ReportFrame(_snapshot.Schema);
+        frame.LoadSnapshot(_report, _year, _snapshot);
         var built = FindingBuilder.Build(_rule, frame, _passed);
         return Localization?.Assign(built) ?? built;
     }

@@ -6,14 +6,15 @@ namespace GovStatsValidation.Checking;
 
 /// <summary>
 /// A report's localization, searched when first asked for: when a failing finding's suspect (or any other part of it) is
-/// first read, or the result's <see cref="ReportCheckResult.Localization"/>. Made at check time from a copy of the report's
-/// frame (values and states in slot order) and of its narrative figures, so a later edit of the report does not change
-/// it; computed once, under a lock, so every reader on any thread gets the same object.
+/// first read, or the result's <see cref="ReportCheckResult.Localization"/>. Made at check time from the snapshot of the
+/// report's cells the check loaded (never changed once made) and a copy of its narrative figures, so a later edit of the
+/// report does not change it; computed once, under a lock, so every reader on any thread gets the same object.
 /// </summary>
 internal sealed class DeferredLocalization
 {
     private readonly CompiledRuleSet _set;
-    private readonly ReportFrame _frame;
+    private readonly FrameSnapshot _snapshot;
+    private readonly int _year;
     private readonly NarrativeClaim[] _claims;
     private readonly Finding[] _failing;
     private readonly bool _failingAreAll;
@@ -21,14 +22,16 @@ internal sealed class DeferredLocalization
     private volatile Outcome? _outcome;
 
     /// <param name="set">The report's compiled rules.</param>
-    /// <param name="frame">A frame of the report's cells owned by this object (the search uses it as scratch).</param>
+    /// <param name="snapshot">The report's cells as checked.</param>
+    /// <param name="year">The report year.</param>
     /// <param name="claims">The report's narrative figures (copied).</param>
     /// <param name="failing">The failing findings the localization explains.</param>
     /// <param name="failingAreAll">Whether <paramref name="failing"/> is every failing rule instance (findings of every severity, no rule switched off).</param>
-    public DeferredLocalization(CompiledRuleSet set, ReportFrame frame, IList<NarrativeClaim> claims, Finding[] failing, bool failingAreAll)
+    public DeferredLocalization(CompiledRuleSet set, FrameSnapshot snapshot, int year, IList<NarrativeClaim> claims, Finding[] failing, bool failingAreAll)
     {
         _set = set;
-        _frame = frame;
+        _snapshot = snapshot;
+        _year = year;
         _claims = claims.Count == 0 ? [] : [.. claims];
         _failing = failing;
         _failingAreAll = failingAreAll;
@@ -71,7 +74,10 @@ internal sealed class DeferredLocalization
                 }
             }
 
-            var localization = ReportLocalizer.Localize(_set, _frame, _claims, previousYear: null, failing);
+            // A frame of its own: the search changes values while it tries corrections.
+            var frame = new ReportFrame(_set.Schema);
+            frame.LoadSnapshot(report: null, _year, _snapshot);
+            var localization = ReportLocalizer.Localize(_set, frame, _claims, previousYear: null, failing);
             _outcome = new Outcome(localization, localization is null ? null : SuspectAssignment.ByRule(localization));
             return _outcome;
         }

@@ -277,10 +277,23 @@ public sealed class ReportChecker : IReportChecker
             }
         }
 
+        // Every failing finding was made from the one load of the report by the table rules.
         var set = _catalog.For(report.SchemaDefinition);
-        var frame = new ReportFrame(set.Schema);
-        frame.Load(report);
-        var deferred = new DeferredLocalization(set, frame, report.Claims, failed,
+        var snapshot = failed[0].DeferredRule!.Snapshot;
+        if (!ReferenceEquals(snapshot.Schema, set.Schema))
+        {
+            return null;
+        }
+
+        foreach (var f in failed)
+        {
+            if (!ReferenceEquals(f.DeferredRule!.Snapshot, snapshot))
+            {
+                return null;
+            }
+        }
+
+        var deferred = new DeferredLocalization(set, snapshot, report.Year, report.Claims, failed,
             failingAreAll: Options.MinimumSeverity == Severity.Info && Options.DisabledRules.Count == 0);
         foreach (var f in failed)
         {

@@ -34,27 +34,35 @@ internal sealed class ReportFrame
     /// <summary>Cells whose number the rules cannot hold exactly (beyond ±10^10, or more than six decimals): they take part as unreadable, never rounded.</summary>
     public List<CellId> UnrepresentableCells { get; } = [];
 
+    /// <summary>
+    /// The report's cells as last loaded (values, states and the cells themselves, in slot order): never changed after it is
+    /// made, so a finding or localization made from this load may keep it instead of copying what it needs.
+    /// </summary>
+    public FrameSnapshot? Snapshot { get; private set; }
+
     public void Load(AnnualReport report)
     {
-        _snapshotSlots = null;
-        _snapshotCells = null;
+        _cellsBySlot = null;
         UnknownCells.Clear();
         UnrepresentableCells.Clear();
         Year = report.Year;
         Report = report;
         var cells = report.Cells;
-        if (cells.FrameCache is LoadedCells loaded && ReferenceEquals(loaded.Schema, Schema) && loaded.Version == cells.Version)
+        if (cells.FrameCache is FrameSnapshot loaded && ReferenceEquals(loaded.Schema, Schema) && loaded.Version == cells.Version)
         {
             // The same cells loaded before for this schema and not edited since: a copy of two small arrays.
             loaded.Values.AsSpan().CopyTo(Values);
             loaded.States.AsSpan().CopyTo(States);
             UnknownCells.AddRange(loaded.Unknown);
             UnrepresentableCells.AddRange(loaded.Unrepresentable);
+            Snapshot = loaded;
+            _cellsBySlot = loaded.Cells;
             return;
         }
 
         Array.Clear(Values);
         Array.Clear(States); // 0 == CellState.Absent
+        var bySlot = new CellValue?[Values.Length];
         var version = cells.Version;
         // Unordered: no allocation; the findings these lists lead to are sorted later.
         // Each cell carries the key of its id (set when the cell was), which the schema maps to a slot: no id is looked up,
@@ -74,6 +82,7 @@ internal sealed class ReportFrame
             }
 
             var value = entry.Value;
+            bySlot[slot] = value;
             if (value.State != CellState.Number)
             {
                 States[slot] = (byte)value.State;
@@ -91,14 +100,15 @@ internal sealed class ReportFrame
         }
 
         // Kept with the cells for the next check of the same unchanged report (the frame of a report is made once, not per check).
+        var snapshot = new FrameSnapshot(Schema, version, (long[])Values.Clone(), (byte[])States.Clone(), bySlot, [.. UnknownCells], [.. UnrepresentableCells]);
         if (cells.Version == version)
         {
-            cells.FrameCache = new LoadedCells(Schema, version, (long[])Values.Clone(), (byte[])States.Clone(), [.. UnknownCells], [.. UnrepresentableCells]);
+            cells.FrameCache = snapshot;
         }
-    }
 
-    /// <summary>A report's cells as loaded into a frame of <paramref name="Schema"/> at <paramref name="Version"/> of its <see cref="ReportCells"/>.</summary>
-    private sealed record LoadedCells(ReportSchema Schema, int Version, long[] Values, byte[] States, CellId[] Unknown, CellId[] Unrepresentable);
+        Snapshot = snapshot;
+        _cellsBySlot = bySlot;
+    }
 
     /// <summary>
     /// <see cref="Fixed.TryFromDecimal"/>, with a fast path for the usual cell: a whole number within range (read from the
@@ -146,40 +156,28 @@ internal sealed class ReportFrame
         Values[slot] = scaledValue;
     }
 
-    /// <summary>The report's value of a cell as read (raw text, source line), from the snapshot when the frame holds one.</summary>
-    public CellValue? ValueOf(CellDefinition cell)
-    {
-        if (_snapshotCells is { } snapshot)
-        {
-            var i = Array.IndexOf(_snapshotSlots!, cell.Slot);
-            return i >= 0 ? snapshot[i] : null;
-        }
+    /// <summary>The report's value of a cell as read (raw text, source line): as loaded, or from the snapshot the frame was loaded from.</summary>
+    public CellValue? ValueOf(CellDefinition cell) => _cellsBySlot is { } bySlot ? bySlot[cell.Slot] : Report?.Cells[cell.Id];
 
-        return Report?.Cells[cell.Id];
-    }
+    private CellValue?[]? _cellsBySlot;
 
-    private int[]? _snapshotSlots;
-    private CellValue?[]? _snapshotCells;
-
-    /// <summary>Loads the few cells a deferred finding kept (the rest stay absent): enough to build its explanation.</summary>
-    public void LoadSnapshot(AnnualReport report, int year, int[] slots, long[] values, byte[] states, CellValue?[] cells)
+    /// <summary>Loads a report as an earlier load saw it (a deferred finding or localization builds from it).</summary>
+    public void LoadSnapshot(AnnualReport? report, int year, FrameSnapshot snapshot)
     {
         Reset(year);
         Report = report;
-        for (var i = 0; i < slots.Length; i++)
-        {
-            Values[slots[i]] = values[i];
-            States[slots[i]] = states[i];
-        }
-
-        _snapshotSlots = slots;
-        _snapshotCells = cells;
+        snapshot.Values.AsSpan().CopyTo(Values);
+        snapshot.States.AsSpan().CopyTo(States);
+        UnknownCells.AddRange(snapshot.Unknown);
+        UnrepresentableCells.AddRange(snapshot.Unrepresentable);
+        Snapshot = snapshot;
+        _cellsBySlot = snapshot.Cells;
     }
 
     public void Reset(int year)
     {
-        _snapshotSlots = null;
-        _snapshotCells = null;
+        _cellsBySlot = null;
+        Snapshot = null;
         Array.Clear(Values);
         Array.Clear(States);
         UnknownCells.Clear();
@@ -188,3 +186,10 @@ internal sealed class ReportFrame
         Report = null;
     }
 }
+
+/// <summary>
+/// A report's cells as loaded into a frame of <paramref name="Schema"/> at <paramref name="Version"/> of its
+/// <see cref="ReportCells"/>: values, states and the cell values by slot (null where absent), the unknown and unrepresentable
+/// ids. Never changed once made (kept with the cells for the next check, and by deferred findings and localizations).
+/// </summary>
+internal sealed record FrameSnapshot(ReportSchema Schema, int Version, long[] Values, byte[] States, CellValue?[] Cells, CellId[] Unknown, CellId[] Unrepresentable);
