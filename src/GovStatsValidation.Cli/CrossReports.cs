@@ -46,7 +46,7 @@ internal static class CrossReports
     /// <summary>Applications handled in the year: 申请办结数 in the pre-2019 统计表, 办理结果 总计 in the 2019 and 2021 formats.</summary>
     internal static ViewConcept Handled { get; } = new(
         "applications.handled",
-        new LocalizedText("办结的申请", "applications handled"),
+        Messages.MessageCatalog.Text("cross.view.applications-handled"),
         new Dictionary<SchemaVersion, IReadOnlyList<CellId>>
         {
             [SchemaVersion.Pre2019] = [new CellId("requests.completed")],

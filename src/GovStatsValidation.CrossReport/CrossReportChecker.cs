@@ -185,9 +185,8 @@ public sealed class CrossReportChecker
                 RuleId = DuplicateRule,
                 Severity = Severity.Info,
                 Title = DuplicateTitle,
-                Message = new LocalizedText(
-                    $"{first.Identity.Name} {first.Report.Year} 年度报告在集合中有 {others.Count + 1} 份内容相同的副本，跨报告检查只用第一份（{first.Report.Source}）",
-                    $"{others.Count + 1} copies of the {first.Report.Year} report of {first.Identity.Name} with the same figures are in the set; cross-report checks use the first ({first.Report.Source}) only"),
+                Message = Messages.MessageCatalog.Text("cross.duplicate", ("agency", first.Identity.Name), ("year", first.Report.Year), ("count", others.Count + 1),
+                    ("source", first.Report.Source)),
                 Instance = "copies",
             }, others);
         }
@@ -306,7 +305,7 @@ public sealed class CrossReportChecker
             {
                 if (instance.Rule is null)
                 {
-                    notApplicable.Add(instance.Instance.Length == 0 ? instance.NotApplicable!.Zh : $"{InstanceZh(instance.Instance)}：{instance.NotApplicable!.Zh}");
+                    notApplicable.Add(instance.Instance.Length == 0 ? instance.NotApplicable!.Zh : InstanceReason(instance.Instance, instance.NotApplicable!).Zh);
                     continue;
                 }
 
@@ -317,22 +316,23 @@ public sealed class CrossReportChecker
                 }
                 else if (result.Outcome == RuleOutcome.NotApplicable && result.Reason is not null)
                 {
-                    evaluationReasons.Add(instance.Instance.Length == 0 ? result.Reason : new LocalizedText($"{InstanceZh(instance.Instance)}：{result.Reason.Zh}", $"{instance.Instance}: {result.Reason.En}"));
+                    evaluationReasons.Add(instance.Instance.Length == 0 ? result.Reason : InstanceReason(instance.Instance, result.Reason));
                 }
             }
 
             if (notApplicable.Count > 0 || evaluationReasons.Count > 0)
             {
                 notApplicable.AddRange(evaluationReasons.Select(r => r.Zh));
-                var en = instances.Where(i => i.Rule is null).Select(i => i.Instance.Length == 0 ? i.NotApplicable!.En : $"{i.Instance}: {i.NotApplicable!.En}").Concat(evaluationReasons.Select(r => r.En));
-                var otherText = other is null ? $"{children.Count} 个部门报告" : $"{other.Identity.Name} {other.Report.Year.ToString(CultureInfo.InvariantCulture)}";
+                var en = instances.Where(i => i.Rule is null).Select(i => i.Instance.Length == 0 ? i.NotApplicable!.En : InstanceReason(i.Instance, i.NotApplicable!).En).Concat(evaluationReasons.Select(r => r.En));
+                var otherText = other is null
+                    ? CatalogText.Of("cross.not-applicable.departments", ("count", children.Count, children.Count))
+                    : new LocalizedText($"{other.Identity.Name} {other.Report.Year.ToString(CultureInfo.InvariantCulture)}", $"{other.Identity.Name} {other.Report.Year.ToString(CultureInfo.InvariantCulture)}");
                 add(entry, new Finding
                 {
                     RuleId = rule.Id,
                     Severity = Severity.Info,
                     Title = rule.Title,
-                    Message = new LocalizedText($"与 {otherText} 比对不适用：{string.Join("；", notApplicable)}",
-                        $"not applicable against {(other is null ? $"{children.Count} department reports" : otherText)}: {string.Join("; ", en)}"),
+                    Message = CatalogText.Of("cross.not-applicable", ("other", otherText.Zh, otherText.En), ("reasons", string.Join("；", notApplicable), string.Join("; ", en))),
                     Instance = "not-applicable",
                     Arguments = new Dictionary<string, string> { ["detail"] = string.Join("; ", en) },
                 }, other is null ? children : [other]);
@@ -341,6 +341,10 @@ public sealed class CrossReportChecker
     }
 
     /// <summary>A rule instance as named in Chinese: a concept by its title (<c>c=applications.received</c> → 收到的申请数), else as is.</summary>
+    /// <summary>Why one instance of a rule does not apply, the instance named (a concept by its title in Chinese).</summary>
+    private LocalizedText InstanceReason(string instance, LocalizedText reason) =>
+        CatalogText.Of("cross.not-applicable.instance", ("instance", InstanceZh(instance), instance), ("reason", reason.Zh, reason.En));
+
     private string InstanceZh(string instance) =>
         instance.StartsWith("c=", StringComparison.Ordinal) && _concepts.TryGet(instance[2..], out var concept) ? concept.Title.Zh : instance;
 

@@ -37,15 +37,14 @@ internal static class ClaimChecks
             var earlier = group.Find(entry.Identity.Key, year);
             if (earlier is null)
             {
-                yield return (Info(claim, "missing", new LocalizedText($"正文称 {year} 年{concept.Title.Zh} {Num(statedValue)}，但集合中没有 {year} 年度报告，未核对",
-                    $"the text states {Num(statedValue)} {concept.Title.En} for {year}, but the {year} report is not in the set: not checked")), []);
+                yield return (Info(claim, "missing", CatalogText.Of("cross.claim.missing", ("year", year, year), ("concept", concept.Title.Zh, concept.Title.En), ("value", Num(statedValue), Num(statedValue)))), []);
                 continue;
             }
 
             if (!concept.Expressions.TryGetValue(earlier.Report.Schema, out var expression))
             {
                 var why = concept.WhyAbsent(earlier.Report.Schema);
-                yield return (Info(claim, "not-applicable", new LocalizedText($"无法核对：{why.Zh}", $"not applicable: {why.En}")) with { RelatedSources = Sources(entry, earlier) }, [earlier]);
+                yield return (Info(claim, "not-applicable", CatalogText.Of("cross.claim.not-applicable", ("reason", why.Zh, why.En))) with { RelatedSources = Sources(entry, earlier) }, [earlier]);
                 continue;
             }
 
@@ -68,10 +67,8 @@ internal static class ClaimChecks
                 Severity = agrees ? Severity.Info : Severity.Warning,
                 Title = RuleTitle,
                 Message = agrees
-                    ? new LocalizedText($"正文称 {year} 年{concept.Title.Zh} {Num(statedValue)}，与 {year} 年度报告一致（{Num(table)}）",
-                        $"the text's {year} figure for {concept.Title.En}, {Num(statedValue)}, agrees with the {year} report ({Num(table)})")
-                    : new LocalizedText($"正文称 {year} 年{concept.Title.Zh} {Num(statedValue)}，{year} 年度报告为 {Num(table)}",
-                        $"the text states {Num(statedValue)} {concept.Title.En} for {year}; the {year} report gives {Num(table)}"),
+                    ? CatalogText.Of("cross.claim.agrees", ("year", year, year), ("concept", concept.Title.Zh, concept.Title.En), ("value", Num(statedValue), Num(statedValue)), ("table", Num(table), Num(table)))
+                    : CatalogText.Of("cross.claim.differs", ("year", year, year), ("concept", concept.Title.Zh, concept.Title.En), ("value", Num(statedValue), Num(statedValue)), ("table", Num(table), Num(table))),
                 Cells = findingCells,
                 Expression = $"claim == y{year}.{concept.Id}",
                 Formula = $"{Num(statedValue)} {(agrees ? "=" : "≠")} {Num(table)}",

@@ -45,9 +45,7 @@ internal static class RepeatedText
                 RuleId = RuleId,
                 Severity = section.SectionId == "problems" ? Severity.Warning : Severity.Info,
                 Title = RuleTitle,
-                Message = new LocalizedText(
-                    $"“{heading}”一节的文字（{text.Length} 字）与 {year} 年度报告逐字相同，疑似沿用上年内容",
-                    $"the section “{heading}” ({text.Length} characters) is word for word the {year} report's: last year's text was probably reused"),
+                Message = CatalogText.Of("cross.repeated-text", ("section", heading, heading), ("count", text.Length, text.Length), ("year", year, year)),
                 Line = section.Line,
                 Quote = section.Text.Length > 120 ? section.Text[..120] + "…" : section.Text,
                 Instance = section.SectionId,

@@ -114,9 +114,8 @@ public static class SharedFacts
                         RuleId = RuleId,
                         Severity = Severity.Warning,
                         Title = RuleTitle,
-                        Message = new LocalizedText(
-                            $"“{p.First.Label}”：本报告 {Num(p.First.Value)}{p.First.Unit}，{other.Identity.Name} {Num(p.Second.Value)}{p.Second.Unit}",
-                            $"'{p.First.Label}': this report states {Num(p.First.Value)}{p.First.Unit}, {other.Identity.Name} states {Num(p.Second.Value)}{p.Second.Unit}"),
+                        Message = CatalogText.Of("cross.shared-facts.differs", ("label", p.First.Label, p.First.Label), ("value", Num(p.First.Value), Num(p.First.Value)), ("unit", p.First.Unit, p.First.Unit),
+                            ("other", other.Identity.Name, other.Identity.Name), ("otherValue", Num(p.Second.Value), Num(p.Second.Value)), ("otherUnit", p.Second.Unit, p.Second.Unit)),
                         Actual = p.First.Value,
                         Expected = p.Second.Value,
                         Line = p.First.Line,
@@ -135,10 +134,8 @@ public static class SharedFacts
                     {
                         RuleId = RuleId,
                         Severity = Severity.Info,
-                        Title = new LocalizedText("两份报告陈述的同一事实已核对", "Facts stated by two reports checked"),
-                        Message = new LocalizedText(
-                            $"与 {other.Identity.Name} 共同陈述的 {agreeing.Count} 项事实一致：{list}",
-                            $"{agreeing.Count} fact(s) stated by both this report and {other.Identity.Name} agree: {list}"),
+                        Title = Messages.MessageCatalog.Text("cross.shared-facts.agree-title"),
+                        Message = Messages.MessageCatalog.Text("cross.shared-facts.agree", ("other", other.Identity.Name), ("count", agreeing.Count), ("list", list)),
                         Passed = true,
                         Line = agreeing[0].First.Line,
                         Instance = "agree",

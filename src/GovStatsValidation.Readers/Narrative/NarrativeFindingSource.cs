@@ -106,8 +106,9 @@ public sealed class NarrativeFindingSource : IFindingSource
             args["causeLabel"] = cause.Label;
             template = withCause;
             suspect = new Suspect(cause.Id,
-                new LocalizedText($"正文数字 {Format(value)} 等于“{cause.Label}”，可能误将该项作为{args["conceptLabel"]}",
-                    $"the narrative figure {Format(value)} equals {cause.Id}: that item was probably reported as {concept.Id}"));
+                new LocalizedText(
+                    Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, "narrative.suspect.cause", ("value", Format(value)), ("cause", cause.Label), ("concept", args["conceptLabel"])),
+                    Messages.MessageCatalog.Get(Messages.MessageCatalog.English, "narrative.suspect.cause", ("value", Format(value)), ("cause", cause.Id.Value), ("concept", concept.Id))));
         }
 
         return new Finding
@@ -173,8 +174,8 @@ public sealed class NarrativeFindingSource : IFindingSource
         args["cells"] = expression.Text;
         var zhCells = expression.Names(Messages.MessageCatalog.Chinese);
         var also = report.Claims.FirstOrDefault(c => c.Kind == ClaimKind.Figure && c.Concept == claim.Concept && c.Value is { } v && v != value && c.ReferenceYear is null);
-        args["detail"] = also is null ? "" : $"；正文第 {also.Location.Line} 行亦称“{also.Text}”";
-        var detailEn = also is null ? "" : $"; line {also.Location.Line} of the narrative itself says “{also.Text}”";
+        args["detail"] = also is null ? "" : Messages.MessageCatalog.Get(Messages.MessageCatalog.Chinese, "narrative.detail.also-says", ("line", also.Location.Line), ("text", also.Text));
+        var detailEn = also is null ? "" : Messages.MessageCatalog.Get(Messages.MessageCatalog.English, "narrative.detail.also-says", ("line", also.Location.Line), ("text", also.Text));
         var zh = NarrativeCheck.Fill(check.Message, new Dictionary<string, string>(args) { ["cells"] = zhCells }).Zh;
         var en = NarrativeCheck.Fill(check.Message, new Dictionary<string, string>(args) { ["detail"] = detailEn }).En;
         var message = new LocalizedText(zh, en);
