@@ -196,8 +196,8 @@ internal static class RulesCommand
 
     private static Command Lint(CliContext context)
     {
-        var dir = new Argument<string>("DIR") { Description = "A folder of rule files (*.rules.json, *.cross.json)" };
-        var command = new Command("lint", "Load and compile a rule folder (table and cross-report rules) against every format without running it; list every problem (exit 2 when there are any)") { dir };
+        var dir = new Argument<string>("DIR") { Description = "A folder of data files: rule files (*.rules.json, *.cross.json) and any other data file under rules/ (table descriptions, lexicons, concept maps, check sets, agency files)" };
+        var command = new Command("lint", "Load every data file of a folder with the loader that reads it, and compile its rule files (table and cross-report rules) against every format without running them; list every problem (exit 2 when there are any)") { dir };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(dir)!;
@@ -207,23 +207,41 @@ internal static class RulesCommand
                 return CliApp.ExitUnusable;
             }
 
-            var problems = Problems(folder, out var sets);
+            var problems = Problems(folder, out var sets).ToList();
+            var data = DataFileLint.Check(folder);
+            problems.AddRange(data.SelectMany(d => d.Problems));
             foreach (var p in problems)
             {
                 context.Out.WriteLine(Format(p));
             }
 
+            foreach (var unknown in data.Where(d => d.Kind is null && d.Problems.Count == 0))
+            {
+                context.Out.WriteLine($"{unknown.Path}: note: not a kind of data file govstats loads (its \"$schema\" names none of rules/schema); not checked");
+            }
+
             var files = IO.FileTree.Under(folder, RuleSetLoader.IsRuleFile).Files.Count;
+            var dataFiles = data.Count(d => d.Kind is not null);
             if (problems.Count > 0)
             {
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problems.Count} problem(s) in {files} file(s)"));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problems.Count} problem(s) in {files + dataFiles} file(s)"));
                 return CliApp.ExitUnusable;
             }
 
-            var rules = sets.Sum(s => s.Rules.Count);
-            var cross = sets.Sum(s => s.Rules.Count(r => r.Relation is not null));
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{files} file(s), {sets.Count} rule set(s), {rules} rule(s) ({rules - cross} table, {cross} cross-report): no problems; compiled for {string.Join(", ", SchemaVersions.All.Select(v => v.ToToken()))}"));
+            if (dataFiles > 0)
+            {
+                var kinds = data.Where(d => d.Kind is not null).GroupBy(d => d.Kind!.Name).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}"));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{dataFiles} data file(s) ({string.Join(", ", kinds)}): no problems"));
+            }
+
+            if (files > 0 || dataFiles == 0)
+            {
+                var rules = sets.Sum(s => s.Rules.Count);
+                var cross = sets.Sum(s => s.Rules.Count(r => r.Relation is not null));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{files} file(s), {sets.Count} rule set(s), {rules} rule(s) ({rules - cross} table, {cross} cross-report): no problems; compiled for {string.Join(", ", SchemaVersions.All.Select(v => v.ToToken()))}"));
+            }
+
             return CliApp.ExitOk;
         });
         return command;
@@ -233,13 +251,13 @@ internal static class RulesCommand
     /// Every problem of a rule folder: loading (JSON, properties, placeholders) each table and cross-report rule file, then
     /// compiling its table rules for every format and its cross-report rules for every pair of formats they declare, de-duplicated.
     /// </summary>
-    internal static IReadOnlyList<RuleProblem> Problems(string folder, out IReadOnlyList<RuleSet> sets)
+    internal static IReadOnlyList<DataFileProblem> Problems(string folder, out IReadOnlyList<RuleSet> sets)
     {
         // Each file on its own, so that one broken file does not hide the compile problems of the others.
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         var loaded = new List<RuleSet>();
         var tree = IO.FileTree.Under(folder, RuleSetLoader.IsRuleFile);
-        problems.AddRange(tree.Skipped.Select(s => new RuleProblem(s.Path, null, null, null, s.Message)));
+        problems.AddRange(tree.Skipped.Select(s => new DataFileProblem(s.Path, null, null, null, s.Message)));
         foreach (var path in tree.Files)
         {
             try
@@ -252,7 +270,7 @@ internal static class RulesCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add(new RuleProblem(path, null, null, null, e.Message));
+                problems.Add(new DataFileProblem(path, null, null, null, e.Message));
             }
         }
 
@@ -287,10 +305,10 @@ internal static class RulesCommand
     }
 
     /// <summary>A problem as compilers print them: <c>file:line:column: error: [rule] message</c>.</summary>
-    internal static string Format(RuleProblem p)
+    internal static string Format(DataFileProblem p)
     {
         var location = p.Line is { } l ? $":{l.ToString(CultureInfo.InvariantCulture)}:{(p.Column ?? 1).ToString(CultureInfo.InvariantCulture)}" : "";
-        return $"{p.File}{location}: error: {(p.RuleId is null ? "" : $"[{p.RuleId}] ")}{p.Message}";
+        return $"{p.File}{location}: error: {(p.Item is null ? "" : $"[{p.Item}] ")}{p.Message}";
     }
 
     private static Option<string[]> RulesOption() => new("--rules") { Description = "Folder of rule files (*.rules.json, *.cross.json) that adds to or overrides the built-in rules (repeatable)" };

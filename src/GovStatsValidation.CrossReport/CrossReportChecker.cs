@@ -347,7 +347,7 @@ public sealed class CrossReportChecker
     private IReadOnlyList<CrossRuleInstance> Instances(RuleDefinition rule, ReportSchema self, ReportSchema? other) =>
         _compiled.GetOrAdd((rule.Id, self.Version, self.Variant?.Id, other?.Version, other?.Variant?.Id), _ =>
         {
-            var problems = new List<RuleProblem>();
+            var problems = new List<DataFileProblem>();
             var result = CrossRuleCompiler.Compile(rule, self, other, _concepts, _ruleFiles[rule.Id], problems);
             ThrowIfAny(problems);
             return result;
@@ -356,7 +356,7 @@ public sealed class CrossReportChecker
     /// <summary>Compiles every rule for every pair of formats it declares, so a broken rule fails at start-up.</summary>
     private void CompileDeclared()
     {
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         foreach (var rule in _rules)
         {
             // Every form of each format: the national one and its printed variants, for the report checked and the other.
@@ -381,7 +381,7 @@ public sealed class CrossReportChecker
         ThrowIfAny(problems);
     }
 
-    private static void ThrowIfAny(List<RuleProblem> problems)
+    private static void ThrowIfAny(List<DataFileProblem> problems)
     {
         if (problems.Count > 0)
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GovStatsValidation.Checking;
 using GovStatsValidation.CrossReport;
 using GovStatsValidation.Readers;
@@ -406,4 +407,86 @@ public sealed class CliAppTests
 
     [Test]
     public void UnknownCommand_ExitsTwo() => Assert.That(Cli.Run("frobnicate").Code, Is.EqualTo(CliApp.ExitUnusable));
+}
+
+/// <summary><c>rules lint</c> checks every kind of data file of a folder with the loader that reads it, in one error model.</summary>
+public sealed class DataFileLintTests
+{
+    [Test]
+    public void RulesLint_ShippedRulesFolder_EveryKindLoadsWithoutProblems()
+    {
+        var (code, output, _) = Cli.Run("rules", "lint", "rules");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+            Assert.That(output, Does.Not.Contain("note:"));
+            Assert.That(output, Does.Contain("9 data file(s) (1 agency file, 1 agency lexicon, 1 concept map, 1 fact word lists, 1 narrative lexicon, 1 narrative checks, 3 table description): no problems"));
+        });
+    }
+
+    [Test]
+    public void RulesLint_BrokenCopyOfEveryKind_EveryProblemWithFileLineAndExit2()
+    {
+        using var temp = new TempFolder();
+        // One broken copy of each kind: a duplicate key and a misspelt property (and for a table, a value of the wrong type).
+        string[] files = ["tables/2021.table.json", "cross/concepts.json", "cross/facts.json", "agencies/lexicon.json", "agencies/aliases.json", "lexicon/narrative.lexicon.json", "narrative/narrative.checks.json"];
+        foreach (var file in files)
+        {
+            var copy = BrokenDataFiles.Copy(file, root => root["misspelt"] = 1);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(temp.Path, file))!);
+            File.WriteAllText(Path.Combine(temp.Path, file), copy);
+        }
+
+        var (code, output, _) = Cli.Run("rules", "lint", temp.Path);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitUnusable));
+            foreach (var file in files)
+            {
+                var name = Regex.Escape(Path.Combine(temp.Path, file));
+                Assert.That(lines, Has.One.Match($@"^{name}:3:\d+: error: duplicate key '\$dup'"), file);
+                Assert.That(lines, Has.One.Match($@"^{name}:\d+:\d+: error: unknown property 'misspelt'"), file);
+            }
+
+            Assert.That(lines[^1], Is.EqualTo($"{2 * files.Length} problem(s) in {files.Length} file(s)"));
+        });
+    }
+
+    [Test]
+    public void RulesLint_JsonOfNoKnownKind_NotedNotChecked()
+    {
+        using var temp = new TempFolder();
+        temp.File("notes.json", """{ "hello": 1 }""");
+
+        var (code, output, _) = Cli.Run("rules", "lint", temp.Path);
+
+        Assert.That(code, Is.EqualTo(CliApp.ExitOk));
+        Assert.That(output, Does.Contain("notes.json: note: not a kind of data file govstats loads"));
+    }
+
+    [Test]
+    public void Check_BrokenAgenciesFile_Exit2NamingTheFileAndLineOfEveryProblem()
+    {
+        using var temp = new TempFolder();
+        var agencies = temp.File("my.agencies.json", """
+            {
+              "agencies": {
+                "桐乡市人民政府": { "scope": "everything" }
+              },
+              "expectd": []
+            }
+            """);
+
+        var (code, _, error) = Cli.Run("check", "tests/data/examples", "--agencies", agencies);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CliApp.ExitUnusable));
+            Assert.That(error, Does.Contain($"{agencies}(3,").And.Contain("[桐乡市人民政府] unknown scope 'everything'"));
+            Assert.That(error, Does.Contain($"{agencies}(5,").And.Contain("unknown property 'expectd'"));
+        });
+    }
 }

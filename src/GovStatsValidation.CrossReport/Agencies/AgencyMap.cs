@@ -1,5 +1,5 @@
+using GovStatsValidation.Json;
 using GovStatsValidation.Model;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace GovStatsValidation.CrossReport.Agencies;
@@ -50,105 +50,111 @@ public sealed class AgencyMap
     public IList<ExpectedReports> Expected { get; } = [];
 
     /// <summary>Reads a mapping file.</summary>
-    /// <exception cref="GovStatsValidationException">The file is not a valid mapping; every problem is listed.</exception>
+    /// <param name="path">The file's path, named in every problem.</param>
+    /// <returns>The map.</returns>
+    /// <exception cref="DataFileLoadException">The file cannot be read or is not a valid mapping; every problem is listed with the path, line and agency.</exception>
     public static AgencyMap Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GovStatsValidationException($"{path}: cannot read the agency file: {e.Message}", e);
-        }
-
-        return Parse(text, path);
+        return ReadOrThrow(DataFile.Read(path));
     }
 
     /// <summary>Parses mapping JSON.</summary>
-    /// <exception cref="GovStatsValidationException">The text is not a valid mapping; every problem is listed.</exception>
+    /// <param name="json">The text.</param>
+    /// <param name="fileName">The name problems are reported under.</param>
+    /// <returns>The map.</returns>
+    /// <exception cref="DataFileLoadException">The text is not a valid mapping; every problem is listed with line and agency.</exception>
     public static AgencyMap Parse(string json, string fileName = "<agency map>")
     {
-        var problems = new List<string>();
-        JObject root;
-        try
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return ReadOrThrow(DataFile.Parse(json, fileName));
+    }
+
+    private static AgencyMap ReadOrThrow(DataFile file)
+    {
+        var map = Read(file);
+        file.ThrowIfAny();
+        return map;
+    }
+
+    /// <summary>Reads an agency file (the user's <c>--agencies</c> file, or <c>rules/agencies/aliases.json</c>); its problems are left in <paramref name="file"/>.</summary>
+    internal static AgencyMap Read(DataFile file)
+    {
+        var map = new AgencyMap();
+        if (file.Root is not { } root)
         {
-            root = JObject.Parse(json);
-        }
-        catch (JsonReaderException e)
-        {
-            throw new GovStatsValidationException($"{fileName}: not valid JSON: {e.Message}", e);
+            return map;
         }
 
-        var map = new AgencyMap();
-        if (root["aliases"] is JObject aliases)
+        file.CheckProperties(root, null, "aliases", "agencies", "expected");
+        foreach (var (name, value) in file.GetObject(root, "aliases", null) ?? [])
         {
-            foreach (var (name, value) in aliases)
+            if (value?.Type == JTokenType.String)
             {
-                if (value?.Type == JTokenType.String)
+                map.Aliases[name] = (string)value!;
+            }
+            else
+            {
+                file.Report(value, name, "an alias must be a string (the current name)");
+            }
+        }
+
+        foreach (var (name, value) in file.GetObject(root, "agencies", null) ?? [])
+        {
+            if (value is not JObject o)
+            {
+                file.Report(value, name, "an agency entry must be an object {jurisdiction, level, scope, compilesAll, units}");
+                continue;
+            }
+
+            file.CheckProperties(o, name, "jurisdiction", "level", "scope", "compilesAll", "units");
+            AgencyLevel? level = null;
+            if (file.GetString(o, "level", name) is { } l)
+            {
+                if (Enum.TryParse<AgencyLevel>(l, ignoreCase: true, out var parsed) && !int.TryParse(l, out _))
                 {
-                    map.Aliases[name] = (string)value!;
+                    level = parsed;
                 }
                 else
                 {
-                    problems.Add($"aliases.{name}: must be a string (the current name)");
+                    file.Report(o["level"], name, $"unknown level '{l}' (national, provincial, prefecture, county, township, department, office)");
                 }
             }
-        }
 
-        if (root["agencies"] is JObject agencies)
-        {
-            foreach (var (name, value) in agencies)
+            var scope = ReportScope.Unknown;
+            if (file.GetString(o, "scope", name) is { } s && (!Enum.TryParse(s, ignoreCase: true, out scope) || int.TryParse(s, out _)))
             {
-                if (value is not JObject o)
-                {
-                    problems.Add($"agencies.{name}: must be an object");
-                    continue;
-                }
-
-                AgencyLevel? level = null;
-                if (o["level"] is { } l)
-                {
-                    if (Enum.TryParse<AgencyLevel>((string?)l, ignoreCase: true, out var parsed))
-                    {
-                        level = parsed;
-                    }
-                    else
-                    {
-                        problems.Add($"agencies.{name}.level: unknown level '{l}' (national, provincial, prefecture, county, township, department, office)");
-                    }
-                }
-
-                var scope = ReportScope.Unknown;
-                if (o["scope"] is { } s && !Enum.TryParse((string?)s, ignoreCase: true, out scope))
-                {
-                    problems.Add($"agencies.{name}.scope: unknown scope '{s}' (own, jurisdiction)");
-                }
-
-                map.Agencies[name] = new AgencyMapEntry
-                {
-                    Jurisdiction = (string?)o["jurisdiction"],
-                    Level = level,
-                    Scope = scope,
-                    CompilesAll = (bool?)o["compilesAll"] ?? false,
-                    Units = (int?)o["units"],
-                };
+                file.Report(o["scope"], name, $"unknown scope '{s}' (own, jurisdiction)");
             }
+
+            var units = file.GetInteger(o, "units", name);
+            if (units is < 0)
+            {
+                file.Report(o["units"], name, "'units' must not be negative");
+            }
+
+            map.Agencies[name] = new AgencyMapEntry
+            {
+                Jurisdiction = file.GetString(o, "jurisdiction", name),
+                Level = level,
+                Scope = scope,
+                CompilesAll = file.GetBoolean(o, "compilesAll", name) ?? false,
+                Units = units,
+            };
         }
 
         if (root["expected"] is { } expected)
         {
             if (expected is not JArray blocks)
             {
-                problems.Add("expected: must be an array of {jurisdiction, years, bodies}");
+                file.Report(expected, null, "'expected' must be an array of {jurisdiction, years, bodies}");
                 blocks = [];
             }
 
-            for (var i = 0; i < blocks.Count; i++)
+            foreach (var token in blocks)
             {
-                if (ParseExpected(blocks[i], $"expected[{i}]", problems) is not { } block)
+                if (ParseExpected(file, token) is not { } block)
                 {
                     continue;
                 }
@@ -165,43 +171,23 @@ public sealed class AgencyMap
             }
         }
 
-        foreach (var property in root.Properties())
-        {
-            if (property.Name is not ("aliases" or "agencies" or "expected") && !property.Name.StartsWith('$'))
-            {
-                problems.Add($"unknown property '{property.Name}' (aliases, agencies, expected)");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new GovStatsValidationException($"{fileName}: {string.Join("; ", problems)}");
-        }
-
         return map;
     }
 
-    private static ExpectedReports? ParseExpected(JToken token, string path, List<string> problems)
+    private static ExpectedReports? ParseExpected(DataFile file, JToken token)
     {
         if (token is not JObject o)
         {
-            problems.Add($"{path}: must be an object {{jurisdiction, years, bodies}}");
+            file.Report(token, null, "an 'expected' entry must be an object {jurisdiction, years, bodies}");
             return null;
         }
 
-        var count = problems.Count;
-        foreach (var property in o.Properties())
+        var count = file.Problems.Count;
+        var jurisdiction = file.GetString(o, "jurisdiction", null, required: true)?.Trim();
+        file.CheckProperties(o, jurisdiction, "jurisdiction", "years", "bodies");
+        if (jurisdiction is { Length: 0 })
         {
-            if (property.Name is not ("jurisdiction" or "years" or "bodies") && !property.Name.StartsWith('$'))
-            {
-                problems.Add($"{path}: unknown property '{property.Name}' (jurisdiction, years, bodies)");
-            }
-        }
-
-        var jurisdiction = o["jurisdiction"] is JValue { Type: JTokenType.String } j && ((string?)j)?.Trim() is { Length: > 0 } name ? name : null;
-        if (jurisdiction is null)
-        {
-            problems.Add($"{path}.jurisdiction: must be a non-empty string");
+            file.Report(o["jurisdiction"], null, "'jurisdiction' must be a non-empty string");
         }
 
         var years = new List<int>();
@@ -215,13 +201,13 @@ public sealed class AgencyMap
                 }
                 else
                 {
-                    problems.Add($"{path}.years: '{y}' is not a year");
+                    file.Report(y, jurisdiction, $"'years': '{y}' is not a year");
                 }
             }
         }
         else
         {
-            problems.Add($"{path}.years: must be a non-empty array of years");
+            file.Report(o["years"] ?? o, jurisdiction, "'years' must be a non-empty array of years");
         }
 
         var bodies = new List<string>();
@@ -235,16 +221,16 @@ public sealed class AgencyMap
                 }
                 else
                 {
-                    problems.Add($"{path}.bodies: '{b}' is not a body's name");
+                    file.Report(b, jurisdiction, $"'bodies': '{b}' is not a body's name");
                 }
             }
         }
         else
         {
-            problems.Add($"{path}.bodies: must be a non-empty array of names");
+            file.Report(o["bodies"] ?? o, jurisdiction, "'bodies' must be a non-empty array of names");
         }
 
-        return problems.Count == count && jurisdiction is not null
+        return file.Problems.Count == count && jurisdiction is { Length: > 0 }
             ? new ExpectedReports(jurisdiction, years.Distinct().Order().ToList(), bodies.Distinct(StringComparer.Ordinal).ToList())
             : null;
     }

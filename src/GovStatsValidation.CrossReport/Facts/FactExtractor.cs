@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GovStatsValidation.Json;
 using Newtonsoft.Json.Linq;
 
 namespace GovStatsValidation.CrossReport.Facts;
@@ -24,24 +25,63 @@ public sealed class FactExtractor
     private readonly string[] _approximateBefore;
     private readonly int _minLabel;
 
-    private FactExtractor(JObject lexicon)
+    private const string EmbeddedName = "rules/cross/facts.json";
+
+    private FactExtractor(DataFile file)
     {
-        static string[] Strings(JToken? t) => t is JArray a ? a.Select(x => (string)x!).ToArray() : [];
-        _units = Strings(lexicon["units"]).OrderByDescending(u => u.Length).ToArray();
-        _classifiers = [.. Strings(lexicon["classifierUnits"])];
-        _clauseBreaks = [.. Strings(lexicon["clauseBreaks"]).Select(s => s[0])];
-        _segmentBreaks = [.. Strings(lexicon["segmentBreaks"]).Select(s => s[0])];
-        _sentenceBreaks = [.. Strings(lexicon["sentenceBreaks"]).Select(s => s[0])];
-        _leading = Strings(lexicon["leadingWords"]).OrderByDescending(w => w.Length).ToArray();
-        _cutAfter = Strings(lexicon["cutAfterWords"]).OrderByDescending(w => w.Length).ToArray();
-        _stop = Strings(lexicon["stopWords"]).OrderByDescending(w => w.Length).ToArray();
-        _approximateAfter = Strings(lexicon["approximateMarks"]);
-        _approximateBefore = Strings(lexicon["approximateBefore"]);
-        _minLabel = (int?)lexicon["minLabelLength"] ?? 2;
+        var lexicon = file.Root ?? [];
+        file.CheckProperties(lexicon, null, "units", "classifierUnits", "clauseBreaks", "segmentBreaks", "sentenceBreaks", "leadingWords", "cutAfterWords",
+            "stopWords", "approximateMarks", "approximateBefore", "minLabelLength");
+        string[] Strings(string name) => [.. file.GetStrings(lexicon, name, null)];
+        char[] Characters(string name)
+        {
+            var result = new List<char>();
+            foreach (var element in lexicon[name] as JArray ?? [])
+            {
+                if (element.Type == JTokenType.String && ((string)element!).Length == 1)
+                {
+                    result.Add(((string)element!)[0]);
+                }
+                else if (element.Type == JTokenType.String)
+                {
+                    file.Report(element, null, $"each element of '{name}' must be one character");
+                }
+            }
+
+            _ = file.GetStrings(lexicon, name, null);
+            return [.. result];
+        }
+
+        _units = Strings("units").OrderByDescending(u => u.Length).ToArray();
+        _classifiers = [.. Strings("classifierUnits")];
+        _clauseBreaks = [.. Characters("clauseBreaks")];
+        _segmentBreaks = [.. Characters("segmentBreaks")];
+        _sentenceBreaks = [.. Characters("sentenceBreaks")];
+        _leading = Strings("leadingWords").OrderByDescending(w => w.Length).ToArray();
+        _cutAfter = Strings("cutAfterWords").OrderByDescending(w => w.Length).ToArray();
+        _stop = Strings("stopWords").OrderByDescending(w => w.Length).ToArray();
+        _approximateAfter = Strings("approximateMarks");
+        _approximateBefore = Strings("approximateBefore");
+        _minLabel = file.GetInteger(lexicon, "minLabelLength", null) ?? 2;
+        if (_units.Any(u => u.Length == 0))
+        {
+            file.Report(lexicon["units"], null, "a unit may not be empty");
+        }
     }
 
     /// <summary>The extractor with the built-in word lists.</summary>
-    public static FactExtractor BuiltIn { get; } = new(JObject.Parse(EmbeddedRules.ReadText("rules/cross/facts.json")));
+    public static FactExtractor BuiltIn { get; } = Read(DataFile.ReadEmbedded(typeof(FactExtractor).Assembly, EmbeddedName));
+
+    /// <summary>Reads a word-list file written as <c>rules/cross/facts.json</c> is.</summary>
+    /// <exception cref="DataFileLoadException">The file has problems; every one is listed with its line.</exception>
+    internal static FactExtractor Parse(string json, string fileName) => Read(DataFile.Parse(json, fileName));
+
+    private static FactExtractor Read(DataFile file)
+    {
+        var extractor = new FactExtractor(file);
+        file.ThrowIfAny();
+        return extractor;
+    }
 
     /// <summary>Reads the labelled figures of a text.</summary>
     /// <param name="text">The report text.</param>

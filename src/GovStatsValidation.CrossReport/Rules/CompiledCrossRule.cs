@@ -38,10 +38,10 @@ internal sealed class CompiledCrossRule
 /// <param name="NotApplicable">Why it does not apply, when it does not.</param>
 internal sealed record CrossRuleInstance(CompiledCrossRule? Rule, string Instance, LocalizedText? NotApplicable);
 
-/// <summary>Expands and compiles cross-report rules per pair of schemas; every defect of a rule is a <see cref="RuleProblem"/>.</summary>
+/// <summary>Expands and compiles cross-report rules per pair of schemas; every defect of a rule is a <see cref="DataFileProblem"/>.</summary>
 internal static class CrossRuleCompiler
 {
-    public static IReadOnlyList<CrossRuleInstance> Compile(RuleDefinition rule, ReportSchema self, ReportSchema? other, ConceptMap concepts, string file, List<RuleProblem> problems)
+    public static IReadOnlyList<CrossRuleInstance> Compile(RuleDefinition rule, ReportSchema self, ReportSchema? other, ConceptMap concepts, string file, List<DataFileProblem> problems)
     {
         var otherVersion = other?.Version ?? self.Version;
         var applies = rule.Relation == RuleRelation.Children ? rule.Schemas.Contains(self.Version) : rule.Covers(self.Version, otherVersion);
@@ -61,7 +61,7 @@ internal static class CrossRuleCompiler
         return result;
     }
 
-    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(RuleDefinition rule, ReportSchema schema, ConceptMap concepts, string file, List<RuleProblem> problems)
+    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(RuleDefinition rule, ReportSchema schema, ConceptMap concepts, string file, List<DataFileProblem> problems)
     {
         IEnumerable<Dictionary<string, string>> combos = [new Dictionary<string, string>(StringComparer.Ordinal)];
         foreach (var (name, values) in rule.ForEach)
@@ -88,7 +88,7 @@ internal static class CrossRuleCompiler
                 };
                 if (set is null)
                 {
-                    problems.Add(new RuleProblem(file, Line(rule), null, rule.Id, $"forEach '{name}': unknown set '{value}' for schema {schema.Version.ToToken()} (known: @columns:TABLE, @parts:TABLE, @rows:TABLE, @concepts:all, @concepts:additive)"));
+                    problems.Add(new DataFileProblem(file, Line(rule), null, rule.Id, $"forEach '{name}': unknown set '{value}' for schema {schema.Version.ToToken()} (known: @columns:TABLE, @parts:TABLE, @rows:TABLE, @concepts:all, @concepts:additive)"));
                     yield break;
                 }
 
@@ -106,7 +106,7 @@ internal static class CrossRuleCompiler
     }
 
     private static CrossRuleInstance CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema self, ReportSchema? other,
-        ConceptMap concepts, string file, List<RuleProblem> problems)
+        ConceptMap concepts, string file, List<DataFileProblem> problems)
     {
         var instance = bindings.Count == 0 ? "" : string.Join(",", bindings.Select(b => $"{b.Key}={b.Value}"));
         var relation = rule.Relation ?? throw new ArgumentException($"rule {rule.Id} has no relation", nameof(rule));
@@ -133,7 +133,7 @@ internal static class CrossRuleCompiler
             }
             catch (RuleExpressionException e)
             {
-                problems.Add(new RuleProblem(file, Line(rule), null, rule.Id,
+                problems.Add(new DataFileProblem(file, Line(rule), null, rule.Id,
                     $"{what}{(instance.Length > 0 ? $" [{instance}]" : "")} for {self.Version.ToToken()}→{other?.Version.ToToken() ?? "children"}: {e.Message} (at character {e.Position + 1} of \"{e.Text}\")"));
                 ok = false;
                 return null;

@@ -1,3 +1,4 @@
+using GovStatsValidation.Json;
 using GovStatsValidation.Schemas;
 using Newtonsoft.Json.Linq;
 
@@ -30,7 +31,7 @@ public sealed class ConceptMap
     private ConceptMap(IEnumerable<Concept> concepts) => _byId = concepts.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
     /// <summary>The built-in concept map.</summary>
-    public static ConceptMap BuiltIn { get; } = Parse(EmbeddedRules.ReadText("rules/cross/concepts.json"), "rules/cross/concepts.json");
+    public static ConceptMap BuiltIn { get; } = Read(DataFile.ReadEmbedded(typeof(ConceptMap).Assembly, "rules/cross/concepts.json"));
 
     /// <summary>All concepts, ordered by id.</summary>
     public IEnumerable<Concept> Concepts => _byId.Values.OrderBy(c => c.Id, StringComparer.Ordinal);
@@ -68,40 +69,66 @@ public sealed class ConceptMap
     }
 
     /// <summary>Parses a concept map file.</summary>
-    /// <exception cref="GovStatsValidationException">The file is malformed.</exception>
+    /// <param name="json">The file's text.</param>
+    /// <param name="fileName">The file name, named in every problem.</param>
+    /// <returns>The concept map.</returns>
+    /// <exception cref="DataFileLoadException">The file has problems (malformed JSON, duplicate keys, unknown properties, wrong types, unknown formats); every one is listed with line and concept.</exception>
     public static ConceptMap Parse(string json, string fileName)
     {
-        try
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return Read(DataFile.Parse(json, fileName));
+    }
+
+    private static ConceptMap Read(DataFile file)
+    {
+        var list = new List<Concept>();
+        if (file.Root is { } root)
         {
-            var root = JObject.Parse(json);
-            var list = new List<Concept>();
-            foreach (var (id, token) in (JObject)root["concepts"]!)
+            file.CheckProperties(root, null, "concepts");
+            string[] known = ["title", "additive", "claimConcepts", "absent", .. SchemaVersions.All.Select(v => v.ToToken())];
+            foreach (var (id, token) in file.GetObject(root, "concepts", null, required: true) ?? [])
             {
-                var o = (JObject)token!;
+                if (token is not JObject o)
+                {
+                    file.Report(token, id, "a concept must be an object");
+                    continue;
+                }
+
+                file.CheckProperties(o, id, known);
+                var title = file.GetText(o, "title", id, required: true);
+                var additive = file.GetBoolean(o, "additive", id) ?? false;
+                var claims = file.GetStrings(o, "claimConcepts", id);
                 var expressions = new Dictionary<SchemaVersion, string>();
-                var absent = new Dictionary<SchemaVersion, LocalizedText>();
                 foreach (var version in SchemaVersions.All)
                 {
-                    if (o[version.ToToken()] is JValue { Type: JTokenType.String } e)
+                    if (file.GetString(o, version.ToToken(), id) is { } expression)
                     {
-                        expressions[version] = (string)e!;
-                    }
-
-                    if (o["absent"]?[version.ToToken()] is JObject why)
-                    {
-                        absent[version] = new LocalizedText((string)why["zh"]!, (string)why["en"]!);
+                        expressions[version] = expression;
                     }
                 }
 
-                list.Add(new Concept(id, new LocalizedText((string)o["title"]!["zh"]!, (string)o["title"]!["en"]!), (bool?)o["additive"] ?? false,
-                    expressions, absent, o["claimConcepts"] is JArray a ? a.Select(x => (string)x!).ToList() : []));
-            }
+                var absent = new Dictionary<SchemaVersion, LocalizedText>();
+                foreach (var (name, why) in file.GetObject(o, "absent", id) ?? [])
+                {
+                    if (!SchemaVersions.TryParse(name, out var version))
+                    {
+                        file.Report(why!.Parent, id, $"unknown format '{name}' in 'absent' (pre2019, 2019, 2021)");
+                    }
+                    else if (file.TextOf(why!, $"absent.{name}", id) is { } text)
+                    {
+                        absent[version] = text;
+                    }
+                }
 
-            return new ConceptMap(list);
+                if (title is not null)
+                {
+                    list.Add(new Concept(id, title, additive, expressions, absent, claims));
+                }
+            }
         }
-        catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidCastException or NullReferenceException)
-        {
-            throw new GovStatsValidationException($"{fileName}: not a valid concept map: {e.Message}", e);
-        }
+
+        file.ThrowIfAny();
+        return new ConceptMap(list);
     }
 }

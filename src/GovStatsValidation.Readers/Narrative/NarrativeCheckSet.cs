@@ -1,5 +1,5 @@
-using System.Text;
 using GovStatsValidation.Findings;
+using GovStatsValidation.Json;
 using GovStatsValidation.Rules;
 using Newtonsoft.Json.Linq;
 
@@ -13,7 +13,7 @@ namespace GovStatsValidation.Readers.Narrative;
 public sealed class NarrativeCheckSet
 {
     private const string EmbeddedName = "rules/narrative/narrative.checks.json";
-    private static readonly Lazy<NarrativeCheckSet> DefaultSet = new(() => Parse(NarrativeLexicon.ReadEmbedded(EmbeddedName), EmbeddedName));
+    private static readonly Lazy<NarrativeCheckSet> DefaultSet = new(() => Read(NarrativeLexicon.ReadEmbedded(EmbeddedName)));
 
     /// <summary>The check kinds the library implements.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
@@ -44,75 +44,87 @@ public sealed class NarrativeCheckSet
     public NarrativeCheck? ForKind(string kind) => Checks.FirstOrDefault(c => c.Kind == kind);
 
     /// <summary>Reads a checks file.</summary>
-    /// <exception cref="FormatException">The file is not a valid checks file; the message names the problem.</exception>
-    public static NarrativeCheckSet Load(string path) => Parse(File.ReadAllText(path, Encoding.UTF8), path);
+    /// <param name="path">The file's path, named in every problem.</param>
+    /// <returns>The checks.</returns>
+    /// <exception cref="DataFileLoadException">The file cannot be read or is not a valid checks file; every problem is listed with path, line and check id.</exception>
+    public static NarrativeCheckSet Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Read(DataFile.Read(path));
+    }
 
     /// <summary>Parses checks JSON.</summary>
-    /// <exception cref="FormatException">The text is not a valid checks file; the message names the problem.</exception>
+    /// <param name="json">The text.</param>
+    /// <param name="name">The name problems are reported under.</param>
+    /// <returns>The checks.</returns>
+    /// <exception cref="DataFileLoadException">The text is not a valid checks file; every problem is listed with line and check id.</exception>
     public static NarrativeCheckSet Parse(string json, string name = "checks")
     {
-        JObject root;
-        try
-        {
-            root = JObject.Parse(json);
-        }
-        catch (Newtonsoft.Json.JsonException e)
-        {
-            throw new FormatException($"{name}: not valid JSON: {e.Message}", e);
-        }
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(name);
+        return Read(DataFile.Parse(json, name));
+    }
 
+    private static NarrativeCheckSet Read(DataFile file)
+    {
+        var root = file.Root ?? [];
+        file.CheckProperties(root, null, "id", "sectionKeywords", "checks");
+        _ = file.GetString(root, "id", null);
         var checks = new List<NarrativeCheck>();
-        foreach (var c in root["checks"] as JArray ?? [])
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in file.GetObjects(root, "checks", null))
         {
-            var id = (string?)c["id"] ?? throw new FormatException($"{name}: a check has no id");
-            var kind = (string?)c["kind"] ?? throw new FormatException($"{name}: check {id} has no kind");
-            if (!Kinds.Contains(kind))
+            var id = file.GetString(c, "id", null, required: true);
+            file.CheckProperties(c, id, "id", "kind", "severity", "title", "message", "messageWithCause", "messageWithHint");
+            if (id is not null && !ids.Add(id))
             {
-                throw new FormatException($"{name}: check {id} has unknown kind '{kind}' (known: {string.Join(", ", Kinds)})");
+                file.Report(c["id"], id, $"check id '{id}' is used twice");
             }
 
-            var severity = ((string?)c["severity"])?.ToLowerInvariant() switch
+            var kind = file.GetString(c, "kind", id, required: true);
+            if (kind is not null && !Kinds.Contains(kind))
+            {
+                file.Report(c["kind"], id, $"unknown kind '{kind}' (known: {string.Join(", ", Kinds)})");
+            }
+
+            var severityText = file.GetString(c, "severity", id, required: true);
+            var severity = severityText?.ToLowerInvariant() switch
             {
                 "error" => Severity.Error,
                 "warning" => Severity.Warning,
                 "info" => Severity.Info,
-                var other => throw new FormatException($"{name}: check {id} has severity '{other}' (error, warning or info)"),
+                null => (Severity?)null,
+                _ => Unknown(file, c["severity"], id, $"unknown severity '{severityText}' (error, warning, info)"),
             };
-            if (severity == Severity.Error && TableComparisons.Contains(kind))
+            if (severity == Severity.Error && kind is not null && TableComparisons.Contains(kind))
             {
-                throw new FormatException($"{name}: check {id} compares the narrative with the table and may not be an error");
+                file.Report(c["severity"], id, "this check compares the narrative with the table and may not be an error");
             }
 
-            checks.Add(new NarrativeCheck(id, kind, severity, Text(c["title"], name, id, "title")!, Text(c["message"], name, id, "message")!,
-                Text(c["messageWithCause"], name, id, null), Text(c["messageWithHint"], name, id, null)));
-        }
-
-        var duplicate = checks.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new FormatException($"{name}: check id {duplicate.Key} is used twice");
+            var title = file.GetText(c, "title", id, required: true);
+            var message = file.GetText(c, "message", id, required: true);
+            var withCause = file.GetText(c, "messageWithCause", id);
+            var withHint = file.GetText(c, "messageWithHint", id);
+            if (id is not null && kind is not null && severity is not null && title is not null && message is not null)
+            {
+                checks.Add(new NarrativeCheck(id, kind, severity.Value, title, message, withCause, withHint));
+            }
         }
 
         var keywords = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (root["sectionKeywords"] is JObject k)
+        foreach (var (section, words) in file.GetObject(root, "sectionKeywords", null) ?? [])
         {
-            foreach (var p in k.Properties())
-            {
-                keywords[p.Name] = p.Value is JArray a ? a.Select(t => (string)t!).ToList() : [];
-            }
+            keywords[section] = file.StringsOf(words as JArray ?? NarrativeLexicon.Wrong(file, words, section, "section keywords must be an array of words"), section, section);
         }
 
+        file.ThrowIfAny();
         return new NarrativeCheckSet(checks, keywords);
     }
 
-    private static LocalizedText? Text(JToken? token, string name, string id, string? required)
+    private static Severity? Unknown(DataFile file, JToken? at, string? id, string message)
     {
-        if (token is JObject o && (string?)o["zh"] is { } zh && (string?)o["en"] is { } en)
-        {
-            return new LocalizedText(zh, en);
-        }
-
-        return required is null ? null : throw new FormatException($"{name}: check {id} needs '{required}' with zh and en");
+        file.Report(at, id, message);
+        return null;
     }
 }
 

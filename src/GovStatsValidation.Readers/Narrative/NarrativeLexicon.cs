@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using GovStatsValidation.Json;
 using GovStatsValidation.Schemas;
 using Newtonsoft.Json.Linq;
 
@@ -13,7 +13,7 @@ namespace GovStatsValidation.Readers.Narrative;
 public sealed class NarrativeLexicon
 {
     private const string EmbeddedName = "rules/lexicon/narrative.lexicon.json";
-    private static readonly Lazy<NarrativeLexicon> DefaultLexicon = new(() => Parse(ReadEmbedded(EmbeddedName), EmbeddedName));
+    private static readonly Lazy<NarrativeLexicon> DefaultLexicon = new(() => Read(ReadEmbedded(EmbeddedName)));
 
     private NarrativeLexicon(
         int maxGap,
@@ -68,101 +68,152 @@ public sealed class NarrativeLexicon
     public LexiconConcept? Find(string? id) => id is null ? null : Concepts.FirstOrDefault(c => c.Id == id);
 
     /// <summary>Reads a lexicon file.</summary>
-    /// <exception cref="FormatException">The file is not a valid lexicon; the message names the problem.</exception>
-    public static NarrativeLexicon Load(string path) => Parse(File.ReadAllText(path, Encoding.UTF8), path);
+    /// <param name="path">The file's path, named in every problem.</param>
+    /// <returns>The lexicon.</returns>
+    /// <exception cref="DataFileLoadException">The file cannot be read or is not a valid lexicon; every problem is listed with path, line and concept.</exception>
+    public static NarrativeLexicon Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Read(DataFile.Read(path));
+    }
 
     /// <summary>Parses lexicon JSON.</summary>
-    /// <exception cref="FormatException">The text is not a valid lexicon; the message names the problem.</exception>
+    /// <param name="json">The text.</param>
+    /// <param name="name">The name problems are reported under.</param>
+    /// <returns>The lexicon.</returns>
+    /// <exception cref="DataFileLoadException">The text is not a valid lexicon; every problem is listed with line and concept (unknown scopes, formats, cells and concepts included).</exception>
     public static NarrativeLexicon Parse(string json, string name = "lexicon")
     {
-        JObject root;
-        try
-        {
-            root = JObject.Parse(json);
-        }
-        catch (Newtonsoft.Json.JsonException e)
-        {
-            throw new FormatException($"{name}: not valid JSON: {e.Message}", e);
-        }
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(name);
+        return Read(DataFile.Parse(json, name));
+    }
 
+    private static NarrativeLexicon Read(DataFile file)
+    {
+        var root = file.Root ?? [];
+        file.CheckProperties(root, null, "id", "maxGap", "sectionScopes", "scopeExclusions", "contexts", "catchAllWords", "listIntroductions", "concepts", "statements");
+        _ = file.GetString(root, "id", null);
         var scopes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (root["sectionScopes"] is JObject so)
+        foreach (var (scope, words) in file.GetObject(root, "sectionScopes", null) ?? [])
         {
-            foreach (var p in so.Properties())
-            {
-                scopes[p.Name] = Strings(p.Value);
-            }
+            scopes[scope] = file.StringsOf(words as JArray ?? Wrong(file, words, scope, "a section scope must be an array of heading words"), scope, scope);
         }
 
         var concepts = new List<LexiconConcept>();
-        foreach (var c in root["concepts"] as JArray ?? [])
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in file.GetObjects(root, "concepts", null))
         {
-            var id = (string?)c["id"] ?? throw new FormatException($"{name}: a concept has no id");
-            var scope = (string?)c["scope"];
+            var id = file.GetString(c, "id", null, required: true);
+            file.CheckProperties(c, id, "id", "phrases", "units", "scope", "group", "requiresGroupSibling", "context", "cells", "exclusions", "exclusionsUnless", "note");
+            if (id is not null && !ids.Add(id))
+            {
+                file.Report(c["id"], id, $"duplicate concept id '{id}'");
+            }
+
+            var scope = file.GetString(c, "scope", id);
             if (scope is not null && !scopes.ContainsKey(scope))
             {
-                throw new FormatException($"{name}: concept {id} names unknown scope '{scope}'");
+                file.Report(c["scope"], id, $"unknown scope '{scope}' (known: {string.Join(", ", scopes.Keys)})");
             }
 
             var cells = new Dictionary<SchemaVersion, IReadOnlyList<CellExpression>>();
-            if (c["cells"] is JObject co)
+            foreach (var (schemaName, list) in file.GetObject(c, "cells", id) ?? [])
             {
-                foreach (var p in co.Properties())
+                if (!SchemaVersions.TryParse(schemaName, out var version))
                 {
-                    if (!SchemaVersions.TryParse(p.Name, out var version))
+                    file.Report(list!.Parent, id, $"unknown schema '{schemaName}' (pre2019, 2019, 2021)");
+                    continue;
+                }
+
+                var schema = SchemaCatalog.Get(version);
+                var expressions = new List<CellExpression>();
+                foreach (var element in list as JArray ?? Wrong(file, list, id, $"cells.{schemaName} must be an array of cell expressions"))
+                {
+                    if (element.Type != JTokenType.String)
                     {
-                        throw new FormatException($"{name}: concept {id} names unknown schema '{p.Name}'");
+                        file.Report(element, id, $"each element of 'cells.{schemaName}' must be a string");
+                        continue;
                     }
 
-                    var schema = SchemaCatalog.Get(version);
-                    cells[version] = Strings(p.Value).Select(e => CellExpression.Parse(e, schema, $"{name}: concept {id}")).ToList();
+                    try
+                    {
+                        expressions.Add(CellExpression.Parse((string)element!, schema, "cells"));
+                    }
+                    catch (FormatException e)
+                    {
+                        file.Report(element, id, e.Message.StartsWith("cells: ", StringComparison.Ordinal) ? e.Message["cells: ".Length..] : e.Message);
+                    }
                 }
+
+                cells[version] = expressions;
             }
 
-            var phrases = Strings(c["phrases"]);
-            if (phrases.Count == 0)
+            var phrases = file.GetStrings(c, "phrases", id, required: true);
+            if (phrases.Count == 0 && c["phrases"] is JArray)
             {
-                throw new FormatException($"{name}: concept {id} has no phrases");
+                file.Report(c["phrases"], id, "a concept needs at least one phrase");
             }
 
-            concepts.Add(new LexiconConcept(id, phrases.Select(Phrase.Compile).ToList(), Strings(c["units"]), scope, (string?)c["group"],
-                (bool?)c["requiresGroupSibling"] ?? false, (string?)c["context"], cells)
+            var units = file.GetStrings(c, "units", id);
+            var group = file.GetString(c, "group", id);
+            var sibling = file.GetBoolean(c, "requiresGroupSibling", id) ?? false;
+            var context = file.GetString(c, "context", id);
+            var exclusions = file.GetStrings(c, "exclusions", id);
+            var unless = file.GetStrings(c, "exclusionsUnless", id);
+            _ = file.GetString(c, "note", id);
+            if (id is not null)
             {
-                Exclusions = Strings(c["exclusions"]),
-                ExclusionsUnless = Strings(c["exclusionsUnless"]),
-            });
+                concepts.Add(new LexiconConcept(id, phrases.Select(Phrase.Compile).ToList(), units, scope, group, sibling, context, cells)
+                {
+                    Exclusions = exclusions,
+                    ExclusionsUnless = unless,
+                });
+            }
         }
 
         var statements = new List<LexiconStatement>();
-        foreach (var s in root["statements"] as JArray ?? [])
+        foreach (var s in file.GetObjects(root, "statements", null))
         {
-            var id = (string?)s["id"] ?? throw new FormatException($"{name}: a statement has no id");
-            var concept = (string?)s["concept"] ?? throw new FormatException($"{name}: statement {id} has no concept");
-            if (concepts.All(c => c.Id != concept))
+            var id = file.GetString(s, "id", null, required: true);
+            file.CheckProperties(s, id, "id", "patterns", "concept", "value", "scope");
+            var concept = file.GetString(s, "concept", id, required: true);
+            if (concept is not null && !ids.Contains(concept))
             {
-                throw new FormatException($"{name}: statement {id} names unknown concept '{concept}'");
+                file.Report(s["concept"], id, $"unknown concept '{concept}'");
             }
 
-            statements.Add(new LexiconStatement(id, Strings(s["patterns"]).Select(Phrase.Compile).ToList(), concept, (decimal?)s["value"] ?? 0, (string?)s["scope"]));
+            var scope = file.GetString(s, "scope", id);
+            if (scope is not null && !scopes.ContainsKey(scope))
+            {
+                file.Report(s["scope"], id, $"unknown scope '{scope}' (known: {string.Join(", ", scopes.Keys)})");
+            }
+
+            var patterns = file.GetStrings(s, "patterns", id, required: true);
+            var value = file.GetNumber(s, "value", id) ?? 0;
+            if (id is not null && concept is not null)
+            {
+                statements.Add(new LexiconStatement(id, patterns.Select(Phrase.Compile).ToList(), concept, value, scope));
+            }
         }
 
-        return new NarrativeLexicon((int?)root["maxGap"] ?? 8, scopes, Strings(root["scopeExclusions"]), Strings(root["contexts"]), concepts, statements)
+        var lexicon = new NarrativeLexicon(file.GetInteger(root, "maxGap", null) ?? 8, scopes, file.GetStrings(root, "scopeExclusions", null), file.GetStrings(root, "contexts", null), concepts, statements)
         {
-            CatchAllWords = Strings(root["catchAllWords"]),
-            ListIntroductions = Strings(root["listIntroductions"]),
+            CatchAllWords = file.GetStrings(root, "catchAllWords", null),
+            ListIntroductions = file.GetStrings(root, "listIntroductions", null),
         };
+        file.ThrowIfAny();
+        return lexicon;
     }
 
-    private static List<string> Strings(JToken? token) => token is JArray a ? a.Select(t => (string)t!).ToList() : [];
-
-    internal static string ReadEmbedded(string name)
+    /// <summary>Reports a token of the wrong kind and gives an empty array in its place.</summary>
+    internal static JArray Wrong(DataFile file, JToken? token, string? item, string message)
     {
-        var assembly = typeof(NarrativeLexicon).Assembly;
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
+        file.Report(token, item, message);
+        return [];
     }
+
+    internal static DataFile ReadEmbedded(string name) => DataFile.ReadEmbedded(typeof(NarrativeLexicon).Assembly, name);
 }
 
 /// <summary>A table item the prose can name.</summary>

@@ -49,7 +49,7 @@ public sealed class RuleCatalog
     /// <exception cref="RuleLoadException">A rule does not compile; every problem is listed.</exception>
     public void CompileAll()
     {
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         foreach (var version in SchemaVersions.All)
         {
             try
@@ -92,7 +92,7 @@ public sealed class RuleCatalog
 
     private CompiledRuleSet Compile(ReportSchema schema)
     {
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         var rules = RuleCompiler.Compile(Sets, schema, _severityOverrides, _disabled, problems);
         RuleSetLoader.ThrowIfAny(problems);
         return new CompiledRuleSet(schema, rules);

@@ -55,7 +55,7 @@ internal static class RuleCompiler
 {
     public static IReadOnlyList<CompiledRule> Compile(
         IEnumerable<RuleSet> sets, ReportSchema schema, IReadOnlyDictionary<string, Severity>? severityOverrides,
-        ISet<string>? disabled, List<RuleProblem> problems)
+        ISet<string>? disabled, List<DataFileProblem> problems)
     {
         var result = new List<CompiledRule>();
         foreach (var set in sets)
@@ -91,7 +91,7 @@ internal static class RuleCompiler
 
                     if (terms > ProcessingLimits.MaxExpandedTermsPerRule)
                     {
-                        problems.Add(new RuleProblem(set.Source, Line(rule), null, rule.Id,
+                        problems.Add(new DataFileProblem(set.Source, Line(rule), null, rule.Id,
                             $"the rule's instances expand to more than {ProcessingLimits.MaxExpandedTermsPerRule} cell terms in schema {schema.Version.ToToken()}; compiling stopped (limit: expanded terms per rule {ProcessingLimits.MaxExpandedTermsPerRule})"));
                         break;
                     }
@@ -103,7 +103,7 @@ internal static class RuleCompiler
     }
 
     /// <summary>All combinations of the rule's forEach placeholders, with '@…' sets resolved against the schema.</summary>
-    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(RuleDefinition rule, ReportSchema schema, string file, List<RuleProblem> problems)
+    private static IEnumerable<IReadOnlyDictionary<string, string>> Expand(RuleDefinition rule, ReportSchema schema, string file, List<DataFileProblem> problems)
     {
         IEnumerable<Dictionary<string, string>> combos = [new Dictionary<string, string>(StringComparer.Ordinal)];
         long instances = 1;
@@ -118,7 +118,7 @@ internal static class RuleCompiler
                     var set = ResolveSet(value, schema);
                     if (set is null)
                     {
-                        problems.Add(new RuleProblem(file, Line(rule), null, rule.Id, $"forEach '{name}': unknown set '{value}' for schema {schema.Version.ToToken()} (known: @columns:TABLE, @parts:TABLE, @rows:TABLE, @cells:count, @cells:amount, @cells:signed, @cells:all)"));
+                        problems.Add(new DataFileProblem(file, Line(rule), null, rule.Id, $"forEach '{name}': unknown set '{value}' for schema {schema.Version.ToToken()} (known: @columns:TABLE, @parts:TABLE, @rows:TABLE, @cells:count, @cells:amount, @cells:signed, @cells:all)"));
                         yield break;
                     }
 
@@ -135,7 +135,7 @@ internal static class RuleCompiler
             sizes.Add($"{resolved.Count} values of '{name}'");
             if (instances > ProcessingLimits.MaxRuleInstances)
             {
-                problems.Add(new RuleProblem(file, Line(rule), null, rule.Id,
+                problems.Add(new DataFileProblem(file, Line(rule), null, rule.Id,
                     $"forEach expands to more than {ProcessingLimits.MaxRuleInstances} instances in schema {schema.Version.ToToken()} ({string.Join(" × ", sizes)}); limit: rule instances {ProcessingLimits.MaxRuleInstances}"));
                 yield break;
             }
@@ -167,7 +167,7 @@ internal static class RuleCompiler
         };
     }
 
-    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<RuleProblem> problems, ref long terms)
+    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<DataFileProblem> problems, ref long terms)
     {
         var binder = new Binder(schema);
         try
@@ -180,7 +180,7 @@ internal static class RuleCompiler
         }
     }
 
-    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<RuleProblem> problems, Binder binder)
+    private static CompiledRule? CompileInstance(RuleDefinition rule, IReadOnlyDictionary<string, string> bindings, ReportSchema schema, Severity severity, string file, List<DataFileProblem> problems, Binder binder)
     {
         var instance = bindings.Count == 0 ? "" : $" [{string.Join(", ", bindings.Select(b => $"{b.Key}={b.Value}"))}]";
         var ok = true;
@@ -209,7 +209,7 @@ internal static class RuleCompiler
                 var position = e is ExpressionSyntaxException se ? se.Position : ((BindException)e).Position;
                 var (line, column) = rule.TextLocations.TryGetValue(what, out var at) ? at : (Line(rule) ?? 0, 0);
                 // The position is in the substituted text; it maps back exactly when no placeholder precedes it.
-                problems.Add(new RuleProblem(file, line == 0 ? null : line, column == 0 ? null : column + position, rule.Id,
+                problems.Add(new DataFileProblem(file, line == 0 ? null : line, column == 0 ? null : column + position, rule.Id,
                     $"{what}{instance}: {e.Message} (at character {position + 1} of \"{substituted}\")"));
                 ok = false;
                 return null;
@@ -231,7 +231,7 @@ internal static class RuleCompiler
             }
             else
             {
-                problems.Add(new RuleProblem(file, Line(rule), null, rule.Id, $"requires{instance}: unknown cell id '{cellId}' in schema {schema.Version.ToToken()}"));
+                problems.Add(new DataFileProblem(file, Line(rule), null, rule.Id, $"requires{instance}: unknown cell id '{cellId}' in schema {schema.Version.ToToken()}"));
                 ok = false;
             }
         }
@@ -239,7 +239,7 @@ internal static class RuleCompiler
         CellDefinition? suspect = null;
         if (rule.Suspect is { } suspectText && !schema.TryGetCell(new CellId(Substitute(suspectText, bindings)), out suspect))
         {
-            problems.Add(new RuleProblem(file, Line(rule), null, rule.Id, $"suspect{instance}: unknown cell id '{Substitute(suspectText, bindings)}'"));
+            problems.Add(new DataFileProblem(file, Line(rule), null, rule.Id, $"suspect{instance}: unknown cell id '{Substitute(suspectText, bindings)}'"));
             ok = false;
         }
 

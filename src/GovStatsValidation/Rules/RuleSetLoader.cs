@@ -32,7 +32,7 @@ public static class RuleSetLoader
 
     private static readonly Lazy<IReadOnlyList<RuleSet>> Embedded = new(() =>
     {
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         var sets = new List<RuleSet>();
         foreach (var name in EmbeddedData.List("rules/").Where(IsRuleFile))
         {
@@ -56,11 +56,11 @@ public static class RuleSetLoader
             throw new DirectoryNotFoundException($"Rule folder '{folder}' does not exist.");
         }
 
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         var sets = new List<RuleSet>();
         // Regular files only (a FIFO named *.rules.json would block), each once, link loops ended.
         var tree = IO.FileTree.Under(folder, IsRuleFile);
-        problems.AddRange(tree.Skipped.Select(s => new RuleProblem(s.Path, null, null, null, s.Message)));
+        problems.AddRange(tree.Skipped.Select(s => new DataFileProblem(s.Path, null, null, null, s.Message)));
         foreach (var path in tree.Files)
         {
             string text;
@@ -70,7 +70,7 @@ public static class RuleSetLoader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add(new RuleProblem(path, null, null, null, e.Message));
+                problems.Add(new DataFileProblem(path, null, null, null, e.Message));
                 continue;
             }
 
@@ -88,7 +88,7 @@ public static class RuleSetLoader
     /// <exception cref="RuleLoadException">The file has problems; all are listed.</exception>
     public static RuleSet Parse(string json, string fileName)
     {
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         var set = Parse(json, fileName, problems);
         ThrowIfAny(problems);
         return set!;
@@ -122,7 +122,7 @@ public static class RuleSetLoader
         return sets;
     }
 
-    internal static void ThrowIfAny(List<RuleProblem> problems)
+    internal static void ThrowIfAny(List<DataFileProblem> problems)
     {
         if (problems.Count > 0)
         {
@@ -146,7 +146,7 @@ public static class RuleSetLoader
     /// <summary>Properties that only a table rule has (a cross-report finding is built by the cross-report checker).</summary>
     private static readonly string[] TableOnlyProperties = ["emit", "passSeverity", "suspect", "example"];
 
-    internal static RuleSet? Parse(string json, string fileName, List<RuleProblem> problems)
+    internal static RuleSet? Parse(string json, string fileName, List<DataFileProblem> problems)
     {
         try
         {
@@ -154,26 +154,22 @@ public static class RuleSetLoader
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
         {
-            problems.Add(new RuleProblem(fileName, null, null, null, $"a property has the wrong type: {StripLocation(e.Message)}"));
+            problems.Add(new DataFileProblem(fileName, null, null, null, $"a property has the wrong type: {StripLocation(e.Message)}"));
             return null;
         }
     }
 
-    private static RuleSet? ParseCore(string json, string fileName, List<RuleProblem> problems)
+    private static RuleSet? ParseCore(string json, string fileName, List<DataFileProblem> problems)
     {
-        JObject root;
-        try
+        // Malformed JSON, duplicated keys and a top level that is not an object are reported as every data file's are.
+        var before = problems.Count;
+        var file = Json.DataFile.Parse(json, fileName);
+        if (file.Root is not { } root)
         {
-            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-            root = JObject.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-        }
-        catch (JsonReaderException e)
-        {
-            problems.Add(new RuleProblem(fileName, e.LineNumber == 0 ? null : e.LineNumber, e.LinePosition == 0 ? null : e.LinePosition, null, $"not valid JSON: {StripLocation(e.Message)}"));
+            problems.AddRange(file.Problems);
             return null;
         }
 
-        var before = problems.Count;
         var setId = Str(root, "id", fileName, null, problems, required: true) ?? Path.GetFileNameWithoutExtension(fileName);
         var title = Text(root["title"], fileName, null, problems, "title") ?? new LocalizedText(setId, setId);
         var setSchemas = Schemas(root["schemas"], fileName, null, problems) ?? SchemaVersions.All;
@@ -184,6 +180,14 @@ public static class RuleSetLoader
         {
             problems.Add(At(fileName, misplacedRelation, null, "'relation' belongs in a *.cross.json file (cross-report rules)"));
         }
+
+        file.CheckProperties(root, null, "id", "title", "schemas", "defaults", "rules", "relation");
+        if (defaults is not null)
+        {
+            file.CheckProperties(defaults, null, "severity", "missing");
+        }
+
+        problems.AddRange(file.Problems);
 
         var rules = new List<RuleDefinition>();
         if (root["rules"] is not JArray array)
@@ -354,7 +358,7 @@ public static class RuleSetLoader
         return problems.Count > before ? null : new RuleSet(setId, title, fileName, rules);
     }
 
-    private static void CheckPlaceholders(LocalizedText message, string file, JToken token, string id, List<RuleProblem> problems)
+    private static void CheckPlaceholders(LocalizedText message, string file, JToken token, string id, List<DataFileProblem> problems)
     {
         var zh = Placeholders(message.Zh);
         var en = Placeholders(message.En);
@@ -387,7 +391,7 @@ public static class RuleSetLoader
         return result;
     }
 
-    private static MissingPolicy ParseMissing(JToken? token, MissingPolicy start, string file, string id, List<RuleProblem> problems)
+    private static MissingPolicy ParseMissing(JToken? token, MissingPolicy start, string file, string id, List<DataFileProblem> problems)
     {
         if (token is null)
         {
@@ -428,13 +432,13 @@ public static class RuleSetLoader
         return policy;
     }
 
-    private static MissingPolicy Report(MissingPolicy policy, RuleProblem problem, List<RuleProblem> problems)
+    private static MissingPolicy Report(MissingPolicy policy, DataFileProblem problem, List<DataFileProblem> problems)
     {
         problems.Add(problem);
         return policy;
     }
 
-    private static IReadOnlyList<SchemaVersion>? Schemas(JToken? token, string file, string? id, List<RuleProblem> problems)
+    private static IReadOnlyList<SchemaVersion>? Schemas(JToken? token, string file, string? id, List<DataFileProblem> problems)
     {
         if (token is null)
         {
@@ -463,7 +467,7 @@ public static class RuleSetLoader
         return result;
     }
 
-    private static RuleRelation? ParseRelation(JToken token, string file, string? id, List<RuleProblem> problems)
+    private static RuleRelation? ParseRelation(JToken token, string file, string? id, List<DataFileProblem> problems)
     {
         var text = token.Type == JTokenType.String ? (string?)token : null;
         RuleRelation? relation = text switch
@@ -489,7 +493,7 @@ public static class RuleSetLoader
         _ => null,
     };
 
-    private static string? Str(JObject o, string name, string file, string? id, List<RuleProblem> problems, bool required)
+    private static string? Str(JObject o, string name, string file, string? id, List<DataFileProblem> problems, bool required)
     {
         var token = o[name];
         if (token is null)
@@ -511,7 +515,7 @@ public static class RuleSetLoader
         return (string?)token;
     }
 
-    private static LocalizedText? Text(JToken? token, string file, string? id, List<RuleProblem> problems, string what)
+    private static LocalizedText? Text(JToken? token, string file, string? id, List<DataFileProblem> problems, string what)
     {
         if (token is JObject o && o["zh"]?.Type == JTokenType.String && o["en"]?.Type == JTokenType.String)
         {
@@ -530,10 +534,10 @@ public static class RuleSetLoader
         return (info.LineNumber, Math.Max(1, info.LinePosition - length));
     }
 
-    internal static RuleProblem At(string file, JToken token, string? id, string message)
+    internal static DataFileProblem At(string file, JToken token, string? id, string message)
     {
         var info = (IJsonLineInfo)token;
-        return new RuleProblem(file, info.HasLineInfo() ? info.LineNumber : null, info.HasLineInfo() ? info.LinePosition : null, id, message);
+        return new DataFileProblem(file, info.HasLineInfo() ? info.LineNumber : null, info.HasLineInfo() ? info.LinePosition : null, id, message);
     }
 
     private static string StripLocation(string message)

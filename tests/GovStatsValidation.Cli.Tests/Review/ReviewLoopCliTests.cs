@@ -216,7 +216,8 @@ public sealed class ReviewLoopCliTests
         {
             var agencies = Cli.Run("check", Reports, "--agencies", file);
             Assert.That(agencies.Code, Is.EqualTo(CliApp.ExitUnusable));
-            Assert.That(agencies.Error, Does.Contain("expected[0].years").And.Contain("expected[0].bodies"));
+            // Every problem with the file, line and column, and the jurisdiction of the block (it named the JSON path, expected[0].years).
+            Assert.That(agencies.Error, Does.Contain($"{file}(1,").And.Contain("[示例市] 'years': '2022' is not a year").And.Contain("[示例市] 'bodies' must be a non-empty array of names"));
             var corrections = Cli.Run("check", Reports, "--corrections", file);
             Assert.That(corrections.Code, Is.EqualTo(CliApp.ExitUnusable));
             Assert.That(corrections.Error, Does.Contain("'version' must be 1"));

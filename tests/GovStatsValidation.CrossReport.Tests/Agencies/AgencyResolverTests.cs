@@ -89,8 +89,9 @@ public sealed class AgencyResolverTests
     [Test]
     public void Parse_UnknownLevelAndProperty_ListsEveryProblem()
     {
-        var e = Assert.Throws<GovStatsValidationException>(() => AgencyMap.Parse("""{"agencies": {"x": {"level": "city"}}, "agencys": {}}"""));
+        var e = Assert.Throws<DataFileLoadException>(() => AgencyMap.Parse("""{"agencies": {"x": {"level": "city"}}, "agencys": {}}"""));
 
         Assert.That(e!.Message, Does.Contain("unknown level 'city'").And.Contain("unknown property 'agencys'"));
+        Assert.That(e.Problems.Select(p => p.Item), Is.EqualTo(new[] { null, "x" }).Or.EqualTo(new[] { "x", null }));
     }
 }

@@ -79,9 +79,9 @@ public sealed class CrossRuleFilesTests
 
         var e = Assert.Throws<RuleLoadException>(() => new CrossReportChecker(Options(set)));
 
-        Assert.That(e!.Problems.Select(p => p.RuleId), Is.EquivalentTo(new[] { "t.typo", "t.prefix" }));
-        Assert.That(e.Problems.Single(p => p.RuleId == "t.typo").Message, Does.Contain("did you mean 'requests.carry_forward"));
-        Assert.That(e.Problems.Single(p => p.RuleId == "t.prefix").Message, Does.Contain("'parent.' is not available"));
+        Assert.That(e!.Problems.Select(p => p.Item), Is.EquivalentTo(new[] { "t.typo", "t.prefix" }));
+        Assert.That(e.Problems.Single(p => p.Item == "t.typo").Message, Does.Contain("did you mean 'requests.carry_forward"));
+        Assert.That(e.Problems.Single(p => p.Item == "t.prefix").Message, Does.Contain("'parent.' is not available"));
     }
 
     [Test]
@@ -107,9 +107,9 @@ public sealed class CrossRuleFilesTests
             Assert.That(problems.Select(p => p.Message), Has.Some.Contains("missing 'relation'"));
             Assert.That(problems.Select(p => p.Message), Has.Some.Contains("unknown severity 'loud'"));
             Assert.That(problems.Select(p => p.Message), Has.Some.Contains("'suspect' is not available in a cross-report rule"));
-            Assert.That(problems, Has.All.Matches<RuleProblem>(p => p != null && p.File == "t.cross.json" && p.Line >= 2 && p.Line <= 7 && p.Column > 0));
+            Assert.That(problems, Has.All.Matches<DataFileProblem>(p => p != null && p.File == "t.cross.json" && p.Line >= 2 && p.Line <= 7 && p.Column > 0));
             Assert.That(problems.Single(p => p.Message.Contains("sibling", StringComparison.Ordinal)).Line, Is.EqualTo(2));
-            Assert.That(problems.Single(p => p.Message.Contains("loud", StringComparison.Ordinal)).RuleId, Is.EqualTo("t.y"));
+            Assert.That(problems.Single(p => p.Message.Contains("loud", StringComparison.Ordinal)).Item, Is.EqualTo("t.y"));
         });
     }
 

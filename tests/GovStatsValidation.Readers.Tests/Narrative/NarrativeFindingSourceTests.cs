@@ -185,14 +185,14 @@ public class NarrativeFindingSourceTests
     public void Parse_TableComparisonAsError_IsRejected()
     {
         const string json = """{ "checks": [ { "id": "x", "kind": "figure-vs-table", "severity": "error", "title": { "zh": "a", "en": "a" }, "message": { "zh": "a", "en": "a" } } ] }""";
-        Assert.That(() => NarrativeCheckSet.Parse(json), Throws.InstanceOf<FormatException>().With.Message.Contains("may not be an error"));
+        Assert.That(() => NarrativeCheckSet.Parse(json), Throws.InstanceOf<DataFileLoadException>().With.Message.Contains("may not be an error"));
     }
 
     [Test]
     public void Parse_LexiconWithUnknownCell_IsRejected()
     {
         const string json = """{ "concepts": [ { "id": "x", "phrases": ["某某"], "cells": { "2021": ["no.such.cell"] } } ] }""";
-        Assert.That(() => NarrativeLexicon.Parse(json), Throws.InstanceOf<FormatException>().With.Message.Contains("no.such.cell"));
+        Assert.That(() => NarrativeLexicon.Parse(json), Throws.InstanceOf<DataFileLoadException>().With.Message.Contains("no.such.cell"));
     }
 
     [Test]

@@ -153,7 +153,7 @@ public class BudgetTests
     {
         var file = RuleFile("$a >= 0 || $b >= 0 || $c >= 0", ",\n      \"forEach\": { \"a\": \"@cells:all\", \"b\": \"@cells:all\", \"c\": \"@cells:all\" }");
         var outcome = RuleCatalogueTests.Load(("user.rules.json", file));
-        Assert.That(outcome, Does.Contain("rule 'user.a': forEach expands to more than 2000 instances in schema 2021").And.Contain("limit: rule instances 2000"));
+        Assert.That(outcome, Does.Contain("[user.a] forEach expands to more than 2000 instances in schema 2021").And.Contain("limit: rule instances 2000"));
     }
 
     [Test]

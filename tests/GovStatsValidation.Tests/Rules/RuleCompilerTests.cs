@@ -11,7 +11,7 @@ public sealed class RuleCompilerTests
     private static IReadOnlyList<CompiledRule> Compile(string ruleBody, SchemaVersion schema)
     {
         var set = RuleSetLoader.Parse(RuleHarness.OneRule(ruleBody), "test.rules.json");
-        var problems = new List<RuleProblem>();
+        var problems = new List<DataFileProblem>();
         var compiled = RuleCompiler.Compile([set], SchemaCatalog.Get(schema), null, null, problems);
         Assert.That(problems, Is.Empty);
         return compiled;

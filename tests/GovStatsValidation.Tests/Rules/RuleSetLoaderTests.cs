@@ -25,10 +25,10 @@ public sealed class RuleSetLoaderTests
         throw new ArgumentException($"'{marker}' not in text");
     }
 
-    private static IReadOnlyList<RuleProblem> LoadProblems(string text) =>
+    private static IReadOnlyList<DataFileProblem> LoadProblems(string text) =>
         Assert.Throws<RuleLoadException>(() => RuleSetLoader.Parse(text, File))!.Problems;
 
-    private static IReadOnlyList<RuleProblem> CompileProblems(string text)
+    private static IReadOnlyList<DataFileProblem> CompileProblems(string text)
     {
         var options = new GovStatsValidationOptions { UseBuiltInRules = false };
         options.RuleSets.Add(RuleSetLoader.Parse(text, File));
@@ -99,7 +99,7 @@ public sealed class RuleSetLoaderTests
             }
             """;
         var problems = LoadProblems(text);
-        Assert.That(problems.Select(p => (p.RuleId, p.Line)), Is.EquivalentTo(new (string?, int?)[]
+        Assert.That(problems.Select(p => (p.Item, p.Line)), Is.EquivalentTo(new (string?, int?)[]
         {
             ("r.unknown-property", Where(text, "\"expresion\"").Line),
             ("r.unknown-severity", Where(text, "\"fatal\"").Line),
@@ -111,11 +111,11 @@ public sealed class RuleSetLoaderTests
         Assert.Multiple(() =>
         {
             Assert.That(problems.All(p => p.File == File && p.Column is > 0), Is.True);
-            Assert.That(problems.Single(p => p.RuleId == "r.unknown-property").Message, Is.EqualTo("unknown property 'expresion'"));
-            Assert.That(problems.Single(p => p.RuleId == "r.unknown-severity").Message, Is.EqualTo("unknown severity 'fatal' (error, warning, info)"));
-            Assert.That(problems.Where(p => p.RuleId == "r.placeholders").Select(p => p.Message), Does.Contain("the zh and en messages use different placeholders: zh {actual}, en {actual}, {expected}"));
-            Assert.That(problems.Where(p => p.RuleId == "r.placeholders").Select(p => p.Message), Does.Contain("duplicate rule id in this file"));
-            Assert.That(problems.Where(p => p.RuleId == "r.unreadable-placeholder").Select(p => p.Message), Has.All.StartWith("unknown placeholder '{nonsense}'"));
+            Assert.That(problems.Single(p => p.Item == "r.unknown-property").Message, Is.EqualTo("unknown property 'expresion'"));
+            Assert.That(problems.Single(p => p.Item == "r.unknown-severity").Message, Is.EqualTo("unknown severity 'fatal' (error, warning, info)"));
+            Assert.That(problems.Where(p => p.Item == "r.placeholders").Select(p => p.Message), Does.Contain("the zh and en messages use different placeholders: zh {actual}, en {actual}, {expected}"));
+            Assert.That(problems.Where(p => p.Item == "r.placeholders").Select(p => p.Message), Does.Contain("duplicate rule id in this file"));
+            Assert.That(problems.Where(p => p.Item == "r.unreadable-placeholder").Select(p => p.Message), Has.All.StartWith("unknown placeholder '{nonsense}'"));
         });
     }
 
@@ -153,7 +153,7 @@ public sealed class RuleSetLoaderTests
             }
             """;
         var problems = CompileProblems(text);
-        Assert.That(problems.Select(p => p.RuleId), Is.EqualTo(new[] { "r.unknown-cell", "r.type-error", "r.not-a-condition" }));
+        Assert.That(problems.Select(p => p.Item), Is.EqualTo(new[] { "r.unknown-cell", "r.type-error", "r.not-a-condition" }));
         var unknown = problems[0];
         var typeError = problems[1];
         Assert.Multiple(() =>
@@ -173,7 +173,7 @@ public sealed class RuleSetLoaderTests
         var problem = CompileProblems(RuleHarness.OneRule("\"forEach\": { \"col\": \"@columns:nope\" }, \"expression\": \"requests.new[$col] >= 0\"", schemas: "\"2021\"")).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(problem.RuleId, Is.EqualTo("test.rule"));
+            Assert.That(problem.Item, Is.EqualTo("test.rule"));
             Assert.That(problem.Message, Does.StartWith("forEach 'col': unknown set '@columns:nope' for schema 2021"));
             Assert.That(problem.Line, Is.Not.Null);
         });

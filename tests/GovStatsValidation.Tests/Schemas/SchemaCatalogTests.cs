@@ -1,5 +1,6 @@
 using GovStatsValidation.Schemas;
 using GovStatsValidation.TestUtils;
+using Newtonsoft.Json.Linq;
 
 namespace GovStatsValidation.Tests.Schemas;
 
@@ -91,19 +92,84 @@ public sealed class SchemaCatalogTests
     }
 
     [Test]
-    public void ReadDescription_NotJson_ThrowsNamingTheSource()
+    public void ReadDescription_NotJson_ThrowsNamingTheSourceAndPosition()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => SchemaCatalog.ReadDescription("{ \"id\": ", "my.table.json"));
+        var e = Assert.Throws<DataFileLoadException>(() => SchemaCatalog.ReadDescription("{ \"id\": ", "my.table.json"));
 
-        Assert.That(e!.Message, Does.StartWith("my.table.json: "));
+        var problem = e!.Problems.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.File, Is.EqualTo("my.table.json"));
+            Assert.That(problem.Line, Is.EqualTo(1));
+            Assert.That(problem.Message, Does.StartWith("not valid JSON: "));
+        });
     }
 
     [Test]
-    public void ReadDescription_UnknownSchemaId_ThrowsNamingSourceAndId()
+    public void ReadDescription_UnknownSchemaId_ThrowsNamingSourceLineAndId()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => SchemaCatalog.ReadDescription("{ \"id\": \"1999\" }", "old.table.json"));
+        var e = Assert.Throws<DataFileLoadException>(() => SchemaCatalog.ReadDescription("{\n  \"id\": \"1999\"\n}", "old.table.json"));
 
-        Assert.That(e!.Message, Is.EqualTo("old.table.json: unknown schema id '1999'"));
+        Assert.That(e!.Problems.Select(p => p.ToString()), Does.Contain("old.table.json(2,14): unknown schema id '1999' (pre2019, 2019, 2021)"));
+    }
+
+    [Test]
+    public void ReadDescription_BrokenCopyOfEveryEmbeddedTable_EveryProblemListedWithLine()
+    {
+        foreach (var path in Directory.GetFiles(Path.Combine(RepoPaths.Rules, "tables"), "*.table.json"))
+        {
+            // Four problems in one file: a row with a property of the wrong type, a misspelt property, a duplicated row id and a
+            // duplicated key; all are listed at once, each at its own line.
+            var root = JObject.Parse(File.ReadAllText(path));
+            var rows = (JArray)root["tables"]![0]!["rows"]!;
+            var first = (JObject)rows[0];
+            var second = (JObject)rows[1];
+            first["label"] = new JArray("not", "a", "string");
+            second["lable"] = "misspelt";
+            second["id"] = (string)first["id"]!;
+            var text = root.ToString().Replace("\"legalBasis\": ", "\"legalBasis\": \"twice\",\n  \"legalBasis\": ", StringComparison.Ordinal);
+
+            var e = Assert.Throws<DataFileLoadException>(() => SchemaCatalog.ReadDescription(text, "copy.table.json"))!;
+
+            var messages = e.Problems.Select(p => p.Message).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(e.Problems, Has.All.Property(nameof(DataFileProblem.File)).EqualTo("copy.table.json"), path);
+                Assert.That(e.Problems, Has.All.Property(nameof(DataFileProblem.Line)).Not.Null, path);
+                Assert.That(messages, Has.One.StartWith("'label' must be a string, not an array"), path);
+                Assert.That(messages, Has.One.StartWith("unknown property 'lable'"), path);
+                Assert.That(messages, Has.One.StartWith($"duplicate row id '{first["id"]}'"), path);
+                Assert.That(messages, Has.One.StartWith("duplicate key 'legalBasis'"), path);
+                Assert.That(e.Problems.Where(p => p.Message.StartsWith("'label'", StringComparison.Ordinal) || p.Message.StartsWith("unknown property 'lable'", StringComparison.Ordinal)
+                    || p.Message.StartsWith("duplicate", StringComparison.Ordinal)).Select(p => p.Line).Distinct().Count(), Is.EqualTo(4), path);
+                Assert.That(e.Problems.Where(p => p.Message.StartsWith("unknown property", StringComparison.Ordinal)).Select(p => p.Item), Is.EqualTo(new[] { (string)first["id"]! }), path);
+            });
+        }
+    }
+
+    [Test]
+    public void LoadDirectory_TwoBrokenFiles_OneExceptionListingBothWithTheirPaths()
+    {
+        var dir = Directory.CreateTempSubdirectory("datafiles-tables-");
+        try
+        {
+            var good = File.ReadAllText(Path.Combine(RepoPaths.Rules, "tables", "2021.table.json"));
+            File.WriteAllText(Path.Combine(dir.FullName, "a.table.json"), good.Replace("\"years\"", "\"yaers\"", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(dir.FullName, "b.table.json"), "{ \"id\": \"2021\", ");
+
+            var e = Assert.Throws<DataFileLoadException>(() => SchemaCatalog.LoadDirectory(dir.FullName))!;
+
+            Assert.That(e.Problems.Select(p => (Path.GetFileName(p.File), p.Message.Split(' ')[0] + " " + p.Message.Split(' ')[1])), Is.EquivalentTo(new[]
+            {
+                ("a.table.json", "unknown property"),
+                ("a.table.json", "missing 'years'"),
+                ("b.table.json", "not valid"),
+            }));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Test]
