@@ -81,8 +81,8 @@ internal sealed class CompiledRuleSet
     /// <param name="minimum">The lowest severity reported.</param>
     /// <param name="findings">Where the findings go.</param>
     /// <param name="defer">
-    /// Whether a failing rule's finding is explained when first read (from a copy of the cells it reads) rather than now;
-    /// the comparisons that always report are deferred either way.
+    /// Whether a failing rule's finding is explained when first read (from the snapshot of the report's cells the frame was
+    /// loaded from) rather than now; the comparisons that always report are deferred either way.
     /// </param>
     public void Evaluate(ReportFrame frame, Severity minimum, ICollection<Finding> findings, bool defer = true)
     {
@@ -172,7 +172,7 @@ internal sealed class CompiledRuleSet
                     Severity = rule.Severity,
                     Instance = rule.InstanceKey,
                     Title = rule.Definition.Title,
-                    Message = new LocalizedText($"规则 {rule.Definition.Id} 的计算结果超出数值范围，无法判断", $"rule {rule.Definition.Id} could not be evaluated: its arithmetic overflows"),
+                    Message = Messages.MessageCatalog.Text("check.overflow", ("rule", rule.Definition.Id)),
                     Expression = rule.ExpressionText,
                 });
                 continue;

@@ -17,9 +17,9 @@ internal sealed class CorrectionRules : IFindingSource
     /// <summary>A correction that was not applied because its report or cell changed (warning).</summary>
     public const string NotAppliedRule = "input.correction.not-applied";
 
-    internal static readonly LocalizedText CorrectedTitle = new("审核人更正的数值", "Value corrected by a reviewer");
+    internal static LocalizedText CorrectedTitle => Messages.MessageCatalog.Words("correction.applied.title");
 
-    internal static readonly LocalizedText NotAppliedTitle = new("更正与报告不再相符", "Correction no longer matches the report");
+    internal static LocalizedText NotAppliedTitle => Messages.MessageCatalog.Words("correction.not-applied.title");
 
     public string Name => "corrections";
 
@@ -39,10 +39,12 @@ internal sealed class CorrectionRules : IFindingSource
             var label = report.SchemaDefinition.TryGetCell(c.Cell, out var definition) ? definition.Label : c.Cell.Value;
             var value = report.Cells[c.Cell];
             var cell = new FindingCell(c.Cell, label, value.State, value.State == CellState.Number ? value.Number : null, value.Raw, value.Location?.Line);
-            var was = c.Published.Length == 0 ? "（空）" : c.Published;
-            var wasEn = c.Published.Length == 0 ? "(blank)" : c.Published;
-            var now = c.Value is null ? "（空）" : c.ValueText;
-            var nowEn = c.Value is null ? "(blank)" : c.ValueText;
+            // Chinese names the cell by its label, English by its id.
+            var blank = Messages.MessageCatalog.Words("correction.blank");
+            var was = c.Published.Length == 0 ? blank.Zh : c.Published;
+            var wasEn = c.Published.Length == 0 ? blank.En : c.Published;
+            var now = c.Value is null ? blank.Zh : c.ValueText;
+            var nowEn = c.Value is null ? blank.En : c.ValueText;
             if (c.Status == CorrectionStatus.Applied)
             {
                 findings.Add(new Finding
@@ -50,9 +52,9 @@ internal sealed class CorrectionRules : IFindingSource
                     RuleId = CorrectedRule,
                     Severity = Severity.Info,
                     Title = CorrectedTitle,
-                    Message = new LocalizedText(
-                        $"“{label}”已更正：公布值 {was}，检查所用值 {now}；理由：{c.Reason}；更正人：{c.By}",
-                        $"'{label}' corrected: published {wasEn}, checked as {nowEn}; reason: {c.Reason}; by: {c.By}"),
+                    Message = Messages.MessageCatalog.Text("correction.applied",
+                        [("cell", label), ("was", was), ("now", now), ("reason", c.Reason), ("by", c.By)],
+                        [("cell", c.Cell.Value), ("was", wasEn), ("now", nowEn), ("reason", c.Reason), ("by", c.By)]),
                     Cells = [cell],
                     Line = value.Location?.Line,
                     Instance = "cell=" + c.Cell.Value,
@@ -67,23 +69,22 @@ internal sealed class CorrectionRules : IFindingSource
                 continue;
             }
 
-            var (zh, en) = c.Status switch
+            var why = c.Status switch
             {
-                CorrectionStatus.ReportChanged => ($"报告文件已改变（SHA-256 现为 {c.Found}），更正未应用",
-                    $"the report file changed (its SHA-256 is now {c.Found}); the correction was not applied"),
-                CorrectionStatus.UnknownCell => ("该报告的表格格式没有此单元格，更正未应用",
-                    "the report's table format has no such cell; the correction was not applied"),
-                _ => ($"单元格现为 {(string.IsNullOrEmpty(c.Found) ? "（空）" : c.Found)}，而更正针对的是 {was}，更正未应用",
-                    $"the cell now reads {(string.IsNullOrEmpty(c.Found) ? "(blank)" : c.Found)}, the correction was made against {wasEn}; it was not applied"),
+                CorrectionStatus.ReportChanged => Messages.MessageCatalog.Text("correction.why.report-changed", ("algorithm", "SHA-256"), ("hash", c.Found)),
+                CorrectionStatus.UnknownCell => Messages.MessageCatalog.Words("correction.why.unknown-cell"),
+                _ => Messages.MessageCatalog.Text("correction.why.cell-changed",
+                    [("found", string.IsNullOrEmpty(c.Found) ? blank.Zh : c.Found), ("was", was)],
+                    [("found", string.IsNullOrEmpty(c.Found) ? blank.En : c.Found), ("was", wasEn)]),
             };
             findings.Add(new Finding
             {
                 RuleId = NotAppliedRule,
                 Severity = Severity.Warning,
                 Title = NotAppliedTitle,
-                Message = new LocalizedText(
-                    $"对“{label}”的更正（{was} → {now}，{c.By}：{c.Reason}）：{zh}",
-                    $"Correction of '{label}' ({wasEn} → {nowEn}, {c.By}: {c.Reason}): {en}"),
+                Message = Messages.MessageCatalog.Text("correction.not-applied",
+                    [("cell", label), ("was", was), ("now", now), ("by", c.By), ("reason", c.Reason), ("why", why.Zh)],
+                    [("cell", c.Cell.Value), ("was", wasEn), ("now", nowEn), ("by", c.By), ("reason", c.Reason), ("why", why.En)]),
                 Cells = c.Status == CorrectionStatus.UnknownCell ? [] : [cell],
                 Line = value.Location?.Line,
                 Instance = "cell=" + c.Cell.Value,

@@ -86,7 +86,7 @@ internal static class FindingBuilder
         {
             // The same identity over a variant's extra column (历年累计): say which column the figures are from.
             arguments["colLabel"] = column.Label;
-            message = new LocalizedText($"【{column.Label}栏】{message.Zh}", $"[{column.Id} column] {message.En}");
+            message = Messages.MessageCatalog.Text("finding.extra-column", [("column", column.Label), ("message", message.Zh)], [("column", column.Id), ("message", message.En)]);
         }
 
         return new Finding
@@ -177,13 +177,13 @@ internal static class FindingBuilder
     {
         if (rule.Condition is not BoundBinary { Operator: "==", Left.Type: ExprType.Number } b || actual is not { } lhs || expected is not { } rhs)
         {
-            return rule.Suspect is { } s ? new Suspect(s.Id, new LocalizedText("规则指定的可疑单元格", "the rule names this cell as the likely cause")) : null;
+            return rule.Suspect is { } s ? new Suspect(s.Id, Messages.MessageCatalog.Words("suspect.rule-named")) : null;
         }
 
         var diff = lhs - rhs;
         if (rule.Suspect is { } named)
         {
-            return new Suspect(named.Id, new LocalizedText("规则指定的可疑单元格", "the rule names this cell as the likely cause"),
+            return new Suspect(named.Id, Messages.MessageCatalog.Words("suspect.rule-named"),
                 named.Slot == (b.Left as BoundCell)?.Cell.Slot ? Fixed.ToDecimal(rhs) : null);
         }
 
@@ -206,8 +206,7 @@ internal static class FindingBuilder
             var (cell, corrected) = typos[0];
             var shown = ExpressionCompiler.Format(corrected);
             return new Suspect(cell.Id,
-                new LocalizedText($"{cell.Label} 若为 {shown}（一处数字之差）则等式成立，可能是录入错误",
-                    $"the identity holds if {cell.Id} were {shown}, one digit away: probably a typing error"),
+                Messages.MessageCatalog.Text("suspect.one-typo", [("cell", cell.Label), ("value", shown)], [("cell", cell.Id.Value), ("value", shown)]),
                 Fixed.ToDecimal(corrected));
         }
 
@@ -217,12 +216,12 @@ internal static class FindingBuilder
             if (partEqual.Count == 1)
             {
                 return new Suspect(total.Cell.Id,
-                    new LocalizedText($"合计等于其中一项（{partEqual[0].Label}），可能误填了分项数", $"the total equals one of its parts ({partEqual[0].Id}): a part was probably entered as the total"),
+                    Messages.MessageCatalog.Text("suspect.total-is-part", [("part", partEqual[0].Label)], [("part", partEqual[0].Id.Value)]),
                     Fixed.ToDecimal(rhs));
             }
 
             return new Suspect(total.Cell.Id,
-                new LocalizedText($"合计与分项之和相差 {ExpressionCompiler.Format(diff)}", $"the total differs from its parts by {ExpressionCompiler.Format(diff)}"),
+                Messages.MessageCatalog.Text("suspect.total-differs", ("difference", ExpressionCompiler.Format(diff))),
                 Fixed.ToDecimal(rhs));
         }
 

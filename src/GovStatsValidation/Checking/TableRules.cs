@@ -12,9 +12,9 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
     /// <summary>Whether failing rules' findings are explained when first read (the default) rather than at check time.</summary>
     public bool Defer { get; init; } = true;
 
-    internal static readonly LocalizedText UnknownCellTitle = new("未知单元格", "Unknown cell id");
-    internal static readonly LocalizedText UnrepresentableTitle = new("数值超出可核对范围", "Number beyond what the rules can check exactly");
-    internal static readonly LocalizedText PrecisionTitle = new("小数位数超出可核对精度", "More decimals than the rules hold");
+    internal static LocalizedText UnknownCellTitle => Messages.MessageCatalog.Words("input.unknown-cell.title");
+    internal static LocalizedText UnrepresentableTitle => Messages.MessageCatalog.Words("input.unrepresentable.title");
+    internal static LocalizedText PrecisionTitle => Messages.MessageCatalog.Words("input.precision.title");
 
     [ThreadStatic]
     private static Dictionary<ReportSchemaKey, ReportFrame>? _frames;
@@ -32,7 +32,7 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
                 RuleId = "input.unknown-cell",
                 Severity = Severity.Error,
                 Title = UnknownCellTitle,
-                Message = new LocalizedText($"格式 {report.Schema.ToToken()} 中没有单元格 {unknown}，其值未被检查", $"schema {report.Schema.ToToken()} has no cell {unknown}; its value was not checked"),
+                Message = Messages.MessageCatalog.Text("input.unknown-cell.message", ("schema", report.Schema.ToToken()), ("cell", unknown.Value)),
                 Line = report.Cells[unknown].Location?.Line,
             });
         }
@@ -49,9 +49,7 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
                     RuleId = "input.precision",
                     Severity = Severity.Info,
                     Title = PrecisionTitle,
-                    Message = new LocalizedText(
-                        $"单元格 {id} 的数值 {shown} 超过{Fixed.Decimals}位小数，规则无法精确核对；使用该单元格的核对已跳过（数值未被舍入）",
-                        $"cell {id} holds {shown}, with more than {Fixed.Decimals} decimals, which the rules cannot hold exactly; checks that use it were skipped (the value was not rounded)"),
+                    Message = Messages.MessageCatalog.Text("input.precision.message", ("cell", id.Value), ("value", shown), ("decimals", Fixed.Decimals)),
                     Line = value.Location?.Line,
                 });
                 continue;
@@ -62,9 +60,7 @@ internal sealed class TableRules(RuleCatalog catalog, GovStatsValidationOptions 
                 RuleId = "input.unrepresentable",
                 Severity = Severity.Error,
                 Title = UnrepresentableTitle,
-                Message = new LocalizedText(
-                    $"单元格 {id} 的数值 {shown} 超出 ±10^10，无法精确核对；相关核对已跳过（数值未被舍入）",
-                    $"cell {id} holds {shown}, beyond ±10^10, which the rules cannot hold exactly; checks that use it were skipped (the value was not rounded)"),
+                Message = Messages.MessageCatalog.Text("input.unrepresentable.message", ("cell", id.Value), ("value", shown)),
                 Line = value.Location?.Line,
             });
         }

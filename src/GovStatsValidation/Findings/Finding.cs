@@ -61,8 +61,9 @@ public sealed record Suspect(CellId Cell, LocalizedText Reason, decimal? Correct
 public sealed record Finding
 {
     // The explained parts (title, message, cells, formula, figures, line, suspect, arguments) are either set when the
-    // finding is made or, for a comparison the checker reports on a clean report (emit: always), built on first read from
-    // a snapshot of the cells the rule read: the fast path then costs a small object, not a formatted explanation.
+    // finding is made or, for a table rule's finding (a failure, or a comparison reported on a clean report), built on
+    // first read from the snapshot of the report's cells the check loaded, and pointed then at the report's localization:
+    // the check path then costs a small object, not a formatted explanation.
     // Reading any of them gives the same value either way; `with` and equality see the built finding.
     private DeferredFinding? _deferred;
     private LocalizedText _title = null!;

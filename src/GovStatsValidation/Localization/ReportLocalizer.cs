@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovStatsValidation.Checking;
+using GovStatsValidation.Messages;
 using GovStatsValidation.Model;
 using GovStatsValidation.Rules;
 using GovStatsValidation.Rules.Language;
@@ -554,7 +555,7 @@ internal sealed class ReportLocalizer
             {
                 likelihood += TypingShapes.KindPrior * l;
                 evidence.Add(new LocalizationEvidence(TypingShapes.Code(kind),
-                    new LocalizedText($"{original} → {printed}：{TypingShapes.Describe(kind, zh: true)}", $"{original} → {printed}: {TypingShapes.Describe(kind, zh: false)}"),
+                    MessageCatalog.Text("localization.evidence.typing", [("original", original), ("printed", printed), ("shape", TypingShapes.Describe(kind, zh: true))], [("original", original), ("printed", printed), ("shape", TypingShapes.Describe(kind, zh: false))]),
                     -Math.Log(TypingShapes.KindPrior * l)));
             }
 
@@ -569,14 +570,14 @@ internal sealed class ReportLocalizer
                     likelihood += TypingShapes.KindPrior * l;
                     var partIndex = Values[slot] != 0 ? same.FindIndex(p => _model.Parts[slot].Contains(p)) : -1;
                     var part = partIndex >= 0 ? same[partIndex] : -1;
-                    var namesZh = string.Join("、", same.Select(n => _set.Schema.Cells[n].Label));
-                    var namesEn = string.Join(", ", same.Select(n => _set.Schema.Cells[n].Id.Value));
+                    var namesZh = string.Join(MessageCatalog.Get(MessageCatalog.Chinese, "formula.list-separator"), same.Select(n => _set.Schema.Cells[n].Label));
+                    var namesEn = string.Join(MessageCatalog.Get(MessageCatalog.English, "formula.list-separator"), same.Select(n => _set.Schema.Cells[n].Id.Value));
                     evidence.Add(part >= 0
                         ? new LocalizationEvidence("part-as-total",
-                            new LocalizedText($"合计 {printed} 等于其中一项（{_set.Schema.Cells[part].Label}）", $"the total {printed} equals one of its parts ({_set.Schema.Cells[part].Id})"),
+                            MessageCatalog.Text("localization.evidence.part-as-total", [("printed", printed), ("part", _set.Schema.Cells[part].Label)], [("printed", printed), ("part", _set.Schema.Cells[part].Id.Value)]),
                             -Math.Log(TypingShapes.KindPrior * l))
                         : new LocalizationEvidence("neighbour-copied",
-                            new LocalizedText($"现值 {printed} 与相邻单元格（{namesZh}）相同", $"the printed {printed} equals the neighbouring {namesEn}"), -Math.Log(TypingShapes.KindPrior * l)));
+                            MessageCatalog.Text("localization.evidence.neighbour-copied", [("printed", printed), ("cells", namesZh)], [("printed", printed), ("cells", namesEn)]), -Math.Log(TypingShapes.KindPrior * l)));
                 }
             }
 
@@ -587,13 +588,13 @@ internal sealed class ReportLocalizer
                 // (it concentrates on one value, 0, so at the kinds' prior it would outweigh every digit slip of a part).
                 likelihood += LeftZeroPrior;
                 evidence.Add(new LocalizationEvidence("total-left-zero",
-                    new LocalizedText("合计为 0 而分项不为 0：合计可能漏填", "the total is 0 while its parts are not: the total may have been left unfilled"), -Math.Log(LeftZeroPrior)));
+                    MessageCatalog.Words("localization.evidence.total-left-zero"), -Math.Log(LeftZeroPrior)));
             }
 
             if (likelihood <= TypingShapes.Other)
             {
                 evidence.Add(new LocalizationEvidence("no-typing-shape",
-                    new LocalizedText($"{original} → {printed} 不像一次录入失误", $"{original} → {printed} is no single typing slip"), -Math.Log(TypingShapes.Other)));
+                    MessageCatalog.Text("localization.evidence.no-typing-shape", ("original", original), ("printed", printed)), -Math.Log(TypingShapes.Other)));
             }
 
             var weight = -Math.Log(likelihood);
@@ -602,7 +603,7 @@ internal sealed class ReportLocalizer
                 // Errors of a kind recur in one table: another total of this table was certainly left at 0.
                 weight -= PatternWeight;
                 evidence.Add(new LocalizationEvidence("same-table-pattern",
-                    new LocalizedText($"同一表格中 {_set.Schema.Cells[other].Label} 也漏填为 0（已确定）", $"another total of this table, {_set.Schema.Cells[other].Id}, was certainly left at 0"), -PatternWeight));
+                    MessageCatalog.Text("localization.evidence.same-table-pattern", [("cell", _set.Schema.Cells[other].Label)], [("cell", _set.Schema.Cells[other].Id.Value)]), -PatternWeight));
             }
 
             // The prior of the values themselves (scale-free, ∝ 1/(v+1)): a correction to a much larger number than printed
@@ -612,8 +613,7 @@ internal sealed class ReportLocalizer
             {
                 weight += size;
                 evidence.Add(new LocalizationEvidence("value-size",
-                    new LocalizedText(size > 0 ? $"更正后数值更大（{original} > {printed}），先验上可能性较低" : $"更正后数值更小（{original} < {printed}），先验上可能性较高",
-                        size > 0 ? $"the correction is larger than the printed value ({original} > {printed}), a priori less likely" : $"the correction is smaller than the printed value ({original} < {printed}), a priori more likely"),
+                    MessageCatalog.Text(size > 0 ? "localization.evidence.larger" : "localization.evidence.smaller", ("original", original), ("printed", printed)),
                     size));
             }
             if (_model.Roles[slot] is CellRole.Total or CellRole.Subtotal && !leftZero)
@@ -621,7 +621,7 @@ internal sealed class ReportLocalizer
                 // A total is usually computed from its parts, a part typed: the same slip is less likely in a total.
                 weight += TotalWeight;
                 evidence.Add(new LocalizationEvidence("role-total",
-                    new LocalizedText("合计通常由分项计算得出，比逐项录入的分项更少出错", "a total is usually computed from its parts, so less often mistyped than a part"), TotalWeight));
+                    MessageCatalog.Words("localization.evidence.role-total"), TotalWeight));
             }
 
             foreach (var claim in _claims)
@@ -635,13 +635,13 @@ internal sealed class ReportLocalizer
                 {
                     weight += AgreementWeight;
                     evidence.Add(new LocalizationEvidence("narrative-confirms",
-                        new LocalizedText($"正文第 {claim.Location.Line} 行也写作 {printed}", $"the narrative (line {claim.Location.Line}) also states {printed}"), AgreementWeight));
+                        MessageCatalog.Text("localization.evidence.narrative-confirms", ("line", claim.Location.Line), ("printed", printed)), AgreementWeight));
                 }
                 else if (stated == proposed)
                 {
                     weight -= AgreementWeight;
                     evidence.Add(new LocalizationEvidence("narrative-supports-correction",
-                        new LocalizedText($"正文第 {claim.Location.Line} 行写作 {original}，与更正值一致", $"the narrative (line {claim.Location.Line}) states {original}, the corrected value"), -AgreementWeight));
+                        MessageCatalog.Text("localization.evidence.narrative-supports", ("line", claim.Location.Line), ("original", original)), -AgreementWeight));
                 }
             }
 
@@ -651,13 +651,13 @@ internal sealed class ReportLocalizer
                 {
                     weight += AgreementWeight;
                     evidence.Add(new LocalizationEvidence("previous-year-confirms",
-                        new LocalizedText($"与上年报告结转下年度的 {printed} 一致", $"equals the {printed} last year's report carried forward"), AgreementWeight));
+                        MessageCatalog.Text("localization.evidence.previous-year-confirms", ("printed", printed)), AgreementWeight));
                 }
                 else if (carried == proposed)
                 {
                     weight -= AgreementWeight;
                     evidence.Add(new LocalizationEvidence("previous-year-supports-correction",
-                        new LocalizedText($"上年报告结转下年度为 {original}，与更正值一致", $"last year's report carried forward {original}, the corrected value"), -AgreementWeight));
+                        MessageCatalog.Text("localization.evidence.previous-year-supports", ("original", original)), -AgreementWeight));
                 }
             }
 
@@ -685,27 +685,28 @@ internal sealed class ReportLocalizer
             LocalizationConfidence confidence;
             LocalizedText why;
             var size = best.Cells.Length;
-            var count = (size == 1 ? "一个单元格" : $"{size} 个单元格", size == 1 ? "single cell" : $"set of {size} cells");
+            var count = size == 1 ? MessageCatalog.Words("localization.why.one-cell") : MessageCatalog.Text("localization.why.cells", ("count", size));
             if (tied.Count > 0)
             {
                 confidence = LocalizationConfidence.Ambiguous;
-                why = new LocalizedText(
-                    $"{tied.Count + 1} 种改法证据相当，无法区分：{string.Join("；或 ", new[] { best }.Concat(tied).Select(c => Show(c, zh: true)))}",
-                    $"{tied.Count + 1} corrections are equally supported: {string.Join("; or ", new[] { best }.Concat(tied).Select(c => Show(c, zh: false)))}");
+                var either = MessageCatalog.Words("localization.why.or");
+                why = MessageCatalog.Text("localization.why.tied",
+                    [("count", tied.Count + 1), ("choices", string.Join(either.Zh, new[] { best }.Concat(tied).Select(c => Show(c, zh: true))))],
+                    [("count", tied.Count + 1), ("choices", string.Join(either.En, new[] { best }.Concat(tied).Select(c => Show(c, zh: false))))]);
             }
             else if (next is null)
             {
                 confidence = size == 1 ? LocalizationConfidence.High : LocalizationConfidence.Medium;
-                why = new LocalizedText($"只有改动这{count.Item1}才能使全部规则成立", $"this is the only {count.Item2} whose correction makes every rule hold");
+                why = MessageCatalog.Text("localization.why.only", [("what", count.Zh)], [("what", count.En)]);
             }
             else
             {
                 var margin = next.Weight - best.Weight;
                 confidence = margin >= Math.Log(10) ? LocalizationConfidence.High : margin >= Math.Log(3) ? LocalizationConfidence.Medium : LocalizationConfidence.Low;
                 var ratio = Math.Exp(Math.Min(margin, 50)).ToString(ratioFormat(margin), CultureInfo.InvariantCulture);
-                why = new LocalizedText(
-                    $"共有 {found.Count} 种改法可使规则成立；按证据，此改法的可能性约为次优改法（{Show(next, zh: true)}）的 {ratio} 倍",
-                    $"{found.Count} corrections make the rules hold; by the evidence this one is about {ratio}× as likely as the next ({Show(next, zh: false)})");
+                why = MessageCatalog.Text("localization.why.ahead",
+                    [("count", found.Count), ("next", Show(next, zh: true)), ("ratio", ratio)],
+                    [("count", found.Count), ("next", Show(next, zh: false)), ("ratio", ratio)]);
             }
 
             return new LocatedError
@@ -723,7 +724,7 @@ internal sealed class ReportLocalizer
         }
 
         private static string Show(Candidate c, bool zh) =>
-            string.Join(zh ? "、" : ", ", c.Corrections.Select(x => $"{x.Cell} {TypingShapes.Digits(x.Current)} → {TypingShapes.Digits(x.Proposed)}"));
+            string.Join(MessageCatalog.Get(zh ? MessageCatalog.Chinese : MessageCatalog.English, "formula.list-separator"), c.Corrections.Select(x => $"{x.Cell} {TypingShapes.Digits(x.Current)} → {TypingShapes.Digits(x.Proposed)}"));
     }
 
     private sealed record Candidate(int[] Cells, IReadOnlyList<CellCorrection> Corrections, double Weight);

@@ -1,4 +1,5 @@
 using GovStatsValidation.Findings;
+using GovStatsValidation.Messages;
 
 namespace GovStatsValidation.Localization;
 
@@ -61,28 +62,31 @@ internal static class SuspectAssignment
         if (error.IsAmbiguous)
         {
             var all = new[] { error.Cells }.Concat(error.TiedWith).Select(Pick).ToList();
-            var zh = string.Join(" 或 ", all.Select(c => $"{c.Label}（{c.Cell}，应为 {Num(c.Proposed)}）"));
-            var en = string.Join(" or ", all.Select(c => $"{c.Cell} (→ {Num(c.Proposed)})"));
-            return new Suspect(main.Cell,
-                new LocalizedText($"无法确定是哪个单元格有误，证据相当：{zh}", $"ambiguous between {en}: the evidence cannot tell them apart"),
-                main.Proposed)
+            // Chinese names each choice by label and id with the value it should be, English by id with the value.
+            var zh = string.Join(Get(Chinese, "suspect.ambiguous.or"), all.Select(c => $"{c.Label}（{c.Cell}，{Get(Chinese, "suspect.should-be", ("value", Num(c.Proposed)))}）"));
+            var en = string.Join(Get(English, "suspect.ambiguous.or"), all.Select(c => $"{c.Cell} ({Get(English, "suspect.should-be", ("value", Num(c.Proposed)))})"));
+            return new Suspect(main.Cell, MessageCatalog.Text("suspect.ambiguous", [("choices", zh)], [("choices", en)]), main.Proposed)
             {
                 Confidence = LocalizationConfidence.Ambiguous,
-                Alternatives = all.Skip(1).Select(c => new Suspect(c.Cell, new LocalizedText($"{c.Label} 应为 {Num(c.Proposed)}", $"{c.Cell} should be {Num(c.Proposed)}"), c.Proposed)).ToList(),
+                Alternatives = all.Skip(1).Select(c => new Suspect(c.Cell,
+                    MessageCatalog.Text("suspect.alternative", [("cell", c.Label), ("value", Num(c.Proposed))], [("cell", c.Cell.Value), ("value", Num(c.Proposed))]), c.Proposed)).ToList(),
             };
         }
 
         var shapes = main.Evidence.Where(e => e.Kind is not "identities").Select(e => e.Text).ToList();
-        var (confZh, confEn) = error.Confidence switch
+        var confidence = MessageCatalog.Words(error.Confidence switch
         {
-            LocalizationConfidence.High => ("把握高", "high confidence"),
-            LocalizationConfidence.Medium => ("把握中等", "medium confidence"),
-            _ => ("把握低", "low confidence"),
-        };
+            LocalizationConfidence.High => "localization.confidence.high",
+            LocalizationConfidence.Medium => "localization.confidence.medium",
+            _ => "localization.confidence.low",
+        });
+        var separator = MessageCatalog.Words("localization.separator");
+        string Evidence(Func<LocalizedText, string> text) =>
+            shapes.Count > 0 ? text(separator) + string.Join(text(separator), shapes.Select(text)) : "";
         return new Suspect(main.Cell,
-            new LocalizedText(
-                $"{main.Label} 若为 {Num(main.Proposed)}（现为 {Num(main.Current)}）则全部规则成立{(shapes.Count > 0 ? "；" + string.Join("；", shapes.Select(t => t.Zh)) : "")}；{confZh}：{error.Why.Zh}",
-                $"every rule holds if {main.Cell} were {Num(main.Proposed)} (printed {Num(main.Current)}){(shapes.Count > 0 ? "; " + string.Join("; ", shapes.Select(t => t.En)) : "")}; {confEn}: {error.Why.En}"),
+            MessageCatalog.Text("suspect.holds-if",
+                [("cell", main.Label), ("proposed", Num(main.Proposed)), ("current", Num(main.Current)), ("evidence", Evidence(t => t.Zh)), ("confidence", confidence.Zh), ("why", error.Why.Zh)],
+                [("cell", main.Cell.Value), ("proposed", Num(main.Proposed)), ("current", Num(main.Current)), ("evidence", Evidence(t => t.En)), ("confidence", confidence.En), ("why", error.Why.En)]),
             main.Proposed)
         {
             Confidence = error.Confidence,
@@ -90,4 +94,11 @@ internal static class SuspectAssignment
     }
 
     private static string Num(decimal value) => Model.CellValue.Format(value);
+
+    private static System.Globalization.CultureInfo Chinese => MessageCatalog.Chinese;
+
+    private static System.Globalization.CultureInfo English => MessageCatalog.English;
+
+    private static string Get(System.Globalization.CultureInfo culture, string key, params ReadOnlySpan<(string Name, object? Value)> arguments) =>
+        MessageCatalog.Get(culture, key, arguments);
 }

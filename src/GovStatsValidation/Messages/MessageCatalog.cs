@@ -95,6 +95,18 @@ public sealed class MessageCatalog
     public static LocalizedText Text(string key, params ReadOnlySpan<(string Name, object? Value)> arguments) =>
         new(All.Value["zh"].Format(key, arguments), All.Value["en"].Format(key, arguments));
 
+    /// <summary>
+    /// The message of a key in Chinese and English, each filled with its own values (a cell is named by its label in
+    /// Chinese and by its id in English).
+    /// </summary>
+    internal static LocalizedText Text(string key, ReadOnlySpan<(string Name, object? Value)> zh, ReadOnlySpan<(string Name, object? Value)> en) =>
+        new(All.Value["zh"].Format(key, zh), All.Value["en"].Format(key, en));
+
+    /// <summary>A message without placeholders in Chinese and English, read once (the texts of a catalogue do not change).</summary>
+    internal static LocalizedText Words(string key) => FixedTexts.GetOrAdd(key, static k => Text(k));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, LocalizedText> FixedTexts = new(StringComparer.Ordinal);
+
     /// <summary>The placeholder names a template uses, in order of first use.</summary>
     public static IReadOnlyList<string> Placeholders(string template)
     {
