@@ -8,9 +8,6 @@ namespace GovStatsValidation.FluentBaseline;
 /// <summary>The identities of the 2021-format tables, written by hand.</summary>
 public sealed class Format2021Validator : AbstractValidator<AnnualReport>
 {
-    private static readonly string[] Applicants = ["natural_person", "org.commercial", "org.research", "org.social_welfare", "org.legal_service", "org.other"];
-    private static readonly string[] Columns = [.. Applicants, "total"];
-
     private static readonly string[] Leaves =
     [
         "result.granted", "result.partial",
@@ -22,12 +19,6 @@ public sealed class Format2021Validator : AbstractValidator<AnnualReport>
         "result.other.no_correction", "result.other.no_fee", "result.other.other",
     ];
 
-    private static readonly string[] ApplicationRows = ["requests.new", "requests.carried_over", .. Leaves, "result.total", "requests.carry_forward"];
-    private static readonly string[] ReviewRows = ["review", "litigation.direct", "litigation.after_review"];
-    private static readonly string[] Outcomes = ["upheld", "corrected", "other", "pending"];
-
-    private static readonly CellId[] ApplicationCells = ApplicationRows.SelectMany(r => Row(r, Columns)).ToArray();
-    private static readonly CellId[] ReviewCells = ReviewRows.SelectMany(r => Row(r, [.. Outcomes, "total"])).ToArray();
     private static readonly CellId[] Article20Cells =
     [
         .. Row("art20_1.regulations", ["issued", "repealed", "in_force"]), .. Row("art20_1.normative_docs", ["issued", "repealed", "in_force"]),
@@ -38,73 +29,8 @@ public sealed class Format2021Validator : AbstractValidator<AnnualReport>
     /// <summary>Builds the validator.</summary>
     public Format2021Validator()
     {
-        foreach (var row in ApplicationRows)
-        {
-            var parts = Row(row, Applicants);
-            var total = new CellId($"{row}[total]");
-            RuleFor(r => r).Must(r => Value(r, total) == Sum(r, parts))
-                .When(r => IsNumber(r, total) && Sum(r, parts) is not null && !AllBlank(r, parts))
-                .WithErrorCode(BaselineCodes.AppRowTotal).OverridePropertyName(total.Value).WithMessage("{PropertyName} is not the sum of the applicant columns");
-            RuleFor(r => r).Must(r => IsNumber(r, total) || Sum(r, parts) == 0)
-                .When(r => Sum(r, parts) is not null)
-                .WithErrorCode(BaselineCodes.AppRowTotalBlank).WithSeverity(Severity.Info).OverridePropertyName(total.Value).WithMessage("{PropertyName} is blank");
-            RuleFor(r => r).Must(r => !AllBlank(r, parts) || !IsNumber(r, total) || Value(r, total) == 0)
-                .When(r => Value(r, total) is not null)
-                .WithErrorCode(BaselineCodes.AppRowPartsBlank).WithSeverity(Severity.Info).OverridePropertyName(total.Value).WithMessage("only {PropertyName} is filled");
-        }
+        Include(new ApplicationAndReviewRules(Leaves));
 
-        foreach (var column in Columns)
-        {
-            var leaves = Leaves.Select(l => new CellId($"{l}[{column}]")).ToArray();
-            var handled = new CellId($"result.total[{column}]");
-            var fresh = new CellId($"requests.new[{column}]");
-            var carried = new CellId($"requests.carried_over[{column}]");
-            var forward = new CellId($"requests.carry_forward[{column}]");
-            RuleFor(r => r).Must(r => Value(r, handled) == Sum(r, leaves))
-                .When(r => IsNumber(r, handled) && Sum(r, leaves) is not null && AnyFilled(r, leaves))
-                .WithErrorCode(BaselineCodes.AppResultTotal).OverridePropertyName(handled.Value).WithMessage("{PropertyName} is not the sum of the outcomes");
-            RuleFor(r => r).Must(r => IsNumber(r, handled) || Sum(r, leaves) == 0)
-                .When(r => Sum(r, leaves) is not null)
-                .WithErrorCode(BaselineCodes.AppResultTotalBlank).WithSeverity(Severity.Warning).OverridePropertyName(handled.Value).WithMessage("{PropertyName} is blank");
-            RuleFor(r => r).Must(r => AnyFilled(r, leaves) || !IsNumber(r, handled) || Value(r, handled) == 0)
-                .When(r => Value(r, handled) is not null)
-                .WithErrorCode(BaselineCodes.AppResultPartsBlank).WithSeverity(Severity.Info).OverridePropertyName(handled.Value).WithMessage("only {PropertyName} is filled");
-            if (column == "total")
-            {
-                RuleFor(r => r).Must(r => Value(r, fresh) + Value(r, carried) == Value(r, handled) + Value(r, forward))
-                    .When(r => IsNumber(r, fresh) && IsNumber(r, carried) && IsNumber(r, handled) && IsNumber(r, forward))
-                    .WithErrorCode(BaselineCodes.AppFlowTotal).OverridePropertyName(handled.Value).WithMessage("new + carried over ≠ handled + carried forward");
-            }
-            else
-            {
-                RuleFor(r => r).Must(r => Value(r, fresh) + Value(r, carried) == Value(r, handled) + Value(r, forward))
-                    .When(r => IsNumber(r, handled) && Value(r, fresh) is not null && Value(r, carried) is not null && Value(r, forward) is not null)
-                    .WithErrorCode(BaselineCodes.AppFlow).OverridePropertyName(handled.Value).WithMessage("new + carried over ≠ handled + carried forward");
-            }
-
-            RuleFor(r => r).Must(r => Value(r, fresh) + Value(r, carried) == Sum(r, leaves) + Value(r, forward))
-                .When(r => Value(r, fresh) is not null && Value(r, carried) is not null && Value(r, forward) is not null && Sum(r, leaves) is not null
-                    && !IsNumber(r, handled) && Sum(r, leaves) > 0)
-                .WithErrorCode(BaselineCodes.AppFlowComputedTotal).WithSeverity(Severity.Info).OverridePropertyName(handled.Value).WithMessage("new + carried over ≠ outcomes + carried forward");
-        }
-
-        foreach (var row in ReviewRows)
-        {
-            var parts = Row(row, Outcomes);
-            var total = new CellId($"{row}[total]");
-            RuleFor(r => r).Must(r => Value(r, total) == Sum(r, parts))
-                .When(r => IsNumber(r, total) && Sum(r, parts) is not null && !AllBlank(r, parts))
-                .WithErrorCode(BaselineCodes.ReviewParts).OverridePropertyName(total.Value).WithMessage("{PropertyName} is not the sum of the outcomes");
-            RuleFor(r => r).Must(r => IsNumber(r, total) || Sum(r, parts) == 0)
-                .When(r => Sum(r, parts) is not null)
-                .WithErrorCode(BaselineCodes.ReviewTotalBlank).WithSeverity(Severity.Warning).OverridePropertyName(total.Value).WithMessage("{PropertyName} is blank");
-            RuleFor(r => r).Must(r => !AllBlank(r, parts) || !IsNumber(r, total) || Value(r, total) == 0)
-                .When(r => Value(r, total) is not null)
-                .WithErrorCode(BaselineCodes.ReviewPartsBlank).WithSeverity(Severity.Info).OverridePropertyName(total.Value).WithMessage("only {PropertyName} is filled");
-        }
-
-        RuleFor(r => r).Must(r => AnyPrinted(r, ApplicationCells)).WithErrorCode(BaselineCodes.TableMissing).OverridePropertyName("applications").WithMessage("the application table is missing");
-        RuleFor(r => r).Must(r => AnyPrinted(r, ReviewCells)).WithErrorCode(BaselineCodes.TableMissing).OverridePropertyName("review_litigation").WithMessage("the review table is missing");
         RuleFor(r => r).Must(r => AnyPrinted(r, Article20Cells)).WithErrorCode(BaselineCodes.Article20Missing).OverridePropertyName("art20").WithMessage("the article 20 tables are missing");
 
         foreach (var row in (string[])["art20_1.regulations", "art20_1.normative_docs"])
