@@ -1,10 +1,8 @@
 using FluentValidation;
 using GovStatsValidation;
-using GovStatsValidation.Checking;
 using GovStatsValidation.Findings;
 using GovStatsValidation.Json;
 using GovStatsValidation.Model;
-using GovStatsValidation.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 
