@@ -11,6 +11,17 @@ namespace GovStatsValidation.FluentBaseline;
 /// </summary>
 internal sealed class ApplicationAndReviewRules : AbstractValidator<AnnualReport>
 {
+    /// <summary>The outcome rows (处理结果) both formats print, in table order, up to 其他处理 (where the formats differ).</summary>
+    public static readonly string[] OutcomesBeforeOther =
+    [
+        "result.granted", "result.partial",
+        "result.withheld.state_secret", "result.withheld.law_prohibited", "result.withheld.security_stability", "result.withheld.third_party",
+        "result.withheld.internal_affairs", "result.withheld.process_info", "result.withheld.enforcement_file", "result.withheld.admin_query",
+        "result.unable.not_held", "result.unable.needs_creation", "result.unable.unclear",
+        "result.not_processed.petition", "result.not_processed.duplicate", "result.not_processed.publication", "result.not_processed.mass_repeat",
+        "result.not_processed.confirm_reissue",
+    ];
+
     private static readonly string[] Applicants = ["natural_person", "org.commercial", "org.research", "org.social_welfare", "org.legal_service", "org.other"];
     private static readonly string[] Columns = [.. Applicants, "total"];
     private static readonly string[] ReviewRows = ["review", "litigation.direct", "litigation.after_review"];

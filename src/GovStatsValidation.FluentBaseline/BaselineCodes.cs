@@ -81,59 +81,52 @@ public static class BaselineCodes
                 [StatsHandledWithoutApplications] = "pre2019.requests.handled-without-applications",
                 [StatsTableMissing] = "pre2019.table.missing",
             },
-            [SchemaVersion.Format2019] = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [CountNegative] = "common.count.non-negative",
-                [CountFraction] = "common.count.whole",
-                [AmountNegative] = "common.amount.non-negative",
-                [SignedFraction] = "common.signed.whole",
-                [Unreadable] = "common.unreadable",
-                [Placeholder] = "common.placeholder",
-                [AppRowTotal] = "2019.applications.row-total",
-                [AppRowTotalBlank] = "2019.applications.row-total-blank",
-                [AppRowPartsBlank] = "2019.applications.row-parts-blank",
-                [AppResultPartsBlank] = "2019.applications.result-parts-blank",
-                [ReviewPartsBlank] = "2019.review-litigation.parts-blank",
-                [AppResultTotal] = "2019.applications.result-total",
-                [AppResultTotalBlank] = "2019.applications.result-total-blank",
-                [AppFlow] = "2019.applications.flow",
-                [AppFlowTotal] = "2019.applications.flow-total",
-                [AppFlowComputedTotal] = "2019.applications.flow-with-computed-total",
-                [ReviewParts] = "2019.review-litigation.parts",
-                [ReviewTotalBlank] = "2019.review-litigation.total-blank",
-                [TableMissing] = "2019.table.missing",
-                [Article20Missing] = "2019.article20.missing",
-                [PublishedAboveTotal] = "2019.art20_1.published-within-total",
-                [MadeAboveTotal] = "2019.art20_1.made-within-total",
-                [MadeUnpublished] = "2019.art20_1.unpublished",
-                [StockNegative] = "2019.art20.stock-negative",
-                [ProcurementPair] = "2019.art20_9.procurement-pair",
-            },
-            [SchemaVersion.Format2021] = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [CountNegative] = "common.count.non-negative",
-                [CountFraction] = "common.count.whole",
-                [AmountNegative] = "common.amount.non-negative",
-                [SignedFraction] = "common.signed.whole",
-                [Unreadable] = "common.unreadable",
-                [Placeholder] = "common.placeholder",
-                [AppRowTotal] = "2021.applications.row-total",
-                [AppRowTotalBlank] = "2021.applications.row-total-blank",
-                [AppRowPartsBlank] = "2021.applications.row-parts-blank",
-                [AppResultPartsBlank] = "2021.applications.result-parts-blank",
-                [ReviewPartsBlank] = "2021.review-litigation.parts-blank",
-                [AppResultTotal] = "2021.applications.result-total",
-                [AppResultTotalBlank] = "2021.applications.result-total-blank",
-                [AppFlow] = "2021.applications.flow",
-                [AppFlowTotal] = "2021.applications.flow-total",
-                [AppFlowComputedTotal] = "2021.applications.flow-with-computed-total",
-                [ReviewParts] = "2021.review-litigation.parts",
-                [ReviewTotalBlank] = "2021.review-litigation.total-blank",
-                [TableMissing] = "2021.table.missing",
-                [Article20Missing] = "2021.article20.missing",
-                [IssuedAboveStock] = "2021.art20_1.issued-within-stock",
-            },
+            [SchemaVersion.Format2019] = ApplicationFormat("2019",
+                (PublishedAboveTotal, "2019.art20_1.published-within-total"),
+                (MadeAboveTotal, "2019.art20_1.made-within-total"),
+                (MadeUnpublished, "2019.art20_1.unpublished"),
+                (StockNegative, "2019.art20.stock-negative"),
+                (ProcurementPair, "2019.art20_9.procurement-pair")),
+            [SchemaVersion.Format2021] = ApplicationFormat("2021",
+                (IssuedAboveStock, "2021.art20_1.issued-within-stock")),
         };
+
+    /// <summary>
+    /// The map of a format with the application and review tables (2019, 2021): the per-cell codes to the common rules,
+    /// the codes both validators share to the format's own rules, and the format's other codes.
+    /// </summary>
+    private static Dictionary<string, string> ApplicationFormat(string format, params (string Code, string RuleId)[] others)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [CountNegative] = "common.count.non-negative",
+            [CountFraction] = "common.count.whole",
+            [AmountNegative] = "common.amount.non-negative",
+            [SignedFraction] = "common.signed.whole",
+            [Unreadable] = "common.unreadable",
+            [Placeholder] = "common.placeholder",
+            [AppRowTotal] = $"{format}.applications.row-total",
+            [AppRowTotalBlank] = $"{format}.applications.row-total-blank",
+            [AppRowPartsBlank] = $"{format}.applications.row-parts-blank",
+            [AppResultPartsBlank] = $"{format}.applications.result-parts-blank",
+            [ReviewPartsBlank] = $"{format}.review-litigation.parts-blank",
+            [AppResultTotal] = $"{format}.applications.result-total",
+            [AppResultTotalBlank] = $"{format}.applications.result-total-blank",
+            [AppFlow] = $"{format}.applications.flow",
+            [AppFlowTotal] = $"{format}.applications.flow-total",
+            [AppFlowComputedTotal] = $"{format}.applications.flow-with-computed-total",
+            [ReviewParts] = $"{format}.review-litigation.parts",
+            [ReviewTotalBlank] = $"{format}.review-litigation.total-blank",
+            [TableMissing] = $"{format}.table.missing",
+            [Article20Missing] = $"{format}.article20.missing",
+        };
+        foreach (var (code, ruleId) in others)
+        {
+            map.Add(code, ruleId);
+        }
+
+        return map;
+    }
 
     /// <summary>The built-in rule id of a baseline error code in a format.</summary>
     /// <exception cref="KeyNotFoundException">The format or the code is not in the table.</exception>

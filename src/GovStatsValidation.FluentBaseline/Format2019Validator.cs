@@ -9,16 +9,7 @@ namespace GovStatsValidation.FluentBaseline;
 public sealed class Format2019Validator : AbstractValidator<AnnualReport>
 {
     // The 2019 form has no sub-rows under 其他处理 (the 2021 form added them): nineteen outcome rows.
-    private static readonly string[] Leaves =
-    [
-        "result.granted", "result.partial",
-        "result.withheld.state_secret", "result.withheld.law_prohibited", "result.withheld.security_stability", "result.withheld.third_party",
-        "result.withheld.internal_affairs", "result.withheld.process_info", "result.withheld.enforcement_file", "result.withheld.admin_query",
-        "result.unable.not_held", "result.unable.needs_creation", "result.unable.unclear",
-        "result.not_processed.petition", "result.not_processed.duplicate", "result.not_processed.publication", "result.not_processed.mass_repeat",
-        "result.not_processed.confirm_reissue",
-        "result.other",
-    ];
+    private static readonly string[] Leaves = [.. ApplicationAndReviewRules.OutcomesBeforeOther, "result.other"];
 
     private static readonly string[] Art201Rows = ["art20_1.regulations", "art20_1.normative_docs"];
     private static readonly string[] StockRows = ["art20_5.licensing", "art20_5.other_services", "art20_6.penalty", "art20_6.coercion"];

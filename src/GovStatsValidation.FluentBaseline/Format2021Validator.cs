@@ -8,16 +8,7 @@ namespace GovStatsValidation.FluentBaseline;
 /// <summary>The identities of the 2021-format tables, written by hand.</summary>
 public sealed class Format2021Validator : AbstractValidator<AnnualReport>
 {
-    private static readonly string[] Leaves =
-    [
-        "result.granted", "result.partial",
-        "result.withheld.state_secret", "result.withheld.law_prohibited", "result.withheld.security_stability", "result.withheld.third_party",
-        "result.withheld.internal_affairs", "result.withheld.process_info", "result.withheld.enforcement_file", "result.withheld.admin_query",
-        "result.unable.not_held", "result.unable.needs_creation", "result.unable.unclear",
-        "result.not_processed.petition", "result.not_processed.duplicate", "result.not_processed.publication", "result.not_processed.mass_repeat",
-        "result.not_processed.confirm_reissue",
-        "result.other.no_correction", "result.other.no_fee", "result.other.other",
-    ];
+    private static readonly string[] Leaves = [.. ApplicationAndReviewRules.OutcomesBeforeOther, "result.other.no_correction", "result.other.no_fee", "result.other.other"];
 
     private static readonly CellId[] Article20Cells =
     [
